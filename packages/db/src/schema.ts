@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Fractional-index ranks compare byte by byte, whatever the database's locale. */
+const rank = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Sessions and personal access tokens are stored only as SHA-256 hashes of their secrets. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** Failed logins per account and address, counted over a sliding window (shared by every API instance). */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('login_failures_lookup').on(t.email, t.address, t.at)],
+);
+
+export const projects = pgTable('projects', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  vision: text('vision').notNull().default(''),
+  /** Last event seq; bumped under the row lock, which also serialises a project's writes. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  lastStoryNumber: integer('last_story_number').notNull().default(0),
+  /** Points per sprint to forecast with before any sprint has closed. */
+  plannedVelocity: integer('planned_velocity'),
+  createdAt: createdAt(),
+});
+
+export const members = pgTable(
+  'members',
+  {
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    roles: text('roles').array().notNull(),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('members_user').on(t.userId)],
+);
+
+export const statuses = pgTable(
+  'statuses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    category: text('category', { enum: ['todo', 'in_progress', 'done'] }).notNull(),
+    wipLimit: integer('wip_limit'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('statuses_project').on(t.projectId, t.position)],
+);
+
+export const sprints = pgTable(
+  'sprints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    goal: text('goal').notNull().default(''),
+    startDate: day('start_date'),
+    endDate: day('end_date'),
+    state: text('state', { enum: ['planned', 'active', 'closed'] }).notNull().default('planned'),
+    committedPoints: integer('committed_points'),
+    completedPoints: integer('completed_points'),
+    reviewNotes: text('review_notes').notNull().default(''),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('sprints_project').on(t.projectId, t.createdAt),
+    uniqueIndex('sprints_one_active').on(t.projectId).where(sql`${t.state} = 'active'`),
+  ],
+);
+
+export const epics = pgTable(
+  'epics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    outcome: text('outcome').notNull().default(''),
+    color: text('color').notNull().default('#6366f1'),
+    startDate: day('start_date'),
+    targetDate: day('target_date'),
+    status: text('status', { enum: ['planned', 'in_progress', 'done'] }).notNull().default('planned'),
+    rank: rank('rank').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('epics_rank').on(t.projectId, t.rank)],
+);
+
+export const stories = pgTable(
+  'stories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    type: text('type', { enum: ['story', 'bug', 'task', 'spike'] }).notNull().default('story'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    persona: text('persona').notNull().default(''),
+    goal: text('goal').notNull().default(''),
+    benefit: text('benefit').notNull().default(''),
+    acceptanceCriteria: jsonb('acceptance_criteria').$type<{ text: string; done: boolean }[]>().notNull().default([]),
+    points: integer('points'),
+    labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
+    epicId: uuid('epic_id').references(() => epics.id, { onDelete: 'set null' }),
+    sprintId: uuid('sprint_id').references(() => sprints.id, { onDelete: 'set null' }),
+    statusId: uuid('status_id').notNull().references(() => statuses.id),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: day('due_date'),
+    accepted: boolean('accepted').notNull().default(false),
+    rank: rank('rank').notNull(),
+    version: integer('version').notNull().default(1),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /** The sprints this story was carried over from, oldest first. */
+    spilledFrom: uuid('spilled_from').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('stories_number').on(t.projectId, t.number),
+    uniqueIndex('stories_rank').on(t.projectId, t.rank),
+    index('stories_sprint').on(t.projectId, t.sprintId),
+    index('stories_epic').on(t.projectId, t.epicId),
+  ],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    storyId: uuid('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_story').on(t.projectId, t.storyId, t.createdAt)],
+);
+
+export const retroItems = pgTable(
+  'retro_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    sprintId: uuid('sprint_id').notNull().references(() => sprints.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['went_well', 'to_improve', 'action'] }).notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('retro_sprint').on(t.projectId, t.sprintId)],
+);
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    source: text('source').notNull().default(''),
+    epicId: uuid('epic_id').references(() => epics.id, { onDelete: 'set null' }),
+    storyId: uuid('story_id').references(() => stories.id, { onDelete: 'set null' }),
+    done: boolean('done').notNull().default(false),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_project').on(t.projectId, t.createdAt)],
+);
+
+/** The project's append-only log: history, audit, reports, live sync and catch-up all read it. */
+export const events = pgTable(
+  'events',
+  {
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: createdAt(),
+    /** The story the event is about, if any, so a story's history is an index scan. */
+    storyId: uuid('story_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.seq] }), index('events_story').on(t.projectId, t.storyId, t.seq)],
+);

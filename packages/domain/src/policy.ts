@@ -1,0 +1,70 @@
+/**
+ * The one role policy of Ordo. The API enforces it on every request and the web client uses it to decide
+ * which controls are enabled. Nothing else in the code base compares role names.
+ */
+export const ROLES = [
+  'admin',
+  'product_owner',
+  'product_manager',
+  'scrum_master',
+  'developer',
+  'stakeholder',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  product_owner: 'Product Owner',
+  product_manager: 'Product Manager',
+  scrum_master: 'Scrum Master',
+  developer: 'Developer',
+  stakeholder: 'Stakeholder',
+};
+
+const EVERY_MEMBER: readonly Role[] = ROLES;
+const TEAM: readonly Role[] = ['product_owner', 'product_manager', 'scrum_master', 'developer'];
+
+/** action → the roles that may do it, and what the action is in the users' words (for the 403 message). */
+export const POLICY = {
+  'project.read': { roles: EVERY_MEMBER, does: 'read this project' },
+  'comment.create': { roles: EVERY_MEMBER, does: 'comment' },
+  'feedback.submit': { roles: EVERY_MEMBER, does: 'submit feedback' },
+  'story.create': { roles: TEAM, does: 'create stories' },
+  'story.edit': { roles: TEAM, does: 'edit stories' },
+  'backlog.rank': { roles: ['product_owner'], does: 'change backlog order' },
+  'story.estimate': { roles: ['developer', 'scrum_master'], does: 'estimate story points' },
+  'story.delete': { roles: ['product_owner'], does: 'delete or restore stories' },
+  'story.accept': { roles: ['product_owner'], does: 'accept or reject stories' },
+  'story.link_epic': { roles: ['product_owner', 'product_manager'], does: 'link stories to epics' },
+  'story.transition': { roles: ['product_owner', 'scrum_master', 'developer'], does: 'move stories across the board' },
+  'story.assign': { roles: ['product_owner', 'scrum_master', 'developer'], does: 'assign stories' },
+  'retro.write': { roles: TEAM, does: 'write retrospective items' },
+  'epic.manage': { roles: ['product_manager'], does: 'create, edit or schedule epics' },
+  'roadmap.rank': { roles: ['product_manager'], does: 'change roadmap order' },
+  'vision.edit': { roles: ['product_manager'], does: 'edit the product vision' },
+  'feedback.triage': { roles: ['product_manager'], does: 'triage feedback' },
+  'sprint.manage': { roles: ['product_owner', 'scrum_master'], does: 'create, plan, start or complete sprints' },
+  'members.manage': { roles: ['product_owner'], does: 'manage members and their roles' },
+  'project.settings': { roles: ['scrum_master'], does: 'edit project settings and workflow columns' },
+} as const satisfies Record<string, { roles: readonly Role[]; does: string }>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether a member holding `roles` may do `action`. Admin may do everything; unknown roles grant nothing. */
+export function can(roles: readonly string[], action: Action): boolean {
+  const allowed: readonly Role[] = POLICY[action].roles;
+  return roles.some((role) => role === 'admin' || (isRole(role) && allowed.includes(role)));
+}
+
+/** "Only the Product Owner can change backlog order": what a member lacking the role is told. */
+export function deniedMessage(action: Action): string {
+  const { roles, does } = POLICY[action];
+  const names = roles.map((role) => ROLE_LABELS[role]);
+  const who = names.length > 2 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(' or ');
+  return `Only the ${who} can ${does}`;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const id = z.uuid();
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime();
+export const projectKey = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 capital letters or digits, starting with a letter');
+export const storyKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$/, 'must look like SHOP-42');
+
+/** Text a person typed: trimmed, and never empty when required. */
+export const text = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+export const keyParams = z.object({ key: projectKey });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});

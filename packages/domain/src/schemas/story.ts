@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { id, isoDate, isoDateTime, requiredText, storyKey, text, projectKey } from './common';
+
+export const STORY_TYPES = ['story', 'bug', 'task', 'spike'] as const;
+/** The estimation scale: null means "not estimated yet". */
+export const STORY_POINTS = [0, 1, 2, 3, 5, 8, 13, 20, 40, 100] as const;
+
+export const storyType = z.enum(STORY_TYPES);
+export const storyPoints = z
+  .number()
+  .refine((n) => (STORY_POINTS as readonly number[]).includes(n), {
+    message: `must be one of ${STORY_POINTS.join(', ')}`,
+  })
+  .nullable();
+
+const criterion = z.object({ text: requiredText(500), done: z.boolean().default(false) });
+/** A checklist item may be sent as plain text; it is stored as `{text, done}`. */
+export const acceptanceCriteria = z
+  .array(z.union([requiredText(500).transform((t) => ({ text: t, done: false })), criterion]))
+  .max(50);
+export const labels = z
+  .array(z.string().trim().min(1).max(50))
+  .max(20)
+  .transform((list) => [...new Set(list)]);
+
+export const storyFields = {
+  title: requiredText(255),
+  type: storyType,
+  description: text(50_000),
+  persona: text(500),
+  goal: text(1000),
+  benefit: text(1000),
+  acceptanceCriteria,
+  points: storyPoints,
+  labels,
+  epicId: id.nullable(),
+  dueDate: isoDate.nullable(),
+};
+
+export const createStoryBody = z.object({
+  ...storyFields,
+  type: storyFields.type.default('story'),
+  description: storyFields.description.optional(),
+  persona: storyFields.persona.optional(),
+  goal: storyFields.goal.optional(),
+  benefit: storyFields.benefit.optional(),
+  acceptanceCriteria: storyFields.acceptanceCriteria.optional(),
+  points: storyFields.points.optional(),
+  labels: storyFields.labels.optional(),
+  epicId: storyFields.epicId.optional(),
+  dueDate: storyFields.dueDate.optional(),
+});
+export type CreateStory = z.infer<typeof createStoryBody>;
+
+export const updateStoryBody = z.object({
+  version: z.number().int().min(1),
+  ...z.object(storyFields).partial().shape,
+  statusId: id.optional(),
+  assigneeId: id.nullable().optional(),
+});
+export type UpdateStory = z.infer<typeof updateStoryBody>;
+
+export const story = z.object({
+  id,
+  key: storyKey,
+  number: z.number().int(),
+  type: storyType,
+  title: z.string(),
+  description: z.string(),
+  persona: z.string(),
+  goal: z.string(),
+  benefit: z.string(),
+  acceptanceCriteria: z.array(z.object({ text: z.string(), done: z.boolean() })),
+  points: z.number().int().nullable(),
+  labels: z.array(z.string()),
+  epicId: id.nullable(),
+  sprintId: id.nullable(),
+  statusId: id,
+  assigneeId: id.nullable(),
+  dueDate: isoDate.nullable(),
+  accepted: z.boolean(),
+  rank: z.string(),
+  version: z.number().int(),
+  deleted: z.boolean(),
+  spilledFrom: z.array(id),
+  createdBy: id.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Story = z.infer<typeof story>;
+
+export const storyParams = z.object({ key: projectKey, story: storyKey });
+export const storyResponse = z.object({ story });
+export const storyListResponse = z.object({ items: z.array(story) });
+
+export const backlogQuery = z.object({
+  q: text(200).optional(),
+  label: text(50).optional(),
+  epic: id.optional(),
+  assignee: id.optional(),
+  type: storyType.optional(),
+});
+export type BacklogFilter = z.infer<typeof backlogQuery>;
+
+export const rankBody = z
+  .object({ story: storyKey, before: storyKey.optional(), after: storyKey.optional() })
+  .refine((b) => b.before !== undefined || b.after !== undefined, {
+    message: 'say where the story goes: before or after another story',
+    path: ['before'],
+  })
+  .refine((b) => b.before !== b.story && b.after !== b.story, {
+    message: 'a story cannot be placed next to itself',
+    path: ['story'],
+  });
+
+export const rejectBody = z.object({ reason: requiredText(2000) });
+
+export const comment = z.object({
+  id,
+  storyId: id,
+  author: z.object({ id, name: z.string() }),
+  body: z.string(),
+  createdAt: isoDateTime,
+});
+export const commentBody = z.object({ body: requiredText(10_000) });
+export const commentResponse = z.object({ comment });
+export const commentListResponse = z.object({ items: z.array(comment) });
