@@ -3,6 +3,7 @@ export * from './errors';
 export * from './rank';
 export * from './story';
 export * from './workflow';
+export * from './events';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/project';
