@@ -9,3 +9,8 @@ export * from './schemas/auth';
 export * from './schemas/project';
 export * from './schemas/story';
 export * from './schemas/event';
+export * from './forecast';
+export * from './roadmap';
+export * from './schemas/epic';
+export * from './schemas/roadmap';
+export * from './schemas/feedback';
