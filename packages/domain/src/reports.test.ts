@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { burndown, sprintReport, velocityReport, type LoggedEvent } from './reports';
+import type { StatusCategory } from './schemas/project';
+
+const categories = new Map<string, StatusCategory>([
+  ['todo', 'todo'],
+  ['doing', 'in_progress'],
+  ['done', 'done'],
+]);
+const S = 'sprint-1';
+const sprint = { id: S, startDate: '2025-03-03', endDate: '2025-03-07' };
+
+interface Snapshot {
+  id: string;
+  key: string;
+  title: string;
+  points: number | null;
+  sprintId: string | null;
+  statusId: string;
+  accepted: boolean;
+  deleted: boolean;
+}
+
+/** Writes a log the way the API does: each story event carries the whole story after the change. */
+function logBook() {
+  const events: LoggedEvent[] = [];
+  const stories = new Map<string, Snapshot>();
+  const append = (at: string, type: string, data: Record<string, unknown>) =>
+    events.push({ seq: events.length + 1, type, at: `${at}Z`, data });
+  return {
+    events,
+    create(at: string, id: string, points: number | null) {
+      const key = `SHOP-${stories.size + 1}`;
+      const story = { id, key, title: id, points, sprintId: null, statusId: 'todo', accepted: false, deleted: false };
+      stories.set(id, story);
+      append(at, 'story.created', { story });
+    },
+    change(at: string, type: string, id: string, change: Partial<Snapshot>) {
+      const story = { ...(stories.get(id) as Snapshot), ...change };
+      stories.set(id, story);
+      append(at, type, { story });
+    },
+    sprint(at: string, type: string) {
+      append(at, type, { sprint: { id: S } });
+    },
+  };
+}
+
+/**
+ * Sprint 1 runs Monday 3 to Friday 7 March 2025. Committed at the start: A 5, B 3, C 8, E 1 = 17 points.
+ * Tue: A done (17 → 12). Wed: D (2) added, E (1) removed, B done → C 8 + D 2 = 10. Thu: nothing. Fri: C done → 2.
+ */
+function sprintOneLog() {
+  const log = logBook();
+  log.create('2025-03-01T09:00:00', 'A', 5);
+  log.create('2025-03-01T09:01:00', 'B', 3);
+  log.create('2025-03-01T09:02:00', 'C', 8);
+  log.create('2025-03-01T09:03:00', 'D', 2);
+  log.create('2025-03-01T09:04:00', 'E', 1);
+  for (const id of ['A', 'B', 'C', 'E']) log.change('2025-03-02T10:00:00', 'sprint.story_added', id, { sprintId: S });
+  log.sprint('2025-03-03T09:00:00', 'sprint.started');
+  log.change('2025-03-03T15:00:00', 'story.transitioned', 'A', { statusId: 'doing' });
+  log.change('2025-03-04T11:00:00', 'story.transitioned', 'A', { statusId: 'done' });
+  log.change('2025-03-05T10:00:00', 'sprint.story_added', 'D', { sprintId: S });
+  log.change('2025-03-05T10:05:00', 'sprint.story_removed', 'E', { sprintId: null });
+  log.change('2025-03-05T16:00:00', 'story.transitioned', 'B', { statusId: 'done' });
+  log.change('2025-03-07T14:00:00', 'story.transitioned', 'C', { statusId: 'done' });
+  return log;
+}
+
+/** …and completes on Friday at 17:00; D goes back to the backlog; the PO accepts A on Monday after. */
+function completedSprintOneLog() {
+  const log = sprintOneLog();
+  log.sprint('2025-03-07T17:00:00', 'sprint.completed');
+  log.change('2025-03-07T17:00:00', 'sprint.story_removed', 'D', { sprintId: null });
+  log.change('2025-03-10T09:00:00', 'story.accepted', 'A', { accepted: true });
+  return log;
+}
+
+describe('burndown', () => {
+  it('gives the remaining points at the end of each day and the ideal line from 17 to 0', () => {
+    const { days, committedPoints } = burndown({ sprint, events: completedSprintOneLog().events, categories, today: '2025-03-20' });
+    expect(committedPoints).toBe(17);
+    expect(days.map((d) => [d.date, d.remaining, d.ideal])).toEqual([
+      ['2025-03-03', 17, 17],
+      ['2025-03-04', 12, 12.75],
+      ['2025-03-05', 10, 8.5],
+      ['2025-03-06', 10, 4.25],
+      ['2025-03-07', 2, 0],
+    ]);
+  });
+
+  it('marks the scope changes on the day they happened', () => {
+    const { days } = burndown({ sprint, events: sprintOneLog().events, categories, today: '2025-03-07' });
+    expect(days.map((d) => d.scopeChanges.map((c) => `${c.change} ${c.title} ${c.points}`))).toEqual([
+      [],
+      [],
+      ['added D 2', 'removed E 1'],
+      [],
+      [],
+    ]);
+  });
+
+  it('leaves the days still to come of an active sprint empty', () => {
+    const { days } = burndown({ sprint, events: sprintOneLog().events, categories, today: '2025-03-05' });
+    expect(days.map((d) => d.remaining)).toEqual([17, 12, 10, null, null]);
+  });
+
+  it('ignores what happens to the stories after the sprint completed (the carry-over of D)', () => {
+    const { days } = burndown({ sprint, events: completedSprintOneLog().events, categories, today: '2025-03-20' });
+    expect(days.at(-1)?.scopeChanges).toEqual([]);
+  });
+
+  it('shows no remaining points for a sprint that has not started, and no days without dates', () => {
+    const log = logBook();
+    log.create('2025-03-01T09:00:00', 'A', 5);
+    log.change('2025-03-01T10:00:00', 'sprint.story_added', 'A', { sprintId: S });
+    const planned = burndown({ sprint, events: log.events, categories, today: '2025-03-05' });
+    expect(planned.committedPoints).toBe(5);
+    expect(planned.days.every((d) => d.remaining === null)).toBe(true);
+    const undated = burndown({ sprint: { ...sprint, endDate: null }, events: log.events, categories, today: '2025-03-05' });
+    expect(undated.days).toEqual([]);
+  });
+});
+
+describe('the sprint report', () => {
+  const keys = (group: { stories: { title: string }[] }) => group.stories.map((s) => s.title);
+
+  it('counts committed 17, completed 16, accepted 5, carried over 2, added 2, removed 1', () => {
+    const report = sprintReport({ sprint, events: completedSprintOneLog().events, categories });
+    expect(report.committed.points).toBe(17);
+    expect(keys(report.committed)).toEqual(['A', 'B', 'C', 'E']);
+    expect(report.completed.points).toBe(16);
+    expect(keys(report.completed)).toEqual(['A', 'B', 'C']);
+    expect(report.accepted.points).toBe(5);
+    expect(keys(report.accepted)).toEqual(['A']);
+    expect([report.carriedOver.points, keys(report.carriedOver)]).toEqual([2, ['D']]);
+    expect([report.addedMidSprint.points, keys(report.addedMidSprint)]).toEqual([2, ['D']]);
+    expect([report.removedMidSprint.points, keys(report.removedMidSprint)]).toEqual([1, ['E']]);
+  });
+
+  it('carries nothing over while the sprint still runs', () => {
+    const report = sprintReport({ sprint, events: sprintOneLog().events, categories });
+    expect(report.completed.points).toBe(16);
+    expect(report.carriedOver).toEqual({ points: 0, stories: [] });
+  });
+
+  it('counts a deleted story as gone from the sprint', () => {
+    const log = sprintOneLog();
+    log.change('2025-03-06T09:00:00', 'story.deleted', 'C', { deleted: true });
+    const report = sprintReport({ sprint, events: log.events, categories });
+    expect(keys(report.removedMidSprint)).toEqual(['C', 'E']);
+  });
+
+  it('takes the plan of a sprint that has not started as its commitment', () => {
+    const log = logBook();
+    log.create('2025-03-01T09:00:00', 'A', 5);
+    log.change('2025-03-01T10:00:00', 'sprint.story_added', 'A', { sprintId: S });
+    const report = sprintReport({ sprint, events: log.events, categories });
+    expect([report.committed.points, report.addedMidSprint.points]).toEqual([5, 0]);
+  });
+});
+
+describe('velocity', () => {
+  const closed = [10, 12, 8, 15, 20, 18, 25].map((completedPoints, i) => ({
+    id: `s${i + 1}`,
+    name: `Sprint ${i + 1}`,
+    startDate: null,
+    endDate: null,
+    committedPoints: completedPoints + 2,
+    completedPoints,
+    completedAt: `2025-0${i + 1}-28T12:00:00.000Z`,
+  }));
+
+  it('charts the last 6 closed sprints, oldest first, with their average: 98 / 6 = 16.3', () => {
+    const report = velocityReport([...closed].reverse());
+    expect(report.sprints.map((s) => [s.name, s.committedPoints, s.completedPoints])).toEqual([
+      ['Sprint 2', 14, 12],
+      ['Sprint 3', 10, 8],
+      ['Sprint 4', 17, 15],
+      ['Sprint 5', 22, 20],
+      ['Sprint 6', 20, 18],
+      ['Sprint 7', 27, 25],
+    ]);
+    expect(report.average).toBe(16.3);
+  });
+
+  it('suggests the last 3 as capacity: (20 + 18 + 25) / 3 = 21', () => {
+    expect(velocityReport(closed).capacity).toBe(21);
+  });
+
+  it('knows nothing before a sprint closes', () => {
+    expect(velocityReport([])).toEqual({ sprints: [], average: null, capacity: null });
+  });
+});
