@@ -4,6 +4,7 @@ export * from './rank';
 export * from './story';
 export * from './workflow';
 export * from './events';
+export * from './members';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/project';

@@ -9,11 +9,19 @@ const FIELD_ACTIONS: Partial<Record<keyof UpdateStory, Action>> = {
   assigneeId: 'story.assign',
 };
 
-/** The actions an edit needs: one per kind of field it touches (a version-only edit needs `story.edit`). */
-export function actionsForStoryEdit(edit: UpdateStory): Action[] {
-  const fields = Object.keys(edit).filter((f) => f !== 'version' && edit[f as keyof UpdateStory] !== undefined);
-  const actions = new Set<Action>(fields.map((f) => FIELD_ACTIONS[f as keyof UpdateStory] ?? 'story.edit'));
-  if (actions.size === 0) actions.add('story.edit');
+/**
+ * The actions a write needs: `base` (create or edit) plus one per guarded field it sets. An estimate or an
+ * epic link needs its role even on a new story; a story created without them needs only `story.create`.
+ */
+export function actionsForStoryFields(fields: Partial<UpdateStory>, base: 'story.create' | 'story.edit'): Action[] {
+  const actions = new Set<Action>();
+  for (const [field, value] of Object.entries(fields)) {
+    if (field === 'version' || value === undefined) continue;
+    const guard = FIELD_ACTIONS[field as keyof UpdateStory];
+    if (base === 'story.create' && guard && value === null) continue;
+    actions.add(guard ?? base);
+  }
+  if (base === 'story.create' || actions.size === 0) actions.add(base);
   return [...actions];
 }
 

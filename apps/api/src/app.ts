@@ -1,0 +1,45 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import websocket from '@fastify/websocket';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '@ordo/db';
+import { modules } from './modules';
+import { docs } from './plugins/docs';
+import { errorHandler } from './plugins/errors';
+import { projectAccess } from './plugins/project-access';
+import { jsonOnly, session } from './plugins/session';
+import { web } from './plugins/web';
+import type { App } from './types';
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** The web build to serve beside the API; none in API-only tests. */
+  webDist?: string | undefined;
+}
+
+/** The whole Ordo server as one Fastify instance: used by `server.ts` and by every test. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('text/plain');
+  app.decorate('database', options.database);
+
+  await app.register(errorHandler);
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(docs);
+  await app.register(session);
+  await app.register(jsonOnly);
+  await app.register(projectAccess);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  for (const module of modules) await app.register(module);
+  await app.register(web, { webDist: options.webDist });
+  return app;
+}

@@ -1,0 +1,62 @@
+import { and, asc, count, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { epics, type Db, type Tx } from '@ordo/db';
+import { notFound, type Epic } from '@ordo/domain';
+
+export type EpicRow = typeof epics.$inferSelect;
+
+export const toEpic = (row: EpicRow): Epic => ({
+  id: row.id,
+  title: row.title,
+  outcome: row.outcome,
+  color: row.color,
+  startDate: row.startDate,
+  targetDate: row.targetDate,
+  status: row.status,
+  rank: row.rank,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The project's epics in roadmap order. */
+export async function listEpics(db: Db | Tx, projectId: string) {
+  const rows = await db.select().from(epics).where(eq(epics.projectId, projectId)).orderBy(asc(epics.rank));
+  return rows.map(toEpic);
+}
+
+/** An epic of this project; an id of another project's epic is simply not found. */
+export async function findEpic(db: Db | Tx, projectId: string, id: string) {
+  const [row] = await db.select().from(epics).where(and(eq(epics.projectId, projectId), eq(epics.id, id)));
+  return row;
+}
+
+export async function loadEpic(db: Db | Tx, projectId: string, id: string) {
+  const row = await findEpic(db, projectId, id);
+  if (!row) throw notFound('Epic');
+  return row;
+}
+
+export async function lastEpicRank(tx: Tx, projectId: string) {
+  const [row] = await tx
+    .select({ rank: epics.rank })
+    .from(epics)
+    .where(eq(epics.projectId, projectId))
+    .orderBy(desc(epics.rank))
+    .limit(1);
+  return row?.rank ?? null;
+}
+
+/** The roadmap rank next to `rank` on one side, skipping the epic being moved. */
+export async function neighbourEpicRank(tx: Tx, projectId: string, rank: string, side: 'before' | 'after', exceptId: string) {
+  const [row] = await tx
+    .select({ rank: epics.rank })
+    .from(epics)
+    .where(and(eq(epics.projectId, projectId), ne(epics.id, exceptId), side === 'before' ? lt(epics.rank, rank) : gt(epics.rank, rank)))
+    .orderBy(side === 'before' ? desc(epics.rank) : asc(epics.rank))
+    .limit(1);
+  return row?.rank ?? null;
+}
+
+/** 1-based place of a rank on the roadmap ("moved from #4 to #1"), for the history. */
+export async function roadmapPosition(tx: Tx, projectId: string, rank: string) {
+  const [row] = await tx.select({ n: count() }).from(epics).where(and(eq(epics.projectId, projectId), lt(epics.rank, rank)));
+  return (row?.n ?? 0) + 1;
+}

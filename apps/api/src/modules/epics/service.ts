@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { epics, feedback, stories, type Db, type Tx } from '@ordo/db';
+import {
+  invalid,
+  isTargetBeforeStart,
+  rankAtBottom,
+  TARGET_BEFORE_START,
+  type CreateEpic,
+  type UpdateEpic,
+} from '@ordo/domain';
+import { actorOf, writeInProject, type Actor, type EventLog } from '../events/log';
+import { feedbackOfEpic, toFeedback } from '../feedback/queries';
+import { toStory } from '../stories/queries';
+import { lastEpicRank, loadEpic, toEpic, type EpicRow } from './queries';
+
+/** Who changes which project: the scope of every write of the epics, roadmap and feedback modules. */
+export interface EpicScope {
+  project: { id: string; key: string };
+  actor: Actor;
+}
+export const epicScope = (request: FastifyRequest): EpicScope => ({ project: request.project, actor: actorOf(request.user) });
+export const writeScope = (scope: EpicScope) => ({ projectId: scope.project.id, actor: scope.actor });
+
+/** A new epic goes to the end of the roadmap. */
+export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const [row] = await tx
+      .insert(epics)
+      .values({ ...input, projectId: scope.project.id, rank: rankAtBottom(await lastEpicRank(tx, scope.project.id)) })
+      .returning();
+    const epic = toEpic(row!);
+    log.append('epic.created', { epic });
+    return epic;
+  });
+}
+
+/** The body alone may carry one date: the target is checked against the start it will have once saved. */
+export async function updateEpic(db: Db, scope: EpicScope, id: string, changes: UpdateEpic) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const row = await loadEpic(tx, scope.project.id, id);
+    const start = changes.startDate === undefined ? row.startDate : changes.startDate;
+    const target = changes.targetDate === undefined ? row.targetDate : changes.targetDate;
+    if (isTargetBeforeStart(start, target)) throw invalid('targetDate', `${TARGET_BEFORE_START} (${start})`);
+    const [saved] = await tx.update(epics).set(changes).where(eq(epics.id, row.id)).returning();
+    const epic = toEpic(saved!);
+    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof EpicRow]]));
+    log.append('epic.updated', { epic, from });
+    return epic;
+  });
+}
+
+/**
+ * Deleting an epic loses no story and no feedback: each is unlinked first, with its own event, so every
+ * story's history and every live client sees the change.
+ */
+export async function deleteEpic(db: Db, scope: EpicScope, id: string) {
+  await writeInProject(db, writeScope(scope), async (tx, log) => {
+    const row = await loadEpic(tx, scope.project.id, id);
+    const unlinkedStories = await unlinkStories(tx, scope, row.id, log);
+    const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log);
+    await tx.delete(epics).where(eq(epics.id, row.id));
+    log.append('epic.deleted', { epic: toEpic(row), unlinkedStories, unlinkedFeedback });
+  });
+}
+
+async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
+  const rows = await tx
+    .update(stories)
+    .set({ epicId: null, version: sql`${stories.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(stories.projectId, scope.project.id), eq(stories.epicId, epicId)))
+    .returning();
+  for (const row of rows) {
+    log.append('story.updated', { story: toStory(row, scope.project.key), from: { epicId } }, { storyId: row.id });
+  }
+  return rows.length;
+}
+
+async function unlinkFeedback(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
+  const linked = await feedbackOfEpic(tx, scope.project.id, epicId);
+  if (linked.length === 0) return 0;
+  await tx.update(feedback).set({ epicId: null }).where(and(eq(feedback.projectId, scope.project.id), eq(feedback.epicId, epicId)));
+  for (const row of linked) {
+    const unlinked = { ...row, feedback: { ...row.feedback, epicId: null } };
+    log.append('feedback.updated', { feedback: toFeedback(unlinked, scope.project.key), from: { epicId } });
+  }
+  return linked.length;
+}

@@ -1,0 +1,87 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { events, projects, type Db, type Tx } from '@ordo/db';
+import { notFound, type EventType } from '@ordo/domain';
+
+export const EVENTS_CHANNEL = 'ordo_events';
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+interface PendingEvent {
+  type: EventType;
+  data: Record<string, unknown>;
+  storyId?: string | null;
+}
+
+export interface EventLog {
+  /** Queues an event; it is written with the next seq when the transaction's work is done. */
+  append(type: EventType, data: Record<string, unknown>, about?: { storyId?: string | null }): void;
+}
+
+/**
+ * Writes the queued events after `lastSeq` and bumps the project's counter. Callers hold the project row
+ * lock, which is what makes `seq` gap-free. The NOTIFY is delivered by PostgreSQL only on commit, so no
+ * instance ever reads an event that was rolled back.
+ */
+async function flushEvents(tx: Tx, projectId: string, lastSeq: number, actor: Actor, pending: PendingEvent[]) {
+  if (pending.length === 0) return lastSeq;
+  const rows = pending.map((event, i) => ({
+    projectId,
+    seq: lastSeq + i + 1,
+    type: event.type,
+    actorId: actor.id,
+    actorName: actor.name,
+    storyId: event.storyId ?? null,
+    data: event.data,
+  }));
+  const newSeq = lastSeq + pending.length;
+  await tx.insert(events).values(rows);
+  await tx.update(projects).set({ lastSeq: newSeq }).where(eq(projects.id, projectId));
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ projectId, seq: newSeq })})`);
+  return newSeq;
+}
+
+function collector() {
+  const pending: PendingEvent[] = [];
+  const log: EventLog = { append: (type, data, about) => void pending.push({ type, data, storyId: about?.storyId }) };
+  return { pending, log };
+}
+
+/**
+ * The one way to change a project: a transaction that first locks the project row (serialising the
+ * project's writers, so rank moves and sprint planning never race), runs `work`, then appends its events.
+ * Use only `tx` inside `work`: PGlite has a single connection.
+ */
+export async function writeInProject<T>(
+  db: Db,
+  scope: { projectId: string; actor: Actor },
+  work: (tx: Tx, log: EventLog) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ lastSeq: projects.lastSeq })
+      .from(projects)
+      .where(eq(projects.id, scope.projectId))
+      .for('update');
+    if (!locked) throw notFound('Project');
+    const { pending, log } = collector();
+    const result = await work(tx, log);
+    await flushEvents(tx, scope.projectId, locked.lastSeq, scope.actor, pending);
+    return result;
+  });
+}
+
+/** For a project created inside `tx` (its seq starts at 0): logs its first events. */
+export async function logNewProject(tx: Tx, projectId: string, actor: Actor, record: (log: EventLog) => void) {
+  const { pending, log } = collector();
+  record(log);
+  await flushEvents(tx, projectId, 0, actor, pending);
+}
+
+export const actorOf = (user: { id: string; name: string }): Actor => ({ id: user.id, name: user.name });
+
+/** The write scope of a project-scoped request: its project and its caller. */
+export const scopeOf = (request: FastifyRequest) => ({ projectId: request.project.id, actor: actorOf(request.user) });

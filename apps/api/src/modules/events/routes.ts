@@ -1,0 +1,18 @@
+import { eventsQuery, eventsResponse, keyParams } from '@ordo/domain';
+import type { App } from '../../types';
+import { lastSeqOf, readEvents } from './queries';
+
+export default async function eventRoutes(app: App) {
+  const db = app.database.db;
+  app.get('/api/projects/:key/events', {
+    config: { action: 'project.read' },
+    schema: { tags: ['events'], params: keyParams, querystring: eventsQuery, response: { 200: eventsResponse } },
+  }, async (request) => {
+    const { since, limit } = request.query;
+    const [items, lastSeq] = await Promise.all([
+      readEvents(db, request.project.id, since, limit),
+      lastSeqOf(db, request.project.id),
+    ]);
+    return { items, lastSeq };
+  });
+}

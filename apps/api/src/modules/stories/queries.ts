@@ -1,0 +1,79 @@
+import { and, asc, desc, eq, gt, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { stories, type Db, type Tx } from '@ordo/db';
+import { formatStoryKey, notFound, storyNumber, type Story } from '@ordo/domain';
+
+export type StoryRow = typeof stories.$inferSelect;
+
+export const toStory = (row: StoryRow, projectKey: string): Story => ({
+  id: row.id,
+  key: formatStoryKey(projectKey, row.number),
+  number: row.number,
+  type: row.type,
+  title: row.title,
+  description: row.description,
+  persona: row.persona,
+  goal: row.goal,
+  benefit: row.benefit,
+  acceptanceCriteria: row.acceptanceCriteria,
+  points: row.points,
+  labels: row.labels,
+  epicId: row.epicId,
+  sprintId: row.sprintId,
+  statusId: row.statusId,
+  assigneeId: row.assigneeId,
+  dueDate: row.dueDate,
+  accepted: row.accepted,
+  rank: row.rank,
+  version: row.version,
+  deleted: row.deletedAt !== null,
+  spilledFrom: row.spilledFrom,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** A story of this project by its key (`SHOP-42`); a key of another project is simply not found. */
+export async function findStory(db: Db | Tx, project: { id: string; key: string }, key: string) {
+  const number = storyNumber(project.key, key);
+  if (number === null) return undefined;
+  const [row] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
+  return row;
+}
+
+export async function loadStory(db: Db | Tx, project: { id: string; key: string }, key: string) {
+  const row = await findStory(db, project, key);
+  if (!row) throw notFound(`Story ${key}`);
+  return row;
+}
+
+/** The rank of the project's last story (deleted ones included: ranks are unique per project). */
+export async function lastRank(tx: Tx, projectId: string) {
+  const [row] = await tx
+    .select({ rank: stories.rank })
+    .from(stories)
+    .where(eq(stories.projectId, projectId))
+    .orderBy(desc(stories.rank))
+    .limit(1);
+  return row?.rank ?? null;
+}
+
+/** The rank next to `rank` on one side, skipping the story being moved: an index seek on (project, rank). */
+export async function neighbourRank(tx: Tx, projectId: string, rank: string, side: 'before' | 'after', exceptId: string) {
+  const [row] = await tx
+    .select({ rank: stories.rank })
+    .from(stories)
+    .where(
+      and(
+        eq(stories.projectId, projectId),
+        ne(stories.id, exceptId),
+        side === 'before' ? lt(stories.rank, rank) : gt(stories.rank, rank),
+      ),
+    )
+    .orderBy(side === 'before' ? desc(stories.rank) : asc(stories.rank))
+    .limit(1);
+  return row?.rank ?? null;
+}
+
+export const notDeleted = (): SQL => isNull(stories.deletedAt);
+export const matchesText = (q: string): SQL =>
+  sql`(${stories.title} ilike ${`%${q.replace(/[%_\\]/g, '\\$&')}%`} or ${stories.number}::text = ${q.replace(/^[A-Z0-9]+-/, '')})`;

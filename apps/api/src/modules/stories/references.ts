@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import { epics, members, statuses, type Tx } from '@ordo/db';
+import { invalid } from '@ordo/domain';
+
+/**
+ * Ids in a story body must belong to the story's project: an id from another project is refused as bad
+ * input naming the field, so no write ever links two projects.
+ */
+export async function checkStoryReferences(
+  tx: Tx,
+  projectId: string,
+  refs: { statusId?: string | null | undefined; assigneeId?: string | null | undefined; epicId?: string | null | undefined },
+) {
+  if (refs.statusId) {
+    const [row] = await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.id, refs.statusId), eq(statuses.projectId, projectId)));
+    if (!row) throw invalid('statusId', 'is not a status of this project');
+  }
+  if (refs.assigneeId) {
+    const [row] = await tx.select({ id: members.userId }).from(members).where(and(eq(members.userId, refs.assigneeId), eq(members.projectId, projectId)));
+    if (!row) throw invalid('assigneeId', 'is not a member of this project');
+  }
+  if (refs.epicId) {
+    const [row] = await tx.select({ id: epics.id }).from(epics).where(and(eq(epics.id, refs.epicId), eq(epics.projectId, projectId)));
+    if (!row) throw invalid('epicId', 'is not an epic of this project');
+  }
+}
+
+export async function firstStatusOf(tx: Tx, projectId: string, category: 'todo' | 'in_progress' | 'done') {
+  const [row] = await tx
+    .select()
+    .from(statuses)
+    .where(and(eq(statuses.projectId, projectId), eq(statuses.category, category)))
+    .orderBy(statuses.position)
+    .limit(1);
+  return row;
+}
+
+export async function statusCategory(tx: Tx, statusId: string) {
+  const [row] = await tx.select({ category: statuses.category }).from(statuses).where(eq(statuses.id, statusId));
+  return row?.category;
+}

@@ -1,0 +1,88 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  actionsForStoryFields,
+  commentBody,
+  commentListResponse,
+  commentResponse,
+  createStoryBody,
+  eventsResponse,
+  keyParams,
+  rejectBody,
+  storyParams,
+  storyResponse,
+  updateStoryBody,
+} from '@ordo/domain';
+import { assertCan } from '../../plugins/project-access';
+import type { App } from '../../types';
+import { actorOf } from '../events/log';
+import { lastSeqOf, storyHistory } from '../events/queries';
+import { addComment, listComments } from './comments';
+import { loadStory, toStory } from './queries';
+import { acceptStory, createStory, rejectStory, setDeleted, updateStory } from './service';
+
+const storyScope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
+const tags = ['stories'];
+
+export default async function storyRoutes(app: App) {
+  const db = app.database.db;
+
+  app.post('/api/projects/:key/stories', {
+    config: { action: 'story.create' },
+    schema: { tags, params: keyParams, body: createStoryBody, response: { 201: storyResponse } },
+  }, async (request, reply) => {
+    for (const action of actionsForStoryFields(request.body, 'story.create')) assertCan(request, action);
+    return reply.code(201).send({ story: await createStory(db, storyScope(request), request.body) });
+  });
+
+  app.get('/api/projects/:key/stories/:story', {
+    config: { action: 'project.read' },
+    schema: { tags, params: storyParams, response: { 200: storyResponse } },
+  }, async (request) => ({ story: toStory(await loadStory(db, request.project, request.params.story), request.project.key) }));
+
+  app.patch('/api/projects/:key/stories/:story', {
+    config: { action: 'story.edit' },
+    schema: { tags, params: storyParams, body: updateStoryBody, response: { 200: storyResponse } },
+  }, async (request) => {
+    for (const action of actionsForStoryFields(request.body, 'story.edit')) assertCan(request, action);
+    return { story: await updateStory(db, storyScope(request), request.params.story, request.body) };
+  });
+
+  app.delete('/api/projects/:key/stories/:story', {
+    config: { action: 'story.delete' },
+    schema: { tags, params: storyParams, response: { 200: storyResponse } },
+  }, async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, true) }));
+
+  app.post('/api/projects/:key/stories/:story/restore', {
+    config: { action: 'story.delete' },
+    schema: { tags, params: storyParams, response: { 200: storyResponse } },
+  }, async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, false) }));
+
+  app.post('/api/projects/:key/stories/:story/accept', {
+    config: { action: 'story.accept' },
+    schema: { tags, params: storyParams, response: { 200: storyResponse } },
+  }, async (request) => ({ story: await acceptStory(db, storyScope(request), request.params.story) }));
+
+  app.post('/api/projects/:key/stories/:story/reject', {
+    config: { action: 'story.accept' },
+    schema: { tags, params: storyParams, body: rejectBody, response: { 200: storyResponse } },
+  }, async (request) => ({ story: await rejectStory(db, storyScope(request), request.params.story, request.body.reason) }));
+
+  app.get('/api/projects/:key/stories/:story/history', {
+    config: { action: 'project.read' },
+    schema: { tags, params: storyParams, response: { 200: eventsResponse } },
+  }, async (request) => {
+    const story = await loadStory(db, request.project, request.params.story);
+    return { items: await storyHistory(db, request.project.id, story.id), lastSeq: await lastSeqOf(db, request.project.id) };
+  });
+
+  app.get('/api/projects/:key/stories/:story/comments', {
+    config: { action: 'project.read' },
+    schema: { tags, params: storyParams, response: { 200: commentListResponse } },
+  }, async (request) => ({ items: await listComments(db, request.project, request.params.story) }));
+
+  app.post('/api/projects/:key/stories/:story/comments', {
+    config: { action: 'comment.create' },
+    schema: { tags, params: storyParams, body: commentBody, response: { 201: commentResponse } },
+  }, async (request, reply) =>
+    reply.code(201).send({ comment: await addComment(db, storyScope(request), request.params.story, request.body.body) }));
+}

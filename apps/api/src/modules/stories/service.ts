@@ -1,0 +1,119 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { comments, projects, statuses, stories, type Db, type Tx } from '@ordo/db';
+import { conflict, initialStatus, rankAtBottom, type CreateStory, type UpdateStory } from '@ordo/domain';
+import { writeInProject, type Actor, type EventLog } from '../events/log';
+import { lastRank, loadStory, toStory, type StoryRow } from './queries';
+import { checkStoryReferences, firstStatusOf, statusCategory } from './references';
+
+export interface StoryScope {
+  project: { id: string; key: string };
+  actor: Actor;
+}
+const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
+
+async function nextStoryNumber(tx: Tx, projectId: string) {
+  const [row] = await tx
+    .update(projects)
+    .set({ lastStoryNumber: sql`${projects.lastStoryNumber} + 1` })
+    .where(eq(projects.id, projectId))
+    .returning({ number: projects.lastStoryNumber });
+  return row!.number;
+}
+
+/** A new story lands at the bottom of the backlog, in the workflow's first todo status. */
+export async function createStory(db: Db, scope: StoryScope, input: CreateStory) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    await checkStoryReferences(tx, scope.project.id, { epicId: input.epicId });
+    const workflow = await tx.select().from(statuses).where(eq(statuses.projectId, scope.project.id)).orderBy(asc(statuses.position));
+    const [row] = await tx
+      .insert(stories)
+      .values({
+        ...input,
+        projectId: scope.project.id,
+        number: await nextStoryNumber(tx, scope.project.id),
+        statusId: initialStatus(workflow)!.id,
+        rank: rankAtBottom(await lastRank(tx, scope.project.id)),
+        createdBy: scope.actor.id,
+      })
+      .returning();
+    return recordStory(log, 'story.created', row!, scope.project.key);
+  });
+}
+
+function recordStory(log: EventLog, type: Parameters<EventLog['append']>[0], row: StoryRow, projectKey: string, extra = {}) {
+  const story = toStory(row, projectKey);
+  log.append(type, { story, ...extra }, { storyId: row.id });
+  return story;
+}
+
+/** Loads a live story for a change, refusing deleted ones and stale versions (409 with the current story). */
+async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: number) {
+  const row = await loadStory(tx, scope.project, key);
+  if (row.deletedAt) throw conflict(`${key} is deleted; restore it first`);
+  if (version !== undefined && row.version !== version) {
+    throw conflict(`${key} was changed by someone else; reload and try again`, { current: toStory(row, scope.project.key) });
+  }
+  return row;
+}
+
+async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof stories.$inferInsert>) {
+  const [saved] = await tx
+    .update(stories)
+    .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
+    .where(eq(stories.id, row.id))
+    .returning();
+  return saved!;
+}
+
+export async function updateStory(db: Db, scope: StoryScope, key: string, input: UpdateStory) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const { version, ...changes } = input;
+    const row = await loadForChange(tx, scope, key, version);
+    await checkStoryReferences(tx, scope.project.id, changes);
+    const saved = await saveStory(tx, row, changes);
+    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
+    const moved = changes.statusId !== undefined && changes.statusId !== row.statusId;
+    return recordStory(log, moved ? 'story.transitioned' : 'story.updated', saved, scope.project.key, { from });
+  });
+}
+
+export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted: boolean) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const row = await loadStory(tx, scope.project, key);
+    if ((row.deletedAt !== null) === deleted) throw conflict(`${key} is ${deleted ? 'deleted' : 'not deleted'} already`);
+    const saved = await saveStory(tx, row, { deletedAt: deleted ? new Date() : null });
+    return recordStory(log, deleted ? 'story.deleted' : 'story.restored', saved, scope.project.key);
+  });
+}
+
+/** The PO accepts a story the team finished: only one in a done status. */
+export async function acceptStory(db: Db, scope: StoryScope, key: string) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const row = await loadDone(tx, scope, key);
+    const saved = await saveStory(tx, row, { accepted: true });
+    return recordStory(log, 'story.accepted', saved, scope.project.key);
+  });
+}
+
+/** A rejected story goes back to the first in-progress status, with the reason kept as a comment. */
+export async function rejectStory(db: Db, scope: StoryScope, key: string, reason: string) {
+  return writeInProject(db, writeScope(scope), async (tx, log) => {
+    const row = await loadDone(tx, scope, key);
+    const reopen = (await firstStatusOf(tx, scope.project.id, 'in_progress')) ?? (await firstStatusOf(tx, scope.project.id, 'todo'));
+    const saved = await saveStory(tx, row, { accepted: false, statusId: reopen?.id ?? row.statusId });
+    await tx.insert(comments).values({
+      projectId: scope.project.id,
+      storyId: row.id,
+      authorId: scope.actor.id,
+      authorName: scope.actor.name,
+      body: `Rejected: ${reason}`,
+    });
+    return recordStory(log, 'story.rejected', saved, scope.project.key, { reason, from: { statusId: row.statusId } });
+  });
+}
+
+async function loadDone(tx: Tx, scope: StoryScope, key: string) {
+  const row = await loadForChange(tx, scope, key);
+  if ((await statusCategory(tx, row.statusId)) !== 'done') throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);
+  return row;
+}

@@ -1,0 +1,28 @@
+import { openDatabase } from '@ordo/db';
+import { buildApp } from './app';
+import { readEnv } from './env';
+import { seedDemo } from './seed/demo';
+
+const env = readEnv();
+const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+const app = await buildApp({ database, webDist: env.webDist, logger: { level: env.logLevel } });
+
+if (env.seedDemo) {
+  const logins = await seedDemo(app);
+  if (logins) app.log.info(`Demo project seeded. Sign in with any of:\n${logins}`);
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info(`${signal}: closing`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: env.port, host: env.host });
+app.log.info(`Ordo on http://${env.host}:${env.port} (database: ${database.kind})`);

@@ -1,0 +1,41 @@
+import type { Action, Role } from '@ordo/domain';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database, projects } from '@ordo/db';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: Date;
+}
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+  }
+  interface FastifyRequest {
+    /** The signed-in caller; set on every route that is not `config.public`. */
+    user: SessionUser;
+    /** The project named by `:key`, and the caller's roles in it; set on project-scoped routes. */
+    project: ProjectRow;
+    roles: Role[];
+  }
+  interface FastifyContextConfig {
+    /** The route answers without a session (register, login, health, docs). */
+    public?: boolean;
+    /** The policy action a project-scoped route needs. */
+    action?: Action;
+  }
+}
+
+/** The app with the zod type provider: every module's routes are typed from the domain's schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

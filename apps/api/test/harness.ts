@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import type { Role } from '@ordo/domain';
+import { buildApp } from '../src/app';
+import { openTestDatabase } from './database';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** An HTTP client of the running app, signed in with `token` (or anonymous). */
+export class Client {
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+    readonly user?: { id: string; email: string; name: string },
+  ) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  }
+
+  get = <T = any>(path: string) => this.request<T>('GET', path);
+  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
+  patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
+  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+}
+
+/** The session token of a `set-cookie` answer. */
+export function sessionOf(reply: Reply): string {
+  const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('ordo_session='));
+  if (!cookie) throw new Error(`no session cookie in ${reply.status} ${JSON.stringify(reply.body)}`);
+  return cookie.split(';')[0]!.slice('ordo_session='.length);
+}
+
+export const TEAM_ROLES = {
+  admin: ['admin'],
+  po: ['product_owner'],
+  pm: ['product_manager'],
+  sm: ['scrum_master'],
+  dev: ['developer'],
+  stakeholder: ['stakeholder'],
+} as const satisfies Record<string, Role[]>;
+export type Member = keyof typeof TEAM_ROLES;
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** Boots the real app on a fresh database and listens on 127.0.0.1 on a free port. */
+export async function startTestApp() {
+  const { database, drop } = await openTestDatabase();
+  const app = await buildApp({ database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const anonymous = new Client(url);
+
+  async function register(name = 'Someone'): Promise<Client> {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${unique()}@test.dev`;
+    const reply = await anonymous.post('/api/auth/register', { email, name, password: 'correct horse battery' });
+    if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return new Client(url, sessionOf(reply), reply.body.user);
+  }
+
+  /** A project with one member per role (admin is its creator) and an outsider who is no member. */
+  async function projectWithTeam(key = `P${unique().toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-8)}`) {
+    const admin = await register('Admin');
+    const created = await admin.post('/api/projects', { key, name: `Project ${key}` });
+    if (created.status !== 201) throw new Error(`project failed: ${JSON.stringify(created.body)}`);
+    const team = { admin } as Record<Member, Client>;
+    for (const member of ['po', 'pm', 'sm', 'dev', 'stakeholder'] as const) {
+      team[member] = await register(member.toUpperCase());
+      const added = await admin.post(`/api/projects/${key}/members`, { email: team[member].user!.email, roles: TEAM_ROLES[member] });
+      if (added.status !== 201) throw new Error(`member failed: ${JSON.stringify(added.body)}`);
+    }
+    return { key, project: created.body.project, ...team, outsider: await register('Outsider'), anonymous };
+  }
+
+  return {
+    app,
+    url,
+    database,
+    anonymous,
+    register,
+    projectWithTeam,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+export type Team = Awaited<ReturnType<TestApp['projectWithTeam']>>;
