@@ -1,0 +1,80 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { isReady, story as storySchema, type BacklogFilter, type ProjectEvent, type Story } from '@ordo/domain';
+import { upsertByRank } from '../features/backlog/backlog-order';
+import { backlogKeys, isUnfiltered } from '../features/backlog/queries';
+import { placeOnBoard, type Board } from '../features/board/board-columns';
+import { boardKey } from '../features/board/queries';
+import { sprintKeys, type SprintDetail } from '../features/planning/queries';
+import { projectKeys, projectQuery } from '../features/projects/queries';
+import { storyKeys } from '../features/story/queries';
+import { epicKeys } from '../features/roadmap/queries';
+import { feedbackKey } from '../features/feedback/queries';
+
+/** In the product backlog: not deleted, not in a sprint, not done. */
+function isInBacklog(story: Story, doneStatuses: ReadonlySet<string>): boolean {
+  return !story.deleted && story.sprintId === null && !doneStatuses.has(story.statusId);
+}
+
+function doneStatusIds(client: QueryClient, key: string): Set<string> {
+  const statuses = client.getQueryData(projectQuery(key).queryKey)?.statuses ?? [];
+  return new Set(statuses.filter((s) => s.category === 'done').map((s) => s.id));
+}
+
+/** The whole backlog is updated in place; a filtered one may gain or lose the story, so it asks the server. */
+function applyToBacklogs(client: QueryClient, key: string, story: Story) {
+  const belongs = isInBacklog(story, doneStatusIds(client, key));
+  for (const [queryKey, data] of client.getQueriesData<{ items: Story[] }>({ queryKey: backlogKeys.all(key) })) {
+    const filter = (queryKey[3] ?? {}) as BacklogFilter;
+    if (!data) continue;
+    if (isUnfiltered(filter)) client.setQueryData(queryKey, { items: upsertByRank(data.items, story, belongs) });
+    else void client.invalidateQueries({ queryKey, exact: true });
+  }
+}
+
+function applyToSprints(client: QueryClient, story: Story, key: string) {
+  for (const [queryKey, data] of client.getQueriesData<SprintDetail>({ queryKey: sprintKeys.details(key) })) {
+    if (!data) continue;
+    const belongs = story.sprintId === data.sprint.id && !story.deleted;
+    const stories = upsertByRank(data.stories, { ...story, ready: isReady(story) }, belongs);
+    client.setQueryData(queryKey, { ...data, stories });
+  }
+}
+
+/** A story event carries the whole story after the change: every cached view of it is updated in place. */
+function applyStory(client: QueryClient, key: string, story: Story) {
+  client.setQueryData<{ story: Story }>(storyKeys.detail(key, story.key), (old) =>
+    old && old.story.version > story.version ? old : { story },
+  );
+  applyToBacklogs(client, key, story);
+  client.setQueryData<Board>(boardKey(key), (board) => board && placeOnBoard(board, story));
+  applyToSprints(client, story, key);
+  void client.invalidateQueries({ queryKey: storyKeys.history(key, story.key) });
+}
+
+/** What else an event makes stale, by the part of the project it touches. */
+function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefined): QueryKey[] {
+  const area = event.type.split('.')[0];
+  switch (area) {
+    case 'story':
+      return [epicKeys.roadmap(key), sprintKeys.reports(key)];
+    case 'comment':
+      return storyKey ? [storyKeys.comments(key, storyKey), storyKeys.history(key, storyKey)] : [storyKeys.all(key)];
+    case 'sprint':
+    case 'retro':
+      return [sprintKeys.all(key), sprintKeys.reports(key), boardKey(key), backlogKeys.all(key), epicKeys.roadmap(key)];
+    case 'epic':
+    case 'roadmap':
+      return [epicKeys.all(key), epicKeys.roadmap(key)];
+    case 'feedback':
+      return [feedbackKey(key), epicKeys.roadmap(key)];
+    default:
+      return [projectKeys.all(key)];
+  }
+}
+
+export function applyEvent(client: QueryClient, key: string, event: ProjectEvent) {
+  const story = storySchema.safeParse(event.data.story);
+  if (story.success) applyStory(client, key, story.data);
+  const storyKey = story.success ? story.data.key : typeof event.data.storyKey === 'string' ? event.data.storyKey : undefined;
+  for (const queryKey of staleKeys(key, event, storyKey)) void client.invalidateQueries({ queryKey });
+}

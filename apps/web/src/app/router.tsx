@@ -1,0 +1,27 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage, RegisterPage } from '../features/auth/auth-pages';
+import { ProjectListPage } from '../features/projects/project-list-page';
+import { ProjectLayout } from '../features/projects/project-layout';
+import { BacklogPage } from '../features/backlog/backlog-page';
+import { Shell } from './shell';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/projects" replace /> },
+      { path: 'projects', element: <ProjectListPage /> },
+      {
+        path: 'projects/:key',
+        element: <ProjectLayout />,
+        children: [
+          { index: true, element: <Navigate to="backlog" replace /> },
+          { path: 'backlog', element: <BacklogPage /> },
+        ],
+      },
+      { path: '*', element: <Navigate to="/projects" replace /> },
+    ],
+  },
+]);

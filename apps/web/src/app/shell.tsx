@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { isApiError, request } from '../shared/api/client';
+import { ErrorState, Skeleton } from '../shared/ui/feedback';
+import { Avatar } from '../shared/ui/avatar';
+import { meQuery } from '../features/projects/queries';
+import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
+
+const THEME_LABEL: Record<Theme, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
+
+function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const toggle = () => {
+    const next = nextTheme(theme);
+    applyTheme(next);
+    setTheme(next);
+  };
+  return (
+    <button type="button" className="btn btn-ghost" onClick={toggle} aria-label={THEME_LABEL[theme]} title={THEME_LABEL[theme]}>
+      {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+    </button>
+  );
+}
+
+function LogoutButton() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = async () => {
+    await request('/auth/logout', null, { method: 'POST' }).catch(() => undefined);
+    queryClient.clear();
+    navigate('/login');
+  };
+  return (
+    <button type="button" className="btn btn-ghost" onClick={logout}>
+      Log out
+    </button>
+  );
+}
+
+/** The signed-in frame: top bar and the page. Without a session it sends people to log in and back here after. */
+export function Shell() {
+  const me = useQuery(meQuery);
+  const location = useLocation();
+  if (me.isPending) return <Skeleton rows={3} label="Loading your session" />;
+  if (me.isError) {
+    if (isApiError(me.error, 'unauthenticated')) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={`/login?next=${next}`} replace />;
+    }
+    return <ErrorState message="Ordo could not be reached." onRetry={() => me.refetch()} />;
+  }
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/projects" className="brand">
+          Ordo
+        </Link>
+        <span className="spacer" />
+        <ThemeToggle />
+        <Avatar name={me.data.user.name} id={me.data.user.id} />
+        <span className="muted">{me.data.user.name}</span>
+        <LogoutButton />
+      </header>
+      <Outlet />
+    </div>
+  );
+}

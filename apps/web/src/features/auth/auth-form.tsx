@@ -1,0 +1,70 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { describeError } from '../../shared/api/client';
+
+export interface Field {
+  name: string;
+  label: string;
+  type: 'text' | 'email' | 'password';
+  autoComplete: string;
+}
+
+interface Props {
+  title: string;
+  submitLabel: string;
+  fields: Field[];
+  submit: (values: Record<string, string>) => Promise<unknown>;
+  footer: ReactNode;
+}
+
+/** Login and register share one form: labelled fields, one submit, the API's message on refusal. */
+export function AuthForm({ title, submitLabel, fields, submit, footer }: Props) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const mutation = useMutation({
+    mutationFn: submit,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      // Only same-site paths: a crafted ?next= must not send people elsewhere.
+      const next = params.get('next');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/projects', { replace: true });
+    },
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate(values);
+  };
+  return (
+    <main className="auth-page">
+      <form className="card stack auth-card" onSubmit={onSubmit}>
+        <div className="brand">Ordo</div>
+        <h1>{title}</h1>
+        {fields.map((f) => (
+          <label key={f.name}>
+            {f.label}
+            <input
+              name={f.name}
+              type={f.type}
+              autoComplete={f.autoComplete}
+              required
+              value={values[f.name] ?? ''}
+              onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+            />
+          </label>
+        ))}
+        {mutation.isError && (
+          <p className="error-text" role="alert">
+            {describeError(mutation.error)}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
+          {submitLabel}
+        </button>
+        <p className="muted">{footer}</p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import { storyResponse, type BacklogFilter, type Story } from '@ordo/domain';
+import { request } from '../../shared/api/client';
+import { projectPath } from '../../shared/api/paths';
+import { useOptimisticMutation } from '../../shared/api/optimistic';
+import { moveStory, rankMoveFor, upsertByRank } from './backlog-order';
+import { backlogKeys } from './queries';
+
+interface RankMove {
+  storyKey: string;
+  to: number;
+}
+type Backlog = { items: Story[] };
+
+/** The PO's reorder: shown at once, saved with one `POST /backlog/rank`, undone with a toast if refused. */
+export function useRankStory(projectKey: string, filter: BacklogFilter) {
+  return useOptimisticMutation<Backlog, RankMove & { body: NonNullable<ReturnType<typeof rankMoveFor>> }, { story: Story }>({
+    mutationKey: ['rank', projectKey],
+    queryKey: backlogKeys.filtered(projectKey, filter),
+    mutationFn: ({ body }) => request(`${projectPath(projectKey)}/backlog/rank`, storyResponse, { method: 'POST', body }),
+    optimistic: (data, { storyKey, to }) => ({ items: moveStory(data.items, storyKey, to) }),
+    confirm: (data, { story }) => ({ items: upsertByRank(data.items, story, true) }),
+    invalidate: [backlogKeys.all(projectKey)],
+  });
+}
+
+/** The request for a move within `list`, or null when the move changes nothing. */
+export function rankRequest(list: readonly Story[], { storyKey, to }: RankMove) {
+  const from = list.findIndex((s) => s.key === storyKey);
+  if (from < 0 || from === to) return null;
+  const body = rankMoveFor(moveStory(list, storyKey, to).map((s) => s.key), storyKey);
+  return body && { storyKey, to, body };
+}

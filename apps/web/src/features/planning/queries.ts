@@ -1,0 +1,31 @@
+import { queryOptions } from '@tanstack/react-query';
+import { sprintDetailResponse, sprintListResponse, velocityResponse } from '@ordo/domain';
+import { request, type Parsed } from '../../shared/api/client';
+import { projectPath, sprintPath } from '../../shared/api/paths';
+
+export type SprintDetail = Parsed<typeof sprintDetailResponse>;
+
+export const sprintKeys = {
+  all: (key: string) => ['project', key, 'sprints'] as const,
+  details: (key: string) => ['project', key, 'sprints', 'detail'] as const,
+  detail: (key: string, id: string) => ['project', key, 'sprints', 'detail', id] as const,
+  reports: (key: string) => ['project', key, 'reports'] as const,
+};
+
+export const sprintsQuery = (key: string) =>
+  queryOptions({
+    queryKey: sprintKeys.all(key),
+    queryFn: ({ signal }) => request(`${projectPath(key)}/sprints`, sprintListResponse, { signal }),
+  });
+
+export const sprintQuery = (key: string, id: string) =>
+  queryOptions({
+    queryKey: sprintKeys.detail(key, id),
+    queryFn: ({ signal }) => request(sprintPath(key, id), sprintDetailResponse, { signal }),
+  });
+
+export const velocityQuery = (key: string) =>
+  queryOptions({
+    queryKey: [...sprintKeys.reports(key), 'velocity'],
+    queryFn: ({ signal }) => request(`${projectPath(key)}/velocity`, velocityResponse, { signal }),
+  });

@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import { listOf, meResponse, member, projectDetailResponse, statusesResponse } from '@ordo/domain';
+import { request } from '../../shared/api/client';
+import { projectPath } from '../../shared/api/paths';
+
+/** Every project-scoped key starts with ['project', key], so a resync invalidates one prefix. */
+export const projectKeys = {
+  all: (key: string) => ['project', key] as const,
+  members: (key: string) => ['project', key, 'members'] as const,
+  statuses: (key: string) => ['project', key, 'statuses'] as const,
+};
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: ({ signal }) => request('/me', meResponse, { signal }),
+  staleTime: 60_000,
+});
+
+export const projectQuery = (key: string) =>
+  queryOptions({
+    queryKey: projectKeys.all(key),
+    queryFn: ({ signal }) => request(projectPath(key), projectDetailResponse, { signal }),
+  });
+
+export const membersQuery = (key: string) =>
+  queryOptions({
+    queryKey: projectKeys.members(key),
+    queryFn: ({ signal }) => request(`${projectPath(key)}/members`, listOf(member), { signal }),
+    staleTime: 60_000,
+  });
+
+export const statusesQuery = (key: string) =>
+  queryOptions({
+    queryKey: projectKeys.statuses(key),
+    queryFn: ({ signal }) => request(`${projectPath(key)}/statuses`, statusesResponse, { signal }),
+  });

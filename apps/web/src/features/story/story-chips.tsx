@@ -1,0 +1,57 @@
+import { isReady, type Epic, type Story } from '@ordo/domain';
+
+const TYPE_MARK: Record<Story['type'], { mark: string; label: string }> = {
+  story: { mark: 'S', label: 'Story' },
+  bug: { mark: 'B', label: 'Bug' },
+  task: { mark: 'T', label: 'Task' },
+  spike: { mark: 'K', label: 'Spike' },
+};
+
+export function TypeIcon({ type }: { type: Story['type'] }) {
+  const { mark, label } = TYPE_MARK[type];
+  return (
+    <span className={`type-icon type-${type}`} title={label} aria-label={label}>
+      {mark}
+    </span>
+  );
+}
+
+/** Refinement at a glance: ready means acceptance criteria and an estimate; otherwise say what is missing. */
+export function ReadinessChip({ story }: { story: Pick<Story, 'acceptanceCriteria' | 'points'> }) {
+  if (isReady(story)) return <span className="chip chip-ready">Ready</span>;
+  const missing = [
+    story.acceptanceCriteria.length === 0 ? 'acceptance criteria' : null,
+    story.points === null ? 'estimate' : null,
+  ].filter(Boolean);
+  return (
+    <span className="chip chip-warn" title={`Not ready: needs ${missing.join(' and ')}`}>
+      Needs {missing.length === 2 ? 'refining' : missing[0] === 'estimate' ? 'estimate' : 'AC'}
+    </span>
+  );
+}
+
+export function PointsBadge({ points }: { points: number | null }) {
+  return (
+    <span className="points" title={points === null ? 'Not estimated' : `${points} points`}>
+      {points ?? '–'}
+    </span>
+  );
+}
+
+export function EpicChip({ epic }: { epic: Epic | undefined }) {
+  if (!epic) return null;
+  return (
+    <span className="chip" title={`Epic: ${epic.title}`}>
+      <span className="chip-dot" style={{ background: epic.color }} />
+      {epic.title}
+    </span>
+  );
+}
+
+export function LabelChips({ labels }: { labels: readonly string[] }) {
+  return labels.map((label) => (
+    <span key={label} className="chip">
+      {label}
+    </span>
+  ));
+}

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+
+/** Grey bars in the shape of the content that is loading. */
+export function Skeleton({ rows = 5, label = 'Loading' }: { rows?: number; label?: string }) {
+  return (
+    <div className="stack" aria-busy="true" aria-label={label} style={{ padding: 12 }}>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="skeleton" style={{ width: `${90 - ((i * 17) % 40)}%` }} />
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <strong>{title}</strong>
+      {children}
+    </div>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <div className="empty" role="alert">
+      <strong>Something went wrong</strong>
+      <span>{message}</span>
+      {onRetry && (
+        <button type="button" className="btn" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
