@@ -1,0 +1,76 @@
+/// <reference types="vite/client" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can } from '@ordo/domain';
+import { Client, startTestApp, TEAM_ROLES, type Team, type TestApp } from './harness';
+import type { AuthzCase, AuthzFixture } from './authz/types';
+
+/**
+ * The authorization matrix, generated from the policy table: every project route × admin, PO, PM, SM,
+ * developer, stakeholder, a non-member and a stranger. Allowed callers must succeed, denied members get
+ * 403 and change nothing, outsiders 404, strangers 401.
+ */
+const caseFiles = import.meta.glob<Record<string, AuthzCase[]>>('./authz/*.cases.ts', { eager: true });
+const cases = Object.values(caseFiles).flatMap((file) => Object.values(file).flat());
+
+let t: TestApp;
+let team: Team;
+let fixture: AuthzFixture;
+beforeAll(async () => {
+  t = await startTestApp();
+  team = await t.projectWithTeam();
+  const base = `/api/projects/${team.key}`;
+  const statuses = async () => (await team.admin.get(`${base}/statuses`)).body.statuses;
+  const newStory = async (fields = {}) => {
+    const reply = await team.admin.post(`${base}/stories`, { title: 'Fixture story', ...fields });
+    if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+    return reply.body.story.key as string;
+  };
+  const doneStory = async () => {
+    const key = await newStory();
+    const done = (await statuses()).find((s: { category: string }) => s.category === 'done');
+    await team.admin.patch(`${base}/stories/${key}`, { version: 1, statusId: done.id });
+    return key;
+  };
+  fixture = { t, team, base, admin: team.admin, newStory, doneStory, statuses };
+});
+afterAll(() => t.close());
+
+const callers = [...(Object.keys(TEAM_ROLES) as (keyof typeof TEAM_ROLES)[]), 'outsider', 'anonymous'] as const;
+
+function expectedStatus(caller: (typeof callers)[number], action: AuthzCase['action']) {
+  if (caller === 'anonymous') return 'unauthenticated';
+  if (caller === 'outsider') return 'not_found';
+  return can(TEAM_ROLES[caller], action) ? 'allowed' : 'forbidden';
+}
+
+const lastSeq = async () => (await team.admin.get(`/api/projects/${team.key}/events?limit=1`)).body.lastSeq as number;
+
+describe('authorization matrix', () => {
+  it('has a case for every project route of the OpenAPI document', async () => {
+    const spec = (await t.anonymous.get('/api/docs/json')).body;
+    const routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const projectRoutes = routes.filter((r) => r.includes('/api/projects/{key}'));
+    const covered = new Set(cases.map((c) => c.route));
+    expect(projectRoutes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const c of cases) {
+    it(`${c.route}${c.name ? ` (${c.name})` : ''} needs ${c.action}`, async () => {
+      const unexpected: string[] = [];
+      for (const caller of callers) {
+        const { path, body } = await c.request(fixture);
+        const client = caller === 'anonymous' ? team.anonymous : (team[caller] as Client);
+        const seqBefore = await lastSeq();
+        const reply = await client.request(c.route.split(' ')[0]!, path, body);
+        const expected = expectedStatus(caller, c.action);
+        const got = reply.status < 300 ? 'allowed' : reply.body?.error?.code;
+        if (got !== expected) unexpected.push(`${caller}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+        if (expected !== 'allowed' && (await lastSeq()) !== seqBefore) unexpected.push(`${caller}: a refused request wrote events`);
+      }
+      expect(unexpected).toEqual([]);
+    });
+  }
+});
