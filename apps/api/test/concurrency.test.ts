@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Team, type TestApp } from './harness';
+
+let t: TestApp;
+let team: Team;
+let base: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  team = await t.projectWithTeam();
+  base = `/api/projects/${team.key}`;
+});
+afterAll(() => t.close());
+
+describe('concurrent backlog moves', () => {
+  it('keeps every story exactly once, with unique ranks and a gap-free log, under 20 simultaneous moves', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 12; i++) keys.push((await team.po.post(`${base}/stories`, { title: `Story ${i}` })).body.story.key);
+    const seqBefore = (await team.po.get(`${base}/events?limit=1`)).body.lastSeq;
+
+    // Half of the moves pick the very same spot (just before the first story): they must all land.
+    const moves = Array.from({ length: 20 }, (_, i) => {
+      const story = keys[(i % 11) + 1]!;
+      return i % 2 === 0 ? { story, before: keys[0] } : { story, after: keys[(i * 7) % 12] === story ? keys[0] : keys[(i * 7) % 12] };
+    });
+    const replies = await Promise.all(moves.map((move) => team.po.post(`${base}/backlog/rank`, move)));
+    expect(replies.map((r) => r.status)).toEqual(moves.map(() => 200));
+
+    const backlog = (await team.po.get(`${base}/backlog`)).body.items as { key: string; rank: string }[];
+    expect(backlog.map((s) => s.key).sort()).toEqual([...keys].sort());
+    expect(new Set(backlog.map((s) => s.rank)).size).toBe(keys.length);
+    const ranks = backlog.map((s) => s.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    const events = (await team.po.get(`${base}/events?since=${seqBefore}&limit=1000`)).body;
+    expect(events.items.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => seqBefore + i + 1));
+    expect(events.lastSeq).toBe(seqBefore + 20);
+  });
+
+  it('numbers stories created at the same time without gaps or duplicates', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => team.dev.post(`${base}/stories`, { title: `Parallel ${i}` })),
+    );
+    const numbers = replies.map((r) => r.body.story.number as number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 15 }, (_, i) => numbers[0]! + i));
+  });
+});
+
+describe('the event log', () => {
+  it('reads events after a seq, at most limit, with the latest seq', async () => {
+    const all = (await team.stakeholder.get(`${base}/events?since=0&limit=1000`)).body;
+    expect(all.items.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: all.lastSeq }, (_, i) => i + 1));
+    expect(all.items[0]).toMatchObject({ seq: 1, type: 'project.created', actor: { name: 'Admin' } });
+    const page = (await team.stakeholder.get(`${base}/events?since=3&limit=2`)).body;
+    expect(page.items.map((e: { seq: number }) => e.seq)).toEqual([4, 5]);
+    expect(page.lastSeq).toBe(all.lastSeq);
+    const bad = await team.stakeholder.get(`${base}/events?since=-1`);
+    expect(bad.status).toBe(400);
+  });
+});
