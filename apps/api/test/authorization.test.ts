@@ -1,4 +1,4 @@
-/// <reference types="vite/client" />
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '@ordo/domain';
 import { Client, startTestApp, TEAM_ROLES, type Team, type TestApp } from './harness';
@@ -9,8 +9,13 @@ import type { AuthzCase, AuthzFixture } from './authz/types';
  * developer, stakeholder, a non-member and a stranger. Allowed callers must succeed, denied members get
  * 403 and change nothing, outsiders 404, strangers 401.
  */
-const caseFiles = import.meta.glob<Record<string, AuthzCase[]>>('./authz/*.cases.ts', { eager: true });
-const cases = Object.values(caseFiles).flatMap((file) => Object.values(file).flat());
+const caseDir = new URL('./authz/', import.meta.url);
+const caseFiles: Record<string, AuthzCase[]>[] = await Promise.all(
+  readdirSync(caseDir)
+    .filter((file) => file.endsWith('.cases.ts'))
+    .map((file) => import(new URL(file, caseDir).href)),
+);
+const cases = caseFiles.flatMap((file) => Object.values(file).flat());
 
 let t: TestApp;
 let team: Team;
