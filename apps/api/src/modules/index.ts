@@ -1,9 +1,12 @@
 import authRoutes from './auth/routes';
 import backlogRoutes from './backlog/routes';
+import epicRoutes from './epics/routes';
 import eventRoutes from './events/routes';
+import feedbackRoutes from './feedback/routes';
 import healthRoutes from './health/routes';
 import memberRoutes from './members/routes';
 import projectRoutes from './projects/routes';
+import roadmapRoutes from './roadmap/routes';
 import storyRoutes from './stories/routes';
 
 /** Every resource module of the API, registered in this order by `buildApp`. */
@@ -15,4 +18,7 @@ export const modules = [
   storyRoutes,
   backlogRoutes,
   eventRoutes,
+  epicRoutes,
+  roadmapRoutes,
+  feedbackRoutes,
 ];
