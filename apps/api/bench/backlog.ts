@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { rankBetween } from '@ordo/domain';
+import { benchApp, fmt, time } from './setup';
+
+/**
+ * The PO's hot paths on a 5,000-story backlog: moving a story (one row written) and reading the whole
+ * backlog, each beside the same work done in raw SQL as the floor.
+ */
+const STORIES = Number(process.env.BENCH_STORIES ?? 5000);
+const MOVES = 200;
+const bench = await benchApp(STORIES);
+const { po, key, database, projectId } = bench;
+const db = database.db;
+const rowsUpdated = async () => {
+  const result = await db.execute(sql`select n_tup_upd::int as n from pg_stat_user_tables where relname = 'stories'`);
+  return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+};
+
+console.log(`\nBacklog of ${STORIES} stories on ${database.kind}`);
+
+const updatesBefore = await rowsUpdated();
+const move = await time(MOVES, (i) =>
+  po.post(`/api/projects/${key}/backlog/rank`, { story: `${key}-${STORIES - (i % 50)}`, before: `${key}-${1 + (i % 7)}` }),
+);
+await new Promise((r) => setTimeout(r, 600)); // the statistics collector reports with a short delay
+const perMove = ((await rowsUpdated()) - updatesBefore) / MOVES;
+console.log(`  rank move over HTTP:   ${fmt(move)}; story rows updated per move: ${perMove.toFixed(2)} (plus the project's seq counter)`);
+
+const rawMove = await time(MOVES, async (i) => {
+  await db.transaction(async (tx) => {
+    const anchor = 1 + (i % 7);
+    const rows = (await tx.execute(
+      sql`select rank from stories where project_id = ${projectId} and number = ${anchor}`,
+    )) as unknown as { rows: { rank: string }[] };
+    const anchorRank = rows.rows[0]!.rank;
+    const prev = (await tx.execute(
+      sql`select rank from stories where project_id = ${projectId} and rank < ${anchorRank} order by rank desc limit 1`,
+    )) as unknown as { rows: { rank: string }[] };
+    const rank = rankBetween(prev.rows[0]?.rank ?? null, anchorRank);
+    await tx.execute(sql`update stories set rank = ${rank} where project_id = ${projectId} and number = ${STORIES - 50 - (i % 50)}`);
+  });
+});
+console.log(`  rank move, raw SQL:    ${fmt(rawMove)}  (floor: read anchor + neighbour, write one row)`);
+
+const list = await time(20, () => po.get(`/api/projects/${key}/backlog`));
+console.log(`  GET backlog over HTTP: ${fmt(list)}`);
+const rawList = await time(20, () => db.execute(sql`select * from stories where project_id = ${projectId} and sprint_id is null and deleted_at is null order by rank`));
+console.log(`  backlog, raw SQL:      ${fmt(rawList)}  (floor: the same rows, no JSON)`);
+
+await bench.close();

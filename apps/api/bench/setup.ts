@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, stories, statuses, type Database } from '@ordo/db';
+import { ranksBetween } from '@ordo/domain';
+import { eq } from 'drizzle-orm';
+import { buildApp } from '../src/app';
+import { Client, sessionOf } from '../test/harness';
+
+/**
+ * A running app on a fresh database (PGlite in a temp folder, or BENCH_DATABASE_URL) with one project
+ * whose backlog holds `storyCount` stories, inserted in bulk so the setup takes seconds.
+ */
+export async function benchApp(storyCount: number) {
+  const database: Database = await openDatabase(
+    process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dataDir: mkdtempSync(join(tmpdir(), 'ordo-bench-')) },
+  );
+  const app = await buildApp({ database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const reply = await new Client(url).post('/api/auth/register', { email: `po${Date.now()}@bench.dev`, name: 'PO', password: 'bench password' });
+  const po = new Client(url, sessionOf(reply));
+  const key = `B${Date.now().toString(36).toUpperCase().slice(-6)}`;
+  const project = (await po.post('/api/projects', { key, name: 'Bench' })).body.project;
+  const [todo] = await database.db.select().from(statuses).where(eq(statuses.projectId, project.id)).orderBy(statuses.position).limit(1);
+  const ranks = ranksBetween(null, null, storyCount);
+  for (let start = 0; start < storyCount; start += 1000) {
+    await database.db.insert(stories).values(
+      ranks.slice(start, start + 1000).map((rank, i) => ({
+        projectId: project.id,
+        number: start + i + 1,
+        title: `Story ${start + i + 1}`,
+        points: [1, 2, 3, 5, 8][(start + i) % 5]!,
+        statusId: todo!.id,
+        rank,
+      })),
+    );
+  }
+  await database.db.execute(`update projects set last_story_number = ${storyCount} where id = '${project.id}'` as never);
+  return {
+    app,
+    database,
+    url,
+    po,
+    key,
+    projectId: project.id as string,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs `work` `runs` times one after another and returns the median and 95th percentile in ms. */
+export async function time(runs: number, work: (i: number) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+export const fmt = (r: { median: number; p95: number }) => `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`;
