@@ -8,8 +8,9 @@ import {
   checkComplete,
   checkPlannable,
   checkSprintDates,
+  checkSprintEdit,
   checkStart,
-  completeSprint,
+  completionOf,
 } from './sprint';
 
 /** The refusal a rule throws, as `code: message` (or 'ok' when it allows). */
@@ -53,6 +54,27 @@ describe('sprint dates', () => {
     );
     expect(outcome(() => checkSprintDates({ startDate: '2024-02-28', endDate: '2024-03-27' }))).toBe('ok');
     expect(outcome(() => checkSprintDates({ startDate: '2024-02-28', endDate: '2024-03-28' }))).toMatch(/4 weeks/);
+  });
+});
+
+describe('editing a sprint', () => {
+  it('edits a planned or running sprint, checking its dates', () => {
+    expect(outcome(() => checkSprintEdit(planned, { startDate: null, endDate: null }))).toBe('ok');
+    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: '2025-03-24' }))).toBe('ok');
+    expect(outcome(() => checkSprintEdit(planned, { startDate: '2025-03-03', endDate: '2025-04-03' }))).toMatch(/endDate/);
+  });
+
+  it('keeps the dates of a running sprint', () => {
+    expect(outcome(() => checkSprintEdit(active, { startDate: null, endDate: '2025-03-14' }))).toBe(
+      'validation_failed: startDate: a running sprint keeps its start date',
+    );
+    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: null }))).toMatch(/^validation_failed: endDate/);
+  });
+
+  it('refuses any edit of a closed sprint', () => {
+    expect(outcome(() => checkSprintEdit(closed, { startDate: null, endDate: null }))).toBe(
+      'conflict: Sprint "Sprint 9" is closed and read-only',
+    );
   });
 });
 
@@ -117,11 +139,11 @@ describe('completing a sprint', () => {
   ];
 
   it('records the points of the done stories: 5 + 8 = 13', () => {
-    expect(completeSprint('s1', stories, categories, { sprintId: 's2' }).completedPoints).toBe(13);
+    expect(completionOf('s1', stories, categories, { sprintId: 's2' }).completedPoints).toBe(13);
   });
 
   it('puts the unfinished stories at the top of the backlog in their sprint order', () => {
-    const { carriedOver } = completeSprint('s1', stories, categories, { backlogAbove: 'a0' });
+    const { carriedOver } = completionOf('s1', stories, categories, { backlogAbove: 'a0' });
     expect(carriedOver.map((s) => s.id)).toEqual(['todo3', 'unestimated', 'doing2']);
     const ranks = carriedOver.map((s) => s.rank);
     expect([...ranks].sort()).toEqual(ranks);
@@ -130,7 +152,7 @@ describe('completing a sprint', () => {
   });
 
   it('moves them into a planned sprint keeping their ranks', () => {
-    const { carriedOver } = completeSprint('s1', stories, categories, { sprintId: 's2' });
+    const { carriedOver } = completionOf('s1', stories, categories, { sprintId: 's2' });
     expect(carriedOver.map((s) => [s.id, s.sprintId, s.rank])).toEqual([
       ['todo3', 's2', 'a0'],
       ['unestimated', 's2', 'a2'],
@@ -139,13 +161,13 @@ describe('completing a sprint', () => {
   });
 
   it('remembers every sprint a story spilled over from, oldest first', () => {
-    const { carriedOver } = completeSprint('s1', stories, categories, { backlogAbove: null });
+    const { carriedOver } = completionOf('s1', stories, categories, { backlogAbove: null });
     expect(carriedOver.find((s) => s.id === 'doing2')?.spilledFrom).toEqual(['s0', 's1']);
     expect(carriedOver.find((s) => s.id === 'todo3')?.spilledFrom).toEqual(['s1']);
   });
 
   it('completes an empty sprint with 0 points', () => {
-    expect(completeSprint('s1', [], categories, { backlogAbove: null })).toEqual({ completedPoints: 0, carriedOver: [] });
+    expect(completionOf('s1', [], categories, { backlogAbove: null })).toEqual({ completedPoints: 0, carriedOver: [] });
   });
 });
 

@@ -33,6 +33,16 @@ export function assertOpen(sprint: SprintRef): void {
   if (sprint.state === 'closed') throw conflict(`Sprint "${sprint.name}" is closed and read-only`);
 }
 
+/** An edit of a sprint that is not closed; a running sprint keeps both its dates. */
+export function checkSprintEdit(sprint: SprintRef, dates: SprintDates): void {
+  assertOpen(sprint);
+  if (sprint.state === 'active') {
+    if (dates.startDate === null) throw invalid('startDate', 'a running sprint keeps its start date');
+    if (dates.endDate === null) throw invalid('endDate', 'a running sprint keeps its end date');
+  }
+  checkSprintDates(dates);
+}
+
 /** planned → active: needs its dates, and no other sprint may be running. */
 export function checkStart(sprint: SprintRef & SprintDates, active: SprintRef | undefined): void {
   assertOpen(sprint);
@@ -102,7 +112,7 @@ export type CarryOverTo = { backlogAbove: Rank | null } | { sprintId: string };
  * story remembers the sprint it spilled from and moves on. To the backlog they go to the very top, keeping
  * their order in the sprint; into a planned sprint they keep their rank.
  */
-export function completeSprint(
+export function completionOf(
   sprintId: string,
   stories: readonly SprintStory[],
   categories: StatusCategories,

@@ -7,6 +7,9 @@ import healthRoutes from './health/routes';
 import memberRoutes from './members/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
+import sprintRoutes from './sprints/routes';
+import boardRoutes from './board/routes';
+import workflowRoutes from './workflow/routes';
 import storyRoutes from './stories/routes';
 
 /** Every resource module of the API, registered in this order by `buildApp`. */
@@ -21,4 +24,7 @@ export const modules = [
   epicRoutes,
   roadmapRoutes,
   feedbackRoutes,
+  sprintRoutes,
+  boardRoutes,
+  workflowRoutes,
 ];

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { comments, projects, statuses, stories, type Db, type Tx } from '@ordo/db';
 import { conflict, initialStatus, rankAtBottom, type CreateStory, type UpdateStory } from '@ordo/domain';
+import { statusChange } from '../board/status-change';
 import { writeInProject, type Actor, type EventLog } from '../events/log';
 import { lastRank, loadStory, toStory, type StoryRow } from './queries';
 import { checkStoryReferences, firstStatusOf, statusCategory } from './references';
@@ -40,7 +41,7 @@ export async function createStory(db: Db, scope: StoryScope, input: CreateStory)
   });
 }
 
-function recordStory(log: EventLog, type: Parameters<EventLog['append']>[0], row: StoryRow, projectKey: string, extra = {}) {
+export function recordStory(log: EventLog, type: Parameters<EventLog['append']>[0], row: StoryRow, projectKey: string, extra = {}) {
   const story = toStory(row, projectKey);
   log.append(type, { story, ...extra }, { storyId: row.id });
   return story;
@@ -56,7 +57,7 @@ async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: n
   return row;
 }
 
-async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof stories.$inferInsert>) {
+export async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof stories.$inferInsert>) {
   const [saved] = await tx
     .update(stories)
     .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
@@ -95,12 +96,15 @@ export async function acceptStory(db: Db, scope: StoryScope, key: string) {
   });
 }
 
-/** A rejected story goes back to the first in-progress status, with the reason kept as a comment. */
+/**
+ * A rejected story goes back to the first in-progress status, with the reason kept as a comment; like any
+ * story leaving done it loses its acceptance, and out of a closed sprint it returns to the backlog.
+ */
 export async function rejectStory(db: Db, scope: StoryScope, key: string, reason: string) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadDone(tx, scope, key);
     const reopen = (await firstStatusOf(tx, scope.project.id, 'in_progress')) ?? (await firstStatusOf(tx, scope.project.id, 'todo'));
-    const saved = await saveStory(tx, row, { accepted: false, statusId: reopen?.id ?? row.statusId });
+    const saved = await saveStory(tx, row, await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId));
     await tx.insert(comments).values({
       projectId: scope.project.id,
       storyId: row.id,

@@ -1,0 +1,20 @@
+import type { Db } from '@ordo/db';
+import { conflict } from '@ordo/domain';
+import { writeInProject } from '../events/log';
+import { loadStory, toStory } from '../stories/queries';
+import { checkStoryReferences } from '../stories/references';
+import { recordStory, saveStory, type StoryScope } from '../stories/service';
+import { statusChange } from './status-change';
+
+/** Moves a card across the board. WIP limits are soft: an over-full column is flagged, never refused. */
+export async function transitionStory(db: Db, scope: StoryScope, key: string, statusId: string) {
+  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const row = await loadStory(tx, scope.project, key);
+    if (row.deletedAt) throw conflict(`${key} is deleted; restore it first`);
+    await checkStoryReferences(tx, scope.project.id, { statusId });
+    if (row.statusId === statusId) return toStory(row, scope.project.key);
+    const saved = await saveStory(tx, row, await statusChange(tx, scope.project.id, row, statusId));
+    const from = { statusId: row.statusId, accepted: row.accepted, sprintId: row.sprintId };
+    return recordStory(log, 'story.transitioned', saved, scope.project.key, { from });
+  });
+}

@@ -1,0 +1,46 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { events, statuses, stories, type Db, type Tx } from '@ordo/db';
+import { STATUS_CATEGORIES, type StatusCategory } from '@ordo/domain';
+import { z } from 'zod';
+
+/** status id → category, for the project's current workflow. */
+export async function statusCategories(db: Db | Tx, projectId: string): Promise<Map<string, StatusCategory>> {
+  const rows = await db
+    .select({ id: statuses.id, category: statuses.category })
+    .from(statuses)
+    .where(eq(statuses.projectId, projectId));
+  return new Map(rows.map((r) => [r.id, r.category]));
+}
+
+const removedStatuses = z.object({
+  removed: z.array(z.object({ status: z.object({ id: z.string(), category: z.enum(STATUS_CATEGORIES) }) })),
+});
+
+/**
+ * The categories of every status the project ever had: the reports replay old story snapshots, which may
+ * name a status removed since (its `workflow.updated` event remembers it).
+ */
+export async function statusCategoriesEver(db: Db, projectId: string): Promise<Map<string, StatusCategory>> {
+  const categories = await statusCategories(db, projectId);
+  const edits = await db
+    .select({ data: events.data })
+    .from(events)
+    .where(and(eq(events.projectId, projectId), eq(events.type, 'workflow.updated')));
+  for (const { data } of edits) {
+    for (const { status } of removedStatuses.safeParse(data).data?.removed ?? []) {
+      if (!categories.has(status.id)) categories.set(status.id, status.category);
+    }
+  }
+  return categories;
+}
+
+/** How many stories (deleted ones too: they keep their status) each of these statuses holds. */
+export async function storyCounts(tx: Tx, projectId: string, statusIds: string[]): Promise<Map<string, number>> {
+  if (statusIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ statusId: stories.statusId, n: count() })
+    .from(stories)
+    .where(and(eq(stories.projectId, projectId), inArray(stories.statusId, statusIds)))
+    .groupBy(stories.statusId);
+  return new Map(rows.map((r) => [r.statusId, r.n]));
+}

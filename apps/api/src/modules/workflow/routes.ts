@@ -1,0 +1,15 @@
+import { keyParams, statusesResponse, updateStatusesBody } from '@ordo/domain';
+import type { App } from '../../types';
+import { actorOf } from '../events/log';
+import { updateWorkflow } from './service';
+
+export default async function workflowRoutes(app: App) {
+  const db = app.database.db;
+
+  app.put('/api/projects/:key/statuses', {
+    config: { action: 'project.settings' },
+    schema: { tags: ['workflow'], params: keyParams, body: updateStatusesBody, response: { 200: statusesResponse } },
+  }, async (request) => ({
+    statuses: await updateWorkflow(db, { project: request.project, actor: actorOf(request.user) }, request.body),
+  }));
+}
