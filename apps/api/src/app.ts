@@ -7,7 +7,8 @@ import { modules } from './modules';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
 import { projectAccess } from './plugins/project-access';
-import { jsonOnly, session } from './plugins/session';
+import { jsonBody } from './plugins/json-body';
+import { session } from './plugins/session';
 import { web } from './plugins/web';
 import type { App } from './types';
 
@@ -24,19 +25,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.removeContentTypeParser('text/plain');
   app.decorate('database', options.database);
 
   await app.register(errorHandler);
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(docs);
   await app.register(session);
-  await app.register(jsonOnly);
+  await app.register(jsonBody);
   await app.register(projectAccess);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   for (const module of modules) await app.register(module);

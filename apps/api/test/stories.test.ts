@@ -91,7 +91,8 @@ describe('stories', () => {
     expectInvalid(await team.po.post(`${base}/stories`, { title: 'x', dueDate: '24/12/2026' }), 'dueDate');
     expectInvalid(await team.po.post(`${base}/stories`, { title: 'x', labels: 'one' }), 'labels');
     expectInvalid(await team.po.post(`${base}/stories`, '{"title": "x",'), 'body');
-    expectInvalid(await team.po.post(`${base}/stories`, '{"title":"x","__proto__":{"admin":true}}'), 'body');
+    expectInvalid(await team.po.post(`${base}/stories`, '{"title":"x","__proto__":{"admin":true}}'), 'body.__proto__');
+    expectInvalid(await team.po.post(`${base}/stories`, '{"title":"x","labels":[{"constructor":{"prototype":{}}}]}'), 'body.prototype');
     expectInvalid(await team.po.patch(`${base}/stories/${story.key}`, { title: 'no version' }), 'version');
     expectInvalid(await team.po.get(`${base}/stories/not-a-key`), 'story');
     expectRefusal(await team.po.post(`${base}/stories`, { title: 'x', description: 'd'.repeat(1024 * 1024) }), 413, 'payload_too_large');

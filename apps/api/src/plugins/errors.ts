@@ -11,8 +11,6 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
 const FASTIFY_CLIENT_ERRORS: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The request body is larger than 1 MiB'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['validation_failed', 'Send the body as application/json'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: ['validation_failed', 'body: the JSON body is empty'],
-  FST_ERR_CTP_INVALID_JSON_BODY: ['validation_failed', 'body: the JSON body is malformed'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['validation_failed', 'The Content-Length header is wrong'],
 };
 
@@ -37,10 +35,6 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return sendError(reply, known[0], known[1]);
-    if (error instanceof SyntaxError || error.message?.includes('prototype')) {
-      // secure-json-parse refuses `__proto__` and `constructor.prototype` keys
-      return sendError(reply, 'validation_failed', `body: ${error.message}`);
-    }
     if (error.statusCode === 429) return sendError(reply, 'rate_limited', 'Too many requests, slow down');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, 'validation_failed', error.message);

@@ -40,16 +40,3 @@ export const session = fp(async (app: App) => {
     else if (!request.routeOptions.config.public) throw new DomainError('unauthenticated', 'Sign in first');
   });
 });
-
-/** State-changing requests take JSON only: a cross-site HTML form cannot post to the API. */
-export const jsonOnly = fp(async (app: App) => {
-  app.addHook('onRequest', async (request) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    const type = request.headers['content-type'];
-    if (type !== undefined && !/^application\/json\b/i.test(type)) {
-      throw new DomainError('validation_failed', 'Send the body as application/json', {
-        issues: [{ path: 'content-type', message: 'must be application/json' }],
-      });
-    }
-  });
-});
