@@ -3,6 +3,7 @@ import { LoginPage, RegisterPage } from '../features/auth/auth-pages';
 import { ProjectListPage } from '../features/projects/project-list-page';
 import { ProjectLayout } from '../features/projects/project-layout';
 import { BacklogPage } from '../features/backlog/backlog-page';
+import { StoryPage } from '../features/story/story-page';
 import { Shell } from './shell';
 
 export const router = createBrowserRouter([
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="backlog" replace /> },
           { path: 'backlog', element: <BacklogPage /> },
+          { path: 'stories/:story', element: <StoryPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/projects" replace /> },

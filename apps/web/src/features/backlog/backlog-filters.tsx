@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { STORY_TYPES, type BacklogFilter } from '@ordo/domain';
-import { useEpicsById, useMembersById } from '../projects/lookups';
+import { EpicPicker, MemberPicker } from '../projects/pickers';
 
 interface Props {
   projectKey: string;
@@ -24,28 +24,12 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
 }
 
 export function BacklogFilters({ projectKey, filter, onChange }: Props) {
-  const epics = useEpicsById(projectKey);
-  const members = useMembersById(projectKey);
   return (
     <div className="row filters" role="search">
       <SearchBox value={filter.q ?? ''} onSearch={(q) => onChange('q', q)} />
       <input placeholder="Label" aria-label="Filter by label" defaultValue={filter.label ?? ''} onBlur={(e) => onChange('label', e.target.value.trim())} />
-      <select aria-label="Filter by epic" value={filter.epic ?? ''} onChange={(e) => onChange('epic', e.target.value)}>
-        <option value="">All epics</option>
-        {[...epics.values()].map((epic) => (
-          <option key={epic.id} value={epic.id}>
-            {epic.title}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Filter by assignee" value={filter.assignee ?? ''} onChange={(e) => onChange('assignee', e.target.value)}>
-        <option value="">Anyone</option>
-        {[...members.values()].map((m) => (
-          <option key={m.user.id} value={m.user.id}>
-            {m.user.name}
-          </option>
-        ))}
-      </select>
+      <EpicPicker projectKey={projectKey} aria-label="Filter by epic" noneLabel="All epics" value={filter.epic ?? ''} onPick={(id) => onChange('epic', id)} />
+      <MemberPicker projectKey={projectKey} aria-label="Filter by assignee" noneLabel="Anyone" value={filter.assignee ?? ''} onPick={(id) => onChange('assignee', id)} />
       <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange('type', e.target.value)}>
         <option value="">All types</option>
         {STORY_TYPES.map((t) => (

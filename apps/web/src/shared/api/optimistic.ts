@@ -13,6 +13,8 @@ interface Options<TData, TVars, TResult> {
   confirm?: (data: TData, result: TResult, vars: TVars) => TData;
   /** What to refetch once the change is settled (defaults to `queryKey`). */
   invalidate?: QueryKey[];
+  /** Changes with the same scope run one after another (each edit must carry the version the last one made). */
+  scope?: { id: string };
 }
 
 /** Why the change was undone, in words: a 409 means someone else got there first. */
@@ -31,6 +33,7 @@ export function useOptimisticMutation<TData, TVars, TResult>(options: Options<TD
   const { queryKey, mutationKey } = options;
   return useMutation({
     mutationKey,
+    scope: options.scope,
     mutationFn: options.mutationFn,
     onMutate: async (vars: TVars) => {
       await queryClient.cancelQueries({ queryKey });

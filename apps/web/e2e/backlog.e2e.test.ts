@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centre, drag } from './browser';
+import { CHROMIUM, backlogOrder, snap, startTeam, waitForLive, type Team } from './setup';
+
+describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side', () => {
+  let team: Team;
+  beforeAll(async () => {
+    team = await startTeam('E2E', ['Search by name', 'Pay with a card', 'Track my parcel', 'Save a wish list']);
+    for (const page of [team.po, team.dev]) {
+      await page.goto('/projects/E2E/backlog');
+      await page.locator('[data-story="E2E-4"]').waitFor();
+      await waitForLive(page);
+    }
+  });
+  afterAll(() => team?.close());
+
+  it('the PO drags a story to the top and the developer sees it without reloading', async () => {
+    expect(await backlogOrder(team.dev)).toEqual(['E2E-1', 'E2E-2', 'E2E-3', 'E2E-4']);
+    const from = await centre(team.po, '[data-story="E2E-4"] .drag-handle');
+    const to = await centre(team.po, '[data-story="E2E-1"]');
+    await drag(team.po, from, { x: to.x, y: to.y - 14 });
+    await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+    await snap(team.po, 'backlog-po');
+    await snap(team.dev, 'backlog-developer');
+  });
+
+  it('the order survives a reload: it was saved', async () => {
+    await team.dev.reload();
+    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+  });
+
+  it('the developer cannot reorder the backlog and is told who can', async () => {
+    await team.dev.getByText('Only the Product Owner can change backlog order').first().waitFor();
+    const handle = team.dev.locator('[data-story="E2E-3"] .drag-handle');
+    expect(await handle.getAttribute('aria-disabled')).toBe('true');
+    const from = await centre(team.dev, '[data-story="E2E-3"] .drag-handle');
+    const to = await centre(team.dev, '[data-story="E2E-4"]');
+    await drag(team.dev, from, { x: to.x, y: to.y - 14 });
+    await team.dev.waitForTimeout(500);
+    expect(await backlogOrder(team.dev)).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+  });
+
+  it('the PO moves a story with the keyboard alone', async () => {
+    await team.po.locator('[data-story="E2E-3"] .drag-handle').focus();
+    await team.po.keyboard.press('Alt+Shift+ArrowUp');
+    await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+  });
+});

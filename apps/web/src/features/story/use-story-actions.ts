@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { storyResponse, type Story, type UpdateStory } from '@ordo/domain';
+import { describeError, request } from '../../shared/api/client';
+import { storyPath } from '../../shared/api/paths';
+import { useOptimisticMutation } from '../../shared/api/optimistic';
+import { useToast } from '../../shared/ui/toast';
+import { storyKeys } from './queries';
+
+export type StoryEdit = Omit<UpdateStory, 'version'>;
+type Detail = { story: Story };
+
+/**
+ * Field edits: shown at once, sent one after another, each with the version the previous one produced
+ * (read from the cache when it runs), so quick edits do not trip over their own 409s.
+ */
+export function useUpdateStory(projectKey: string, storyKey: string) {
+  const queryClient = useQueryClient();
+  const detailKey = storyKeys.detail(projectKey, storyKey);
+  return useOptimisticMutation<Detail, StoryEdit, Detail>({
+    mutationKey: ['story-edit', projectKey, storyKey],
+    scope: { id: `story-edit-${projectKey}-${storyKey}` },
+    queryKey: detailKey,
+    mutationFn: (fields) => {
+      const version = queryClient.getQueryData<Detail>(detailKey)?.story.version;
+      return request(storyPath(projectKey, storyKey), storyResponse, { method: 'PATCH', body: { ...fields, version } });
+    },
+    optimistic: (data, fields) => ({ story: { ...data.story, ...fields } as Story }),
+    confirm: (_data, result) => result,
+    invalidate: [detailKey, ['project', projectKey, 'backlog'], ['project', projectKey, 'board']],
+  });
+}
+
+/** Accept, reject, delete, restore: one request each, the answer replaces the story. */
+export function useStoryCommand(projectKey: string, storyKey: string) {
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  return useMutation({
+    mutationFn: ({ command, body }: { command: 'accept' | 'reject' | 'restore' | 'delete'; body?: unknown }) =>
+      command === 'delete'
+        ? request(storyPath(projectKey, storyKey), null, { method: 'DELETE' }).then(() => null)
+        : request(`${storyPath(projectKey, storyKey)}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }),
+    onSuccess: (result) => {
+      if (result) queryClient.setQueryData(storyKeys.detail(projectKey, storyKey), result);
+      return queryClient.invalidateQueries({ queryKey: ['project', projectKey] });
+    },
+    onError: (error) => notify(describeError(error), 'error'),
+  });
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  disabled?: boolean;
+  reason?: string;
+  multiline?: boolean;
+  placeholder?: string;
+  maxLength?: number;
+  className?: string;
+}
+
+/**
+ * A field that saves when you leave it (or press Enter on one line), like Linear's. While you type, changes
+ * that arrive live do not overwrite your words; they show once you leave the field.
+ */
+export function EditableText({ label, value, onCommit, disabled, reason, multiline, placeholder, maxLength, className }: Props) {
+  const [draft, setDraft] = useState(value);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!editing) setDraft(value);
+  }, [value, editing]);
+  const commit = () => {
+    setEditing(false);
+    if (draft.trim() !== value.trim()) onCommit(draft.trim());
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      setDraft(value);
+      setEditing(false);
+    } else if (e.key === 'Enter' && !multiline) (e.target as HTMLInputElement).blur();
+  };
+  const props = {
+    'aria-label': label,
+    value: draft,
+    disabled,
+    title: disabled ? reason : undefined,
+    placeholder,
+    maxLength,
+    className,
+    onFocus: () => setEditing(true),
+    onBlur: commit,
+    onKeyDown,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+  };
+  return multiline ? <textarea rows={5} {...props} /> : <input {...props} />;
+}

@@ -1,0 +1,5 @@
+/** A moment in the reader's locale: "21 Nov 2025, 14:03". */
+export const formatMoment = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO day in the reader's locale: "21 Nov 2025". */
+export const formatDay = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
