@@ -13,8 +13,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Status = { id?: string; name: string; category: string; wipLimit?: number | null };
-const workflow = async () => (await team.dev.get(`${base}/statuses`)).body.statuses as Required<Status>[];
-const byName = (statuses: Status[], name: string) => statuses.find((s) => s.name === name)!;
+type Saved = Required<Status>;
+const workflow = async () => (await team.dev.get(`${base}/statuses`)).body.statuses as Saved[];
+const byName = (statuses: Saved[], name: string) => statuses.find((s) => s.name === name)!;
 const put = (statuses: Status[], moveStoriesTo?: Record<string, string>) =>
   team.sm.put(`${base}/statuses`, { statuses, ...(moveStoriesTo ? { moveStoriesTo } : {}) });
 const lastSeq = async () => (await team.po.get(`${base}/events?limit=1`)).body.lastSeq as number;
@@ -83,7 +84,10 @@ describe('editing the workflow', () => {
     const events = await eventsSince(team.po, base, seq);
     const move = events.find((e) => e.type === 'story.transitioned' && e.data.story.key === key);
     expect(move?.data).toMatchObject({ reason: 'workflow', from: { statusId: ideas.id } });
-    expect(events.at(-1)).toMatchObject({ type: 'workflow.updated', data: { removed: [{ status: { id: ideas.id }, movedTo: todo.id }] } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'workflow.updated',
+      data: { removed: [{ status: { id: ideas.id }, movedTo: todo.id }] },
+    });
   });
 
   it('keeps the burndown right after a done status is removed', async () => {
