@@ -107,6 +107,35 @@ describe('the forecast, computed by hand', () => {
   });
 });
 
+describe('the forecast through a real sprint', () => {
+  it('uses the active sprint commitment, then the closed sprint’s completed points', async () => {
+    const team = await t.projectWithTeam();
+    const today = todayUtc();
+    const base = `/api/projects/${team.key}`;
+    const epic = await createEpic(team, { title: 'Onboarding' });
+    const [a, b] = [await addStory(team, 'A', 5, epic.id), await addStory(team, 'B', 3, epic.id)];
+    await addStory(team, 'C', 8, epic.id);
+    const sprint = (await team.sm.post(`${base}/sprints`, { name: 'Sprint 1', startDate: today, endDate: daysFrom(today, 13) })).body.sprint;
+    expect((await team.sm.post(`${base}/sprints/${sprint.id}/stories`, { stories: [a.key, b.key] })).status).toBe(200);
+    expect((await team.sm.post(`${base}/sprints/${sprint.id}/start`)).status).toBe(200);
+
+    // Committed 8: the active sprint takes A and B (8), C (16 in all) lands in the next sprint.
+    let roadmap = await roadmapOf(team);
+    expect(roadmap).toMatchObject({ velocity: 8, basis: { source: 'active_sprint', confidence: 'low', firstSprintEnd: daysFrom(today, 13) } });
+    expect(roadmap.epics[0]?.forecast).toMatchObject({ p85: daysFrom(today, 27), confidence: 'low' });
+
+    for (const story of [a, b]) await finishStory(team, story.key);
+    expect((await team.sm.post(`${base}/sprints/${sprint.id}/complete`, { moveOpenTo: 'backlog' })).status).toBe(200);
+    // One closed sprint of 8 points and 14 days; no active sprint, so sprint 1 starts today and takes C.
+    roadmap = await roadmapOf(team);
+    expect(roadmap).toMatchObject({ velocity: 8, basis: { source: 'closed_sprints', samples: [8], sprintLengthDays: 14, confidence: 'medium' } });
+    expect(roadmap.epics[0]).toMatchObject({
+      progress: { donePoints: 8, totalPoints: 16, doneStories: 2, totalStories: 3 },
+      forecast: { p50: daysFrom(today, 13), p85: daysFrom(today, 13), confidence: 'medium' },
+    });
+  });
+});
+
 describe('the Monte Carlo forecast', () => {
   it('gives the same answer for the same data, P50 never after P85', async () => {
     const team = await t.projectWithTeam();
