@@ -38,6 +38,20 @@ describe('the product backlog', () => {
     expect(order.indexOf(a!)).toBe(order.indexOf(b!) + 1);
   });
 
+  it('records in the history where the story moved from and to', async () => {
+    const other = await t.projectWithTeam();
+    const b = `/api/projects/${other.key}`;
+    const keys: string[] = [];
+    for (const title of ['1', '2', '3', '4', '5']) keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
+    await other.po.post(`${b}/backlog/rank`, { story: keys[3], before: keys[1] });
+    await other.po.post(`${b}/backlog/rank`, { story: keys[0], after: keys[4] });
+    const history = (await other.dev.get(`${b}/stories/${keys[3]}/history`)).body.items;
+    expect(history.at(-1)).toMatchObject({ type: 'story.ranked', data: { from: { position: 4 }, to: { position: 2 } } });
+    const last = (await other.dev.get(`${b}/stories/${keys[0]}/history`)).body.items.at(-1);
+    expect(last.data).toMatchObject({ from: { position: 1 }, to: { position: 5 } });
+    expect(keysOf(await other.dev.get(`${b}/backlog`))).toEqual([keys[3], keys[1], keys[2], keys[4], keys[0]]);
+  });
+
   it('refuses everyone but the PO (and admin) with a message naming the PO', async () => {
     const [a, b] = await addStories(['X', 'Y']);
     const reply = await team.dev.post(`/api/projects/${team.key}/backlog/rank`, { story: b, before: a });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { statuses, stories, type Db, type Tx } from '@ordo/db';
 import type { BacklogFilter } from '@ordo/domain';
 import { matchesText, notDeleted } from '../stories/queries';
@@ -33,12 +33,18 @@ export async function listBacklog(db: Db, projectId: string, filter: BacklogFilt
   return rows.map((r) => r.story);
 }
 
-/** 1-based place of a rank in the backlog ("moved from #14 to #2"), for the history. */
-export async function backlogPosition(tx: Tx, projectId: string, rank: string) {
+/**
+ * 1-based places in the backlog of a story's old and new rank ("moved from #14 to #2"), for the history:
+ * one index scan, counting the other backlog stories before each rank.
+ */
+export async function backlogPositions(tx: Tx, projectId: string, storyId: string, ranks: { from: string; to: string }) {
   const [row] = await tx
-    .select({ n: count() })
+    .select({
+      from: sql<number>`(count(*) filter (where ${stories.rank} < ${ranks.from}))::int`,
+      to: sql<number>`(count(*) filter (where ${stories.rank} < ${ranks.to}))::int`,
+    })
     .from(stories)
     .innerJoin(statuses, eq(statuses.id, stories.statusId))
-    .where(and(inBacklog(projectId), lt(stories.rank, rank)));
-  return (row?.n ?? 0) + 1;
+    .where(and(inBacklog(projectId), ne(stories.id, storyId)));
+  return { from: (row?.from ?? 0) + 1, to: (row?.to ?? 0) + 1 };
 }

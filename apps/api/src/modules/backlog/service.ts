@@ -4,7 +4,7 @@ import { conflict, invalid, rankBetween, rankForMove } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { findStory, loadStory, neighbourRank, toStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
-import { backlogPosition } from './queries';
+import { backlogPositions } from './queries';
 
 export interface RankMove {
   story: string;
@@ -22,15 +22,18 @@ export async function rankStory(db: Db, scope: StoryScope, move: RankMove) {
     const row = await loadStory(tx, scope.project, move.story);
     if (row.deletedAt) throw conflict(`${move.story} is deleted; restore it first`);
     const rank = await newRank(tx, scope, move, row.id);
-    const fromPosition = await backlogPosition(tx, scope.project.id, row.rank);
     const [saved] = await tx
       .update(stories)
       .set({ rank, version: row.version + 1, updatedAt: new Date() })
       .where(eq(stories.id, row.id))
       .returning();
     const story = toStory(saved!, scope.project.key);
-    const toPosition = await backlogPosition(tx, scope.project.id, rank);
-    log.append('story.ranked', { story, from: { rank: row.rank, position: fromPosition }, to: { position: toPosition } }, { storyId: row.id });
+    const positions = await backlogPositions(tx, scope.project.id, row.id, { from: row.rank, to: rank });
+    log.append(
+      'story.ranked',
+      { story, from: { rank: row.rank, position: positions.from }, to: { rank, position: positions.to } },
+      { storyId: row.id },
+    );
     return story;
   });
 }
