@@ -70,6 +70,16 @@ describe('epics', () => {
     expect((await team.pm.get(`${epics()}/${epic.id}`)).body.epic).toMatchObject({ startDate: '2025-05-02', targetDate: '2025-05-03' });
   });
 
+  it('refuses an edit that changes nothing, and never lets the rank be edited directly', async () => {
+    const epic = await createEpic(team, { title: 'Steady' });
+    for (const body of [{}, { rank: 'a0' }]) {
+      const reply = await team.pm.patch(`${epics()}/${epic.id}`, body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.message).toContain('say what to change');
+    }
+    expect((await team.pm.get(`${epics()}/${epic.id}`)).body.epic.rank).toBe(epic.rank);
+  });
+
   it('refuses bad fields by name', async () => {
     const reply = await team.pm.post(epics(), { title: '', color: 'blue', status: 'someday', startDate: '2025-02-30' });
     expect(reply.status).toBe(400);

@@ -96,6 +96,9 @@ describe('the feedback inbox', () => {
       expect(reply.body.error.message).toContain(field);
     }
     const fb = await submit({ body: 'Mine' });
+    const empty = await team.pm.patch(`${inbox()}/${fb.id}`, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('say what to change');
     const cross = await team.pm.patch(`${inbox()}/${fb.id}`, { storyId: foreignStory.id });
     expect(cross.status).toBe(400);
     expect((await team.pm.get(inbox())).body.items.find((f: { id: string }) => f.id === fb.id).storyId).toBeNull();

@@ -19,6 +19,12 @@ describe('epic bodies', () => {
     expect(updateEpicBody.safeParse({ startDate: '2025-03-02', targetDate: '2025-03-01' }).success).toBe(false);
   });
 
+  it('refuses an edit that changes nothing', () => {
+    expect(updateEpicBody.safeParse({}).success).toBe(false);
+    expect(updateEpicBody.safeParse({ rank: 'a0' }).success).toBe(false);
+    expect(updateEpicBody.safeParse({ startDate: null }).success).toBe(true);
+  });
+
   it('asks the roadmap rank where the epic goes, never next to itself', () => {
     expect(roadmapRankBody.safeParse({ epic: EPIC }).success).toBe(false);
     expect(roadmapRankBody.safeParse({ epic: EPIC, after: EPIC }).success).toBe(false);

@@ -47,10 +47,15 @@ export const createEpicBody = z
   .refine(datesInOrder, { message: TARGET_BEFORE_START, path: ['targetDate'] });
 export type CreateEpic = z.infer<typeof createEpicBody>;
 
+/** An edit must change something: a body of only unknown (dropped) fields is a client's mistake. */
+export const changesSomething = (body: object) => Object.values(body).some((v) => v !== undefined);
+export const NOTHING_TO_CHANGE = 'say what to change';
+
 /** The body alone cannot see the stored dates: the service checks the merged pair again. */
 export const updateEpicBody = z
   .object(epicFields)
   .partial()
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE })
   .refine(datesInOrder, { message: TARGET_BEFORE_START, path: ['targetDate'] });
 export type UpdateEpic = z.infer<typeof updateEpicBody>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, projectKey, requiredText, storyKey, text } from './common';
+import { changesSomething, NOTHING_TO_CHANGE } from './epic';
 
 export const feedback = z.object({
   id,
@@ -25,11 +26,13 @@ export const submitFeedbackBody = z.object({
 export type SubmitFeedback = z.infer<typeof submitFeedbackBody>;
 
 /** Triage: link to an epic or a story (null unlinks), or mark it handled. */
-export const triageFeedbackBody = z.object({
-  epicId: id.nullable().optional(),
-  storyId: id.nullable().optional(),
-  done: z.boolean().optional(),
-});
+export const triageFeedbackBody = z
+  .object({
+    epicId: id.nullable().optional(),
+    storyId: id.nullable().optional(),
+    done: z.boolean().optional(),
+  })
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export type TriageFeedback = z.infer<typeof triageFeedbackBody>;
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
