@@ -151,6 +151,13 @@ describe('buildRoadmap edge cases', () => {
     expect(roadmap.epics[0]).toMatchObject({ forecast: { p50: null, state: 'no_velocity' }, atRisk: false });
   });
 
+  it('has no dates when the closed sprints delivered nothing', () => {
+    const idle = sprint('c1', 'closed', { completedPoints: 0, completedAt: '2025-01-03T00:00:00Z' });
+    const roadmap = buildRoadmap(input({ epics: [epic('A', 'a0')], stories: [story('A1', 'a0', 'A', 3)], sprints: [idle] }));
+    expect(roadmap.velocity).toBe(0);
+    expect(roadmap.epics[0]?.forecast.state).toBe('no_velocity');
+  });
+
   it('is at risk past the horizon when it has a target', () => {
     const roadmap = buildRoadmap(
       input({ epics: [epic('A', 'a0', '2030-01-01')], stories: [story('A1', 'a0', 'A', 100)], plannedVelocity: 0.1 }),

@@ -121,7 +121,7 @@ function epicForecast(epicId: string, progress: EpicProgress, f: Forecasts): Epi
   const finish = f.finishes.get(epicId);
   if (progress.totalStories === 0) return { ...noDates, confidence: 'low', state: 'no_stories' };
   if (!finish) return { ...noDates, confidence: 'high', state: 'finished' };
-  if (f.basis.velocity === null) return { ...noDates, confidence: 'low', state: 'no_velocity' };
+  if (!f.basis.velocity) return { ...noDates, confidence: 'low', state: 'no_velocity' };
   const sprints = f.sprintsOf(epicId);
   const date = (sprint: number | null) => (sprint === null ? null : sprintEndDate(f.plan, sprint));
   return {
