@@ -2,7 +2,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { isReady, story as storySchema, type BacklogFilter, type ProjectEvent, type Story } from '@ordo/domain';
 import { upsertByRank } from '../features/backlog/backlog-order';
 import { backlogKeys, isUnfiltered } from '../features/backlog/queries';
-import { placeOnBoard, type Board } from '../features/board/board-columns';
+import { placeOnBoard, type Board } from '../features/board/board-state';
 import { boardKey } from '../features/board/queries';
 import { sprintKeys, type SprintDetail } from '../features/planning/queries';
 import { projectKeys, projectQuery } from '../features/projects/queries';

@@ -4,6 +4,8 @@ import { ProjectListPage } from '../features/projects/project-list-page';
 import { ProjectLayout } from '../features/projects/project-layout';
 import { BacklogPage } from '../features/backlog/backlog-page';
 import { StoryPage } from '../features/story/story-page';
+import { BoardPage } from '../features/board/board-page';
+import { PlanningPage } from '../features/planning/planning-page';
 import { Shell } from './shell';
 
 export const router = createBrowserRouter([
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="backlog" replace /> },
           { path: 'backlog', element: <BacklogPage /> },
+          { path: 'planning', element: <PlanningPage /> },
+          { path: 'board', element: <BoardPage /> },
           { path: 'stories/:story', element: <StoryPage /> },
         ],
       },

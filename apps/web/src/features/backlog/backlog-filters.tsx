@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { STORY_TYPES, type BacklogFilter } from '@ordo/domain';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
+import type { FilterField } from './use-backlog-filter';
 
 interface Props {
   projectKey: string;
   filter: BacklogFilter;
-  onChange: (field: 'q' | 'label' | 'epic' | 'assignee' | 'type', value: string) => void;
+  onChange: (field: FilterField, value: string) => void;
 }
 
 const SEARCH_DELAY_MS = 250;

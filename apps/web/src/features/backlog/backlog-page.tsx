@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { sumPoints } from '@ordo/domain';
 import type { Story } from '@ordo/domain';
-import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
 import { useCan } from '../projects/access';
 import { useProjectKey } from '../projects/use-project-key';
@@ -40,7 +40,7 @@ export function BacklogPage() {
         <span className="spacer" />
         <BacklogFilters projectKey={projectKey} filter={filter} onChange={setFilter} />
       </div>
-      {!ranking.allowed && <p className="hint">🔒 {ranking.reason}. You see the order the Product Owner set.</p>}
+      {!ranking.allowed && <RoleHint reason={ranking.reason}>You see the order the Product Owner set.</RoleHint>}
       {backlog.isPending ? (
         <Skeleton rows={8} label="Loading the backlog" />
       ) : backlog.isError ? (

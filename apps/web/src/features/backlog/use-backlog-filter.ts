@@ -1,32 +1,16 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { STORY_TYPES, type BacklogFilter } from '@ordo/domain';
+import { useSearchFields } from '../../shared/ui/use-search-fields';
 
 const FIELDS = ['q', 'label', 'epic', 'assignee', 'type'] as const;
-type FilterField = (typeof FIELDS)[number];
+export type FilterField = (typeof FIELDS)[number];
 
-const isStoryType = (v: string): v is NonNullable<BacklogFilter['type']> => (STORY_TYPES as readonly string[]).includes(v);
+const isStoryType = (v: string | undefined): v is NonNullable<BacklogFilter['type']> =>
+  (STORY_TYPES as readonly (string | undefined)[]).includes(v);
 
 /** The backlog filter lives in the URL, so a filtered view is a link a teammate can open. */
 export function useBacklogFilter(): [BacklogFilter, (field: FilterField, value: string) => void] {
-  const [params, setParams] = useSearchParams();
-  const filter = useMemo<BacklogFilter>(() => {
-    const type = params.get('type') ?? '';
-    const value = (field: FilterField) => params.get(field) || undefined;
-    return { q: value('q'), label: value('label'), epic: value('epic'), assignee: value('assignee'), type: isStoryType(type) ? type : undefined };
-  }, [params]);
-  const setField = useCallback(
-    (field: FilterField, value: string) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(field, value);
-          else next.delete(field);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const [values, setField] = useSearchFields(FIELDS);
+  const filter = useMemo<BacklogFilter>(() => ({ ...values, type: isStoryType(values.type) ? values.type : undefined }), [values]);
   return [filter, setField];
 }

@@ -1,7 +1,7 @@
 import { storyResponse, type BacklogFilter, type Story } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
-import { useOptimisticMutation } from '../../shared/api/optimistic';
+import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
 import { moveStory, rankMoveFor, upsertByRank } from './backlog-order';
 import { backlogKeys } from './queries';
 
@@ -10,15 +10,20 @@ interface RankMove {
   to: number;
 }
 type Backlog = { items: Story[] };
+type Move = RankMove & { body: NonNullable<ReturnType<typeof rankMoveFor>> };
 
 /** The PO's reorder: shown at once, saved with one `POST /backlog/rank`, undone with a toast if refused. */
 export function useRankStory(projectKey: string, filter: BacklogFilter) {
-  return useOptimisticMutation<Backlog, RankMove & { body: NonNullable<ReturnType<typeof rankMoveFor>> }, { story: Story }>({
+  return useOptimisticMutation<Move, { story: Story }>({
     mutationKey: ['rank', projectKey],
-    queryKey: backlogKeys.filtered(projectKey, filter),
     mutationFn: ({ body }) => request(`${projectPath(projectKey)}/backlog/rank`, storyResponse, { method: 'POST', body }),
-    optimistic: (data, { storyKey, to }) => ({ items: moveStory(data.items, storyKey, to) }),
-    confirm: (data, { story }) => ({ items: upsertByRank(data.items, story, true) }),
+    changes: [
+      cacheChange<Backlog, Move, { story: Story }>(
+        backlogKeys.filtered(projectKey, filter),
+        (data, { storyKey, to }) => ({ items: moveStory(data.items, storyKey, to) }),
+        (data, { story }) => ({ items: upsertByRank(data.items, story, true) }),
+      ),
+    ],
     invalidate: [backlogKeys.all(projectKey)],
   });
 }

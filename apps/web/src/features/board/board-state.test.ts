@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBoard, rankBetween } from '@ordo/domain';
 import { DOING, DONE, STATUSES, TODO, makeSprint, rankedStories } from '../../test/fixtures';
-import { epicLanes, filterCards, moveCard, placeOnBoard, type Board } from './board-columns';
+import { epicLanes, filterCards, moveCard, placeOnBoard, type Board } from './board-state';
 
 const sprint = makeSprint({ state: 'active' });
 function boardOf(count: number): Board {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { storyResponse, type Story, type UpdateStory } from '@ordo/domain';
 import { describeError, request } from '../../shared/api/client';
 import { storyPath } from '../../shared/api/paths';
-import { useOptimisticMutation } from '../../shared/api/optimistic';
+import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
 import { useToast } from '../../shared/ui/toast';
 import { storyKeys } from './queries';
 
@@ -16,16 +16,20 @@ type Detail = { story: Story };
 export function useUpdateStory(projectKey: string, storyKey: string) {
   const queryClient = useQueryClient();
   const detailKey = storyKeys.detail(projectKey, storyKey);
-  return useOptimisticMutation<Detail, StoryEdit, Detail>({
+  return useOptimisticMutation<StoryEdit, Detail>({
     mutationKey: ['story-edit', projectKey, storyKey],
     scope: { id: `story-edit-${projectKey}-${storyKey}` },
-    queryKey: detailKey,
     mutationFn: (fields) => {
       const version = queryClient.getQueryData<Detail>(detailKey)?.story.version;
       return request(storyPath(projectKey, storyKey), storyResponse, { method: 'PATCH', body: { ...fields, version } });
     },
-    optimistic: (data, fields) => ({ story: { ...data.story, ...fields } as Story }),
-    confirm: (_data, result) => result,
+    changes: [
+      cacheChange<Detail, StoryEdit, Detail>(
+        detailKey,
+        (data, fields) => ({ story: { ...data.story, ...fields } as Story }),
+        (_data, result) => result,
+      ),
+    ],
     invalidate: [detailKey, ['project', projectKey, 'backlog'], ['project', projectKey, 'board']],
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 /** A modal with a labelled heading; Escape and the backdrop close it, focus moves into it on open. */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
@@ -16,5 +16,41 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
         {children}
       </div>
     </div>
+  );
+}
+
+interface FormDialogProps {
+  title: string;
+  submitLabel: string;
+  danger?: boolean;
+  canSubmit?: boolean;
+  /** Called on submit; the dialog closes right after, the mutation reports its outcome in a toast. */
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A dialog holding a form with Cancel and one submit button. */
+export function FormDialog({ title, submitLabel, danger, canSubmit = true, onSubmit, onClose, children }: FormDialogProps) {
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+    onClose();
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form className="stack" onSubmit={submit}>
+        {children}
+        <div className="row">
+          <span className="spacer" />
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={!canSubmit}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -33,3 +33,12 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
     </div>
   );
 }
+
+/** Says why a view is read-only for this member, naming the role that may change it. */
+export function RoleHint({ reason, children }: { reason: string; children?: ReactNode }) {
+  return (
+    <p className="hint" role="note">
+      <span className="chip">View only</span> {reason}. {children}
+    </p>
+  );
+}

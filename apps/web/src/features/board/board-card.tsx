@@ -1,0 +1,59 @@
+import type { KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { useDraggable } from '@dnd-kit/core';
+import { CSS } from '@dnd-kit/utilities';
+import type { Epic, Story } from '@ordo/domain';
+import { Avatar } from '../../shared/ui/avatar';
+import { EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
+import { AcceptanceControls } from '../story/acceptance-controls';
+import type { Permission } from '../projects/access';
+
+interface Props {
+  projectKey: string;
+  story: Story;
+  epic: Epic | undefined;
+  assignee: { id: string; name: string } | undefined;
+  isDone: boolean;
+  moving: Permission;
+  /** Alt+←/→: to the previous or next column, for keyboard users. */
+  onStep: (story: Story, step: -1 | 1) => void;
+}
+
+export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep }: Props) {
+  const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!moving.allowed || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+    e.preventDefault();
+    onStep(story, e.key === 'ArrowLeft' ? -1 : 1);
+  };
+  return (
+    <article
+      ref={drag.setNodeRef}
+      style={{ transform: CSS.Translate.toString(drag.transform) }}
+      className={`board-card card ${drag.isDragging ? 'is-dragging' : ''}`}
+      data-story={story.key}
+      aria-label={`${story.key} ${story.title}`}
+      title={moving.allowed ? 'Drag to another column, or press Alt+← / Alt+→' : moving.reason}
+      onKeyDown={onKeyDown}
+      {...drag.attributes}
+      {...drag.listeners}
+    >
+      <Link to={`../stories/${story.key}`} relative="path" className="board-card-title" onPointerDown={(e) => e.stopPropagation()}>
+        {story.title}
+      </Link>
+      <div className="row">
+        <TypeIcon type={story.type} />
+        <span className="story-key muted">{story.key}</span>
+        <span className="spacer" />
+        <EpicChip epic={epic} />
+        <PointsBadge points={story.points} />
+        {assignee && <Avatar name={assignee.name} id={assignee.id} />}
+      </div>
+      {isDone && (
+        <div onPointerDown={(e) => e.stopPropagation()}>
+          <AcceptanceControls projectKey={projectKey} story={story} isDone={isDone} />
+        </div>
+      )}
+    </article>
+  );
+}

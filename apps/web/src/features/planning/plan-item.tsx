@@ -1,0 +1,55 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { Story } from '@ordo/domain';
+import { PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
+import type { Permission } from '../projects/access';
+
+export type PlanSide = 'backlog' | 'sprint';
+
+interface Props {
+  story: Story;
+  side: PlanSide;
+  planning: Permission;
+  onMove: (story: Story, joins: boolean) => void;
+}
+
+/** What a story shows in planning; also drawn in the drag overlay, which floats above both scrolling lists. */
+export function PlanItemFace({ story }: { story: Story }) {
+  return (
+    <>
+      <TypeIcon type={story.type} />
+      <span className="story-key muted">{story.key}</span>
+      <span className="story-title">{story.title}</span>
+      <ReadinessChip story={story} />
+      <PointsBadge points={story.points} />
+    </>
+  );
+}
+
+/** A story in sprint planning: drag it across, or use its button (the keyboard way). */
+export function PlanItem({ story, side, planning, onMove }: Props) {
+  const drag = useDraggable({ id: story.key, data: { story, side }, disabled: !planning.allowed });
+  const joins = side === 'backlog';
+  return (
+    <li
+      ref={drag.setNodeRef}
+      className={`plan-item ${drag.isDragging ? 'is-dragging' : ''}`}
+      data-story={story.key}
+      {...drag.listeners}
+      {...drag.attributes}
+      tabIndex={-1}
+    >
+      <PlanItemFace story={story} />
+      {planning.allowed && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label={joins ? `Add ${story.key} to the sprint` : `Send ${story.key} back to the backlog`}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => onMove(story, joins)}
+        >
+          {joins ? '→' : '←'}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sprintDetailResponse, sprintResponse, type CompleteSprint, type CreateSprint, type Story, type UpdateSprint } from '@ordo/domain';
+import { describeError, request } from '../../shared/api/client';
+import { projectPath, sprintPath } from '../../shared/api/paths';
+import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
+import { useToast } from '../../shared/ui/toast';
+import { backlogKeys } from '../backlog/queries';
+import { planInBacklog, planInSprint } from './planning-state';
+import { sprintKeys, type SprintDetail } from './queries';
+
+interface PlanMove {
+  story: Story;
+  /** true: from the backlog into the sprint; false: back out. */
+  joins: boolean;
+}
+type Backlog = { items: Story[] };
+
+/** Dragging a story into the sprint or back: both lists change at once, one request, rollback on refusal. */
+export function usePlanStory(projectKey: string, sprintId: string) {
+  const sprint = sprintPath(projectKey, sprintId);
+  return useOptimisticMutation<PlanMove, SprintDetail>({
+    mutationKey: ['plan', projectKey],
+    mutationFn: ({ story, joins }) =>
+      joins
+        ? request(`${sprint}/stories`, sprintDetailResponse, { method: 'POST', body: { stories: [story.key] } })
+        : request(`${sprint}/stories/${encodeURIComponent(story.key)}`, sprintDetailResponse, { method: 'DELETE' }),
+    changes: [
+      cacheChange<SprintDetail, PlanMove, SprintDetail>(
+        sprintKeys.detail(projectKey, sprintId),
+        (detail, { story, joins }) => planInSprint(detail, story, joins),
+        (_detail, result) => result,
+      ),
+      cacheChange<Backlog, PlanMove, SprintDetail>(backlogKeys.filtered(projectKey, {}), (backlog, { story, joins }) =>
+        planInBacklog(backlog, story, !joins),
+      ),
+    ],
+    invalidate: [backlogKeys.all(projectKey), sprintKeys.all(projectKey)],
+  });
+}
+
+export type SprintCommand =
+  | { command: 'create'; body: CreateSprint }
+  | { command: 'start'; sprintId: string; body: UpdateSprint }
+  | { command: 'complete'; sprintId: string; body: CompleteSprint };
+
+async function runSprintCommand(projectKey: string, action: SprintCommand) {
+  if (action.command === 'create') {
+    return request(`${projectPath(projectKey)}/sprints`, sprintResponse, { method: 'POST', body: action.body });
+  }
+  const path = sprintPath(projectKey, action.sprintId);
+  if (action.command === 'complete') return request(`${path}/complete`, sprintResponse, { method: 'POST', body: action.body });
+  // Goal and dates are saved first: starting needs them, and the API checks them when it starts.
+  await request(path, sprintResponse, { method: 'PATCH', body: action.body });
+  return request(`${path}/start`, sprintResponse, { method: 'POST' });
+}
+
+/** Create, start or complete a sprint; everything the sprint touches is refetched after. */
+export function useSprintCommand(projectKey: string) {
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  return useMutation({
+    mutationFn: (action: SprintCommand) => runSprintCommand(projectKey, action),
+    onSuccess: ({ sprint }, action) => {
+      const words = { create: 'created', start: 'started', complete: 'completed' }[action.command];
+      notify(`${sprint.name} ${words}`);
+    },
+    onError: (error) => notify(describeError(error), 'error'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['project', projectKey] }),
+  });
+}
