@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Team, type TestApp } from './harness';
-import { completeRunning, eventsSince, moveTo, newStory, runningSprint, statusIds } from './sprint-helpers';
+import { completeRunning, eventsSince, lastSeq, moveTo, newStory, runningSprint, statusIds } from './sprint-helpers';
 
 let t: TestApp;
 let team: Team;
@@ -17,7 +17,6 @@ afterAll(() => t.close());
 type Column = { status: { name: string }; wipLimit: number | null; overLimit: boolean; stories: { key: string }[] };
 const columnsOf = async (query = '') => (await team.dev.get(`${base}/board${query}`)).body.columns as Column[];
 const cards = (columns: Column[]) => Object.fromEntries(columns.map((c) => [c.status.name, c.stories.map((s) => s.key)]));
-const lastSeq = async () => (await team.po.get(`${base}/events?limit=1`)).body.lastSeq as number;
 
 describe('the board', () => {
   it('shows empty workflow columns while no sprint runs', async () => {
@@ -66,7 +65,7 @@ describe('the board', () => {
 describe('moving a story across the board', () => {
   it('changes its status, bumps its version and logs story.transitioned', async () => {
     const key = await newStory(team.po, base);
-    const seq = await lastSeq();
+    const seq = await lastSeq(team.po, base);
     const reply = await team.sm.post(`${base}/stories/${key}/transition`, { statusId: status['In Review'] });
     expect(reply.status).toBe(200);
     expect(reply.body.story).toMatchObject({ key, statusId: status['In Review'], version: 2 });

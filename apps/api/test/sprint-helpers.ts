@@ -50,6 +50,11 @@ export async function moveTo(client: Client, base: string, key: string, statusId
   return ok(client.post(`${base}/stories/${key}/transition`, { statusId }), `move ${key}`);
 }
 
+/** The project's latest event seq. */
+export async function lastSeq(client: Client, base: string) {
+  return (await ok(client.get(`${base}/events?limit=1`), 'events')).lastSeq as number;
+}
+
 /** The events of the project's log after `since`. */
 export async function eventsSince(client: Client, base: string, since: number) {
   return (await ok(client.get(`${base}/events?since=${since}&limit=1000`), 'events')).items as {

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Team, type TestApp } from './harness';
-import { completeRunning, DATES, day, eventsSince, moveTo, newSprint, newStory, plan, runningSprint, statusIds } from './sprint-helpers';
+import {
+  completeRunning,
+  DATES,
+  day,
+  eventsSince,
+  lastSeq,
+  moveTo,
+  newSprint,
+  newStory,
+  plan,
+  runningSprint,
+  statusIds,
+} from './sprint-helpers';
 
 let t: TestApp;
 let team: Team;
@@ -13,7 +25,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const backlogKeys = async () => (await team.po.get(`${base}/backlog`)).body.items.map((s: { key: string }) => s.key);
-const lastSeq = async () => (await team.po.get(`${base}/events?limit=1`)).body.lastSeq as number;
 
 describe('creating and editing sprints', () => {
   it('creates a planned sprint with a name, goal and dates', async () => {
@@ -56,7 +67,7 @@ describe('creating and editing sprints', () => {
     const reply = await team.po.patch(`${base}/sprints/${id}`, { goal: 'Ship it', reviewNotes: 'Demo went well', ...DATES });
     expect(reply.status).toBe(200);
     expect(reply.body.sprint).toMatchObject({ goal: 'Ship it', reviewNotes: 'Demo went well', ...DATES });
-    const [event] = (await eventsSince(team.po, base, (await lastSeq()) - 1));
+    const [event] = (await eventsSince(team.po, base, (await lastSeq(team.po, base)) - 1));
     expect(event).toMatchObject({ type: 'sprint.updated', data: { sprint: { id, goal: 'Ship it' }, from: { goal: '' } } });
   });
 
@@ -102,11 +113,11 @@ describe('sprint planning', () => {
   it('refuses unknown stories naming the field, and writes nothing', async () => {
     const key = await newStory(team.po, base);
     const id = await newSprint(team.sm, base);
-    const seq = await lastSeq();
+    const seq = await lastSeq(team.po, base);
     const reply = await team.sm.post(`${base}/sprints/${id}/stories`, { stories: [key, `${team.key}-9999`] });
     expect(reply.status).toBe(400);
     expect(reply.body.error.message).toBe(`stories: ${team.key}-9999 is not a story of this project`);
-    expect(await lastSeq()).toBe(seq);
+    expect(await lastSeq(team.po, base)).toBe(seq);
     expect((await team.po.get(`${base}/stories/${key}`)).body.story.sprintId).toBeNull();
   });
 
@@ -132,7 +143,8 @@ describe('sprint planning', () => {
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = replies[0]!.status === 200 ? a : b;
       expect((await team.po.get(`${base}/stories/${key}`)).body.story.sprintId).toBe(winner);
-      const added = (await eventsSince(team.po, base, 0)).filter((e) => e.type === 'sprint.story_added' && e.data.story.key === key);
+      const log = await eventsSince(team.po, base, 0);
+      const added = log.filter((e) => e.type === 'sprint.story_added' && e.data.story.key === key);
       expect(added).toHaveLength(1);
     }
   });
@@ -140,7 +152,7 @@ describe('sprint planning', () => {
   it('logs adding to and removing from a running sprint as a scope change', async () => {
     const [early, late] = [await newStory(team.po, base), await newStory(team.po, base)];
     const id = await runningSprint(team.sm, base, [early]);
-    const seq = await lastSeq();
+    const seq = await lastSeq(team.po, base);
     await plan(team.sm, base, id, [late]);
     await team.sm.delete(`${base}/sprints/${id}/stories/${early}`);
     const changes = (await eventsSince(team.po, base, seq)).map((e) => [e.type, e.data.story.key, e.data.scopeChange]);
@@ -203,7 +215,8 @@ describe('the retrospective', () => {
     expect(posted.status).toBe(201);
     expect(posted.body.item).toMatchObject({ sprintId: id, kind: 'went_well', body: 'Pairing', author: { name: 'DEV' } });
     await runningSprint(team.sm, base);
-    expect((await team.pm.post(`${base}/sprints/${id}/retro`, { kind: 'action', body: 'Smaller stories' })).status).toBe(201);
+    const action = await team.pm.post(`${base}/sprints/${id}/retro`, { kind: 'action', body: 'Smaller stories' });
+    expect(action.status).toBe(201);
     const listed = await team.stakeholder.get(`${base}/sprints/${id}/retro`);
     expect(listed.body.items.map((i: { kind: string; body: string }) => [i.kind, i.body])).toEqual([
       ['went_well', 'Pairing'],
@@ -232,7 +245,14 @@ describe('a full sprint, checked by hand', () => {
       await crew.dev.patch(`${at}/stories/${key}`, { version: 1, points });
       return key;
     };
-    const [a, b, c, d, e, f] = [await story('A', 5), await story('B', 3), await story('C', 8), await story('D', 2), await story('E', 1), await story('F', 13)];
+    const [a, b, c, d, e, f] = [
+      await story('A', 5),
+      await story('B', 3),
+      await story('C', 8),
+      await story('D', 2),
+      await story('E', 1),
+      await story('F', 13),
+    ];
 
     // Planning: A, B, C, E (5 + 3 + 8 + 1 = 17), all ready; no closed sprint yet, so no capacity.
     const one = await newSprint(crew.sm, at, { name: 'Sprint 1', ...DATES });
@@ -257,7 +277,8 @@ describe('a full sprint, checked by hand', () => {
     expect(backlog[0]).toMatchObject({ sprintId: null, spilledFrom: [one], statusId: status['In Progress'] });
 
     const report = (await crew.stakeholder.get(`${at}/sprints/${one}/report`)).body;
-    const summary = (group: { points: number; stories: { key: string }[] }) => [group.points, group.stories.map((s) => s.key)];
+    type Group = { points: number; stories: { key: string }[] };
+    const summary = (group: Group) => [group.points, group.stories.map((s) => s.key)];
     expect(report.sprint.reviewNotes).toBe('Checkout demoed');
     expect(summary(report.committed)).toEqual([17, [a, b, c, e]]);
     expect(summary(report.completed)).toEqual([16, [a, b, c]]);
@@ -276,7 +297,8 @@ describe('a full sprint, checked by hand', () => {
       [null, 4.25],
       [null, 0],
     ]);
-    const changes = burndown.days[0].scopeChanges.map((x: { key: string; change: string; points: number }) => [x.change, x.key, x.points]);
+    type Change = { key: string; change: string; points: number };
+    const changes = burndown.days[0].scopeChanges.map((x: Change) => [x.change, x.key, x.points]);
     expect(changes).toEqual([
       ['added', d, 2],
       ['removed', e, 1],
@@ -291,12 +313,14 @@ describe('a full sprint, checked by hand', () => {
     const fRank = (await crew.po.get(`${at}/stories/${f}`)).body.story.rank;
     const closedTwo = await crew.po.post(`${at}/sprints/${two}/complete`, { moveOpenTo: three });
     expect(closedTwo.body.sprint).toMatchObject({ committedPoints: 15, completedPoints: 2 });
-    expect((await crew.po.get(`${at}/stories/${f}`)).body.story).toMatchObject({ sprintId: three, rank: fRank, spilledFrom: [two] });
+    const carried = (await crew.po.get(`${at}/stories/${f}`)).body.story;
+    expect(carried).toMatchObject({ sprintId: three, rank: fRank, spilledFrom: [two] });
     expect((await crew.po.get(`${at}/stories/${d}`)).body.story.spilledFrom).toEqual([one]);
 
     // Velocity: Sprint 1 17/16, Sprint 2 15/2: average (16 + 2) / 2 = 9, and so is the capacity.
     const velocity = (await crew.stakeholder.get(`${at}/velocity`)).body;
-    expect(velocity.sprints.map((s: { name: string; committedPoints: number; completedPoints: number }) => [s.name, s.committedPoints, s.completedPoints])).toEqual([
+    type Bar = { name: string; committedPoints: number; completedPoints: number };
+    expect(velocity.sprints.map((s: Bar) => [s.name, s.committedPoints, s.completedPoints])).toEqual([
       ['Sprint 1', 17, 16],
       ['Sprint 2', 15, 2],
     ]);

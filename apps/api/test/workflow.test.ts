@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Team, type TestApp } from './harness';
-import { completeRunning, eventsSince, moveTo, newStory, runningSprint } from './sprint-helpers';
+import { completeRunning, eventsSince, lastSeq, moveTo, newStory, runningSprint } from './sprint-helpers';
 
 let t: TestApp;
 let team: Team;
@@ -18,7 +18,6 @@ const workflow = async () => (await team.dev.get(`${base}/statuses`)).body.statu
 const byName = (statuses: Saved[], name: string) => statuses.find((s) => s.name === name)!;
 const put = (statuses: Status[], moveStoriesTo?: Record<string, string>) =>
   team.sm.put(`${base}/statuses`, { statuses, ...(moveStoriesTo ? { moveStoriesTo } : {}) });
-const lastSeq = async () => (await team.po.get(`${base}/events?limit=1`)).body.lastSeq as number;
 
 describe('editing the workflow', () => {
   it('starts with To Do, In Progress, In Review, Done', async () => {
@@ -32,7 +31,7 @@ describe('editing the workflow', () => {
 
   it('renames, reorders, adds statuses and sets WIP limits in one PUT, and logs it', async () => {
     const [todo, doing, review, done] = await workflow();
-    const seq = await lastSeq();
+    const seq = await lastSeq(team.po, base);
     const reply = await put([
       { name: 'Ideas', category: 'todo' },
       todo!,
@@ -67,7 +66,7 @@ describe('editing the workflow', () => {
     const key = await newStory(team.po, base);
     const statuses = await workflow();
     const ideas = byName(statuses, 'Ideas');
-    const seq = await lastSeq();
+    const seq = await lastSeq(team.po, base);
     const refused = await put(statuses.filter((s) => s.id !== ideas.id));
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
@@ -75,7 +74,7 @@ describe('editing the workflow', () => {
       message: 'Stories are still in "Ideas": say where they go in moveStoriesTo',
     });
     expect(refused.body.error.details.statuses[0]).toMatchObject({ id: ideas.id, name: 'Ideas' });
-    expect(await lastSeq()).toBe(seq);
+    expect(await lastSeq(team.po, base)).toBe(seq);
 
     const todo = byName(statuses, 'To Do');
     const moved = await put(statuses.filter((s) => s.id !== ideas.id), { [ideas.id]: todo.id });

@@ -22,7 +22,15 @@ import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
 import { statusCategories } from '../workflow/queries';
-import { findActiveSprint, findSprint, loadSprint, sprintDetail, storiesInSprint, toSprint, type SprintRow } from './queries';
+import {
+  findActiveSprint,
+  findSprint,
+  loadSprint,
+  sprintDetail,
+  storiesInSprint,
+  toSprint,
+  type SprintRow,
+} from './queries';
 
 const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
 
@@ -31,7 +39,9 @@ async function saveSprint(tx: Tx, id: string, changes: Partial<typeof sprints.$i
   return row!;
 }
 
-function recordSprint(log: EventLog, type: 'sprint.created' | 'sprint.updated' | 'sprint.started' | 'sprint.completed', row: SprintRow, extra = {}) {
+type SprintEvent = 'sprint.created' | 'sprint.updated' | 'sprint.started' | 'sprint.completed';
+
+function recordSprint(log: EventLog, type: SprintEvent, row: SprintRow, extra = {}) {
   const sprint = toSprint(row);
   log.append(type, { sprint, ...extra });
   return sprint;
@@ -101,7 +111,8 @@ export async function startSprint(db: Db, scope: StoryScope, id: string) {
     const row = await loadSprint(tx, scope.project.id, id);
     checkStart(row, await findActiveSprint(tx, scope.project.id));
     const committed = await storiesInSprint(tx, scope.project.id, id);
-    const started = await saveSprint(tx, id, { state: 'active', startedAt: new Date(), committedPoints: sumPoints(committed) });
+    const committedPoints = sumPoints(committed);
+    const started = await saveSprint(tx, id, { state: 'active', startedAt: new Date(), committedPoints });
     return recordSprint(log, 'sprint.started', started, { stories: committed.map((s) => keyOf(scope, s)) });
   });
 }
