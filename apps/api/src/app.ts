@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@ordo/db';
 import { modules } from './modules';
+import { liveOptions, type LiveOptions } from './modules/live/options';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
 import { projectAccess } from './plugins/project-access';
@@ -17,6 +18,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The web build to serve beside the API; none in API-only tests. */
   webDist?: string | undefined;
+  /** Live sync settings: the allowed origins of `ALLOWED_ORIGINS`, and shorter timings in tests. */
+  live?: Partial<LiveOptions>;
 }
 
 /** The whole Ordo server as one Fastify instance: used by `server.ts` and by every test. */
@@ -29,6 +32,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
+  app.decorate('liveOptions', liveOptions(options.live));
 
   await app.register(errorHandler);
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -5,7 +5,12 @@ import { seedDemo } from './seed/demo';
 
 const env = readEnv();
 const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
-const app = await buildApp({ database, webDist: env.webDist, logger: { level: env.logLevel } });
+const app = await buildApp({
+  database,
+  webDist: env.webDist,
+  logger: { level: env.logLevel },
+  live: { allowedOrigins: env.allowedOrigins },
+});
 
 if (env.seedDemo) {
   const logins = await seedDemo(app);

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '@ordo/db';
  * A fresh, empty database for one test file: in-memory PGlite, or a new PostgreSQL database created next
  * to TEST_DATABASE_URL and dropped afterwards.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (process.env.ORDO_TEST_DB !== 'postgres' || !adminUrl) {
     const database = await openDatabase({});
@@ -19,6 +19,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   const database = await openDatabase({ url: url.toString(), poolSize: 20 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

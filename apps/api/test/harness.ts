@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { openDatabase } from '@ordo/db';
 import type { Role } from '@ordo/domain';
-import { buildApp } from '../src/app';
+import { buildApp, type AppOptions } from '../src/app';
 import { openTestDatabase } from './database';
 
 export interface Reply<T = any> {
@@ -58,12 +59,16 @@ export type Member = keyof typeof TEAM_ROLES;
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-/** Boots the real app on a fresh database and listens on 127.0.0.1 on a free port. */
-export async function startTestApp() {
-  const { database, drop } = await openTestDatabase();
-  const app = await buildApp({ database });
+async function listenOnLoopback(app: Awaited<ReturnType<typeof buildApp>>) {
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Boots the real app on a fresh database and listens on 127.0.0.1 on a free port. */
+export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
+  const { database, drop, url: databaseUrl } = await openTestDatabase();
+  const app = await buildApp({ ...options, database });
+  const url = await listenOnLoopback(app);
   const anonymous = new Client(url);
 
   async function register(name = 'Someone'): Promise<Client> {
@@ -91,6 +96,8 @@ export async function startTestApp() {
     app,
     url,
     database,
+    /** The PostgreSQL database's URL (none on PGlite, which only this process can open). */
+    databaseUrl,
     anonymous,
     register,
     projectWithTeam,
@@ -101,4 +108,22 @@ export async function startTestApp() {
   };
 }
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** A second API instance on the same PostgreSQL database as `t`, as behind a load balancer. */
+export async function startSecondInstance(t: TestApp, options: Omit<AppOptions, 'database'> = {}) {
+  if (!t.databaseUrl) throw new Error('a second instance needs PostgreSQL (ORDO_TEST_DB=postgres)');
+  const database = await openDatabase({ url: t.databaseUrl });
+  const app = await buildApp({ ...options, database });
+  const url = await listenOnLoopback(app);
+  return {
+    app,
+    url,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+export type SecondInstance = Awaited<ReturnType<typeof startSecondInstance>>;
 export type Team = Awaited<ReturnType<TestApp['projectWithTeam']>>;

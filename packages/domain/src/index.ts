@@ -23,3 +23,4 @@ export * from './sprint';
 export * from './reports';
 export * from './board';
 export * from './workflow-edit';
+export * from './schemas/live';

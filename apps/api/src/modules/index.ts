@@ -4,6 +4,7 @@ import epicRoutes from './epics/routes';
 import eventRoutes from './events/routes';
 import feedbackRoutes from './feedback/routes';
 import healthRoutes from './health/routes';
+import liveRoutes from './live/routes';
 import memberRoutes from './members/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
@@ -21,6 +22,7 @@ export const modules = [
   storyRoutes,
   backlogRoutes,
   eventRoutes,
+  liveRoutes,
   epicRoutes,
   roadmapRoutes,
   feedbackRoutes,

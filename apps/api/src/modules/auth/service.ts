@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { apiTokens, loginFailures, sessions, users, type Db } from '@ordo/db';
 import { conflict, DomainError } from '@ordo/domain';
+import { announceSessionEnded } from '../live/channels';
 import { countRecentLoginFailures, findUserByEmail, toUser } from './queries';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets';
 
@@ -44,6 +45,7 @@ export async function login(db: Db, input: { email: string; password: string }, 
 
 export async function logout(db: Db, token: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashSecret(token)));
+  await announceSessionEnded(db, hashSecret(token));
 }
 
 export async function createApiToken(db: Db, userId: string, name: string) {

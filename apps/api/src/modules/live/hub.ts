@@ -1,0 +1,134 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Database } from '@ordo/db';
+import type { LiveUser } from '@ordo/domain';
+import { EVENTS_CHANNEL, notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from './channels';
+import { LiveConnection } from './connection';
+import { ProjectFeed } from './feed';
+import type { Lane, LaneSocket } from './lane';
+import type { LiveOptions } from './options';
+import { Presence } from './presence';
+import { latestSeqs } from './queries';
+
+/** The NOTIFY payload of a commit: the project and its latest seq, never the events themselves. */
+function parseCommitNotice(payload: string): { projectId: string; seq: number } | undefined {
+  try {
+    const notice = JSON.parse(payload) as { projectId?: unknown; seq?: unknown };
+    if (typeof notice.projectId === 'string' && typeof notice.seq === 'number') return { projectId: notice.projectId, seq: notice.seq };
+  } catch {
+    // not ours: ignored
+  }
+  return undefined;
+}
+
+/**
+ * Live sync on one API instance: one LISTEN per channel, one feed per watched project, every socket.
+ * Instances share nothing but PostgreSQL, so any number of them can sit behind a load balancer.
+ */
+export class LiveHub {
+  readonly presence: Presence;
+  private readonly feeds = new Map<string, ProjectFeed>();
+  private readonly connections = new Set<LiveConnection>();
+  private readonly stops: Array<() => Promise<void>> = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly database: Database,
+    readonly options: LiveOptions,
+    readonly log: FastifyBaseLogger,
+  ) {
+    this.presence = new Presence({
+      publish: (notice) => this.publish(PRESENCE_CHANNEL, notice),
+      changed: (projectId, users) => this.showPresence(projectId, users),
+      heartbeatMs: options.heartbeatMs,
+    });
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  async start() {
+    const { listen } = this.database;
+    this.stops.push(await listen(EVENTS_CHANNEL, (payload) => this.committed(payload)));
+    this.stops.push(await listen(SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)));
+    this.stops.push(await listen(PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)));
+    this.every(this.options.heartbeatMs, () => this.heartbeat());
+    this.every(this.options.pollMs, () => void this.poll());
+  }
+
+  async stop() {
+    this.presence.bye();
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    await Promise.all(this.stops.map((stop) => stop()));
+  }
+
+  connect(socket: WebSocket, user: LiveUser, secretHash: string) {
+    this.connections.add(new LiveConnection(socket, { id: user.id, name: user.name }, secretHash, this));
+  }
+
+  forget(connection: LiveConnection) {
+    this.connections.delete(connection);
+  }
+
+  feedFor(projectId: string) {
+    let feed = this.feeds.get(projectId);
+    if (!feed) this.feeds.set(projectId, (feed = new ProjectFeed(projectId, this.db)));
+    return feed;
+  }
+
+  /** Takes a lane off its feed; a feed nobody reads any more is dropped. */
+  stopReading(lane: Lane) {
+    lane.close();
+    lane.feed.readers.delete(lane);
+    if (lane.feed.readers.size === 0 && this.feeds.get(lane.feed.projectId) === lane.feed) this.feeds.delete(lane.feed.projectId);
+  }
+
+  laneDeps(socket: LaneSocket) {
+    return { db: this.db, socket, options: this.options, onError: (err: unknown) => this.log.error({ err }, 'live: send failed') };
+  }
+
+  private committed(payload: string) {
+    const notice = parseCommitNotice(payload);
+    if (notice) this.refresh(notice.projectId, notice.seq);
+  }
+
+  private refresh(projectId: string, seq: number) {
+    this.feeds.get(projectId)?.refresh(seq).catch((err: unknown) => this.log.error({ err }, 'live: reading the log failed'));
+  }
+
+  /** A NOTIFY lost with its connection must not leave anyone behind: the watched projects' seqs are checked now and then. */
+  private async poll() {
+    try {
+      for (const { id, lastSeq } of await latestSeqs(this.db, [...this.feeds.keys()])) this.refresh(id, lastSeq);
+    } catch (err) {
+      this.log.warn({ err }, 'live: poll failed');
+    }
+  }
+
+  private heartbeat() {
+    for (const connection of this.connections) connection.heartbeat();
+    this.presence.beat();
+  }
+
+  private sessionEnded(secretHash: string) {
+    for (const connection of this.connections) if (connection.secretHash === secretHash) connection.signOut();
+  }
+
+  private showPresence(projectId: string, users: LiveUser[]) {
+    for (const connection of this.connections) connection.showPresence(projectId, users);
+  }
+
+  private async publish(channel: string, payload: string) {
+    if (this.stopped) return;
+    await notify(this.db, channel, payload).catch((err: unknown) => this.log.warn({ err }, `live: NOTIFY ${channel} failed`));
+  }
+
+  private every(ms: number, work: () => void) {
+    const timer = setInterval(work, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}

@@ -1,0 +1,35 @@
+/** The knobs of live sync. The defaults are the contract's; tests shrink the timings. */
+export interface LiveOptions {
+  /** Origins, besides the server's own host, whose pages may open the socket (`ALLOWED_ORIGINS`). */
+  allowedOrigins: string[];
+  /** A subscriber further behind than this is told to resync instead of being replayed. */
+  maxBehind: number;
+  /** How often every socket is pinged; one that has not answered the previous ping is closed. */
+  heartbeatMs: number;
+  /** How often the seq of watched projects is checked, in case a NOTIFY was lost with its connection. */
+  pollMs: number;
+  /** Bytes queued on a socket above which it is considered full and sending pauses. */
+  highWaterBytes: number;
+  /** A socket that stays full this long is told to resync. */
+  slowMs: number;
+  /** Client messages allowed per second per socket. */
+  messagesPerSecond: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
+  allowedOrigins: [],
+  maxBehind: 1000,
+  heartbeatMs: 30_000,
+  pollMs: 5_000,
+  highWaterBytes: 1024 * 1024,
+  slowMs: 5_000,
+  messagesPerSecond: 20,
+};
+
+export const liveOptions = (overrides: Partial<LiveOptions> = {}): LiveOptions => ({ ...DEFAULT_LIVE_OPTIONS, ...overrides });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    liveOptions: LiveOptions;
+  }
+}

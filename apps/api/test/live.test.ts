@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeInProject } from '../src/modules/events/log';
+import { startTestApp, type Team, type TestApp } from './harness';
+import { isError, isEvent, isPresence, lastSeqOf, openLive, range, seqsOf, upgradeStatus } from './live-socket';
+
+let t: TestApp;
+let team: Team;
+beforeAll(async () => {
+  t = await startTestApp({ live: { allowedOrigins: ['https://board.example.com'] } });
+  team = await t.projectWithTeam();
+});
+afterAll(() => t.close());
+
+const addStory = (title: string) => team.po.post(`/api/projects/${team.key}/stories`, { title });
+
+describe('opening the live socket', () => {
+  it('refuses an unauthenticated upgrade with 401', async () => {
+    expect(await upgradeStatus(t.url)).toBe(401);
+    expect(await upgradeStatus(t.url, undefined, { authorization: 'Bearer not-a-token' })).toBe(401);
+  });
+
+  it('refuses a page from a foreign origin with 403, and lets the own host and allowed origins in', async () => {
+    const host = new URL(t.url).host;
+    expect(await upgradeStatus(t.url, team.dev, { origin: 'https://evil.example.com' })).toBe(403);
+    expect(await upgradeStatus(t.url, team.dev, { origin: 'null' })).toBe(403);
+    expect(await upgradeStatus(t.url, team.dev, { origin: `http://${host}` })).toBe(101);
+    expect(await upgradeStatus(t.url, team.dev, { origin: 'https://board.example.com' })).toBe(101);
+    expect(await upgradeStatus(t.url, team.dev)).toBe(101);
+  });
+});
+
+describe('subscribing', () => {
+  it('replays the events after `since` in order, then streams new ones', async () => {
+    await addStory('Before one');
+    await addStory('Before two');
+    const last = await lastSeqOf(team.po, team.key);
+    const socket = await openLive(t.url, team.dev);
+    socket.send({ type: 'subscribe', project: team.key, since: last - 2 });
+    await socket.waitFor(isEvent(team.key, last));
+    const created = await addStory('After');
+    await socket.waitFor(isEvent(team.key, last + 1));
+    expect(seqsOf(socket, team.key)).toEqual(range(last - 1, last + 1));
+    const streamed = socket.messages.find(isEvent(team.key, last + 1))!;
+    expect(streamed.event).toMatchObject({ seq: last + 1, type: 'story.created', actor: { id: team.po.user!.id } });
+    expect(streamed.event.data.story).toMatchObject({ key: created.body.story.key, title: 'After' });
+    socket.close();
+  });
+
+  it('sends each event once to every subscriber, however many watch', async () => {
+    const sockets = await Promise.all([team.dev, team.pm, team.stakeholder, team.dev].map((c) => openLive(t.url, c)));
+    const last = await lastSeqOf(team.po, team.key);
+    for (const socket of sockets) socket.send({ type: 'subscribe', project: team.key, since: last });
+    await Promise.all(sockets.map((s) => s.waitFor((m) => m.type === 'presence')));
+    await addStory('Fan out one');
+    await addStory('Fan out two');
+    for (const socket of sockets) {
+      await socket.waitFor(isEvent(team.key, last + 2));
+      expect(seqsOf(socket, team.key)).toEqual([last + 1, last + 2]);
+      socket.close();
+    }
+  });
+
+  it('replays up to 1,000 missed events, and tells one further behind, or from a future seq, to resync', async () => {
+    const { key, po, project } = await t.projectWithTeam();
+    await writeInProject(t.database.db, { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } }, async (_tx, log) => {
+      for (let i = 0; i < 1001; i++) log.append('comment.added', { comment: { body: `Comment ${i}` } });
+    });
+    const last = await lastSeqOf(po, key);
+    const socket = await openLive(t.url, po);
+    socket.send({ type: 'subscribe', project: key, since: last - 1001 });
+    await socket.waitFor((m) => m.type === 'resync' && m.project === key);
+    socket.send({ type: 'subscribe', project: key, since: last - 1000 });
+    await socket.waitFor(isEvent(key, last));
+    expect(seqsOf(socket, key)).toEqual(range(last - 999, last));
+    socket.send({ type: 'subscribe', project: key, since: last + 1 });
+    await socket.waitFor((m) => m.type === 'resync' && socket.messages.filter((r) => r.type === 'resync').length === 2);
+    socket.close();
+  });
+
+  it('answers a project one may not read, and one that does not exist, alike: not_found and no events', async () => {
+    const socket = await openLive(t.url, team.outsider);
+    socket.send({ type: 'subscribe', project: team.key, since: 0 });
+    socket.send({ type: 'subscribe', project: 'NOSUCH', since: 0 });
+    await socket.waitFor((m) => m.type === 'error' && m.project === 'NOSUCH');
+    expect(socket.messages).toEqual([
+      { type: 'error', code: 'not_found', message: 'No such project', project: team.key },
+      { type: 'error', code: 'not_found', message: 'No such project', project: 'NOSUCH' },
+    ]);
+    const member = await openLive(t.url, team.dev);
+    const last = await lastSeqOf(team.po, team.key);
+    member.send({ type: 'subscribe', project: team.key, since: last });
+    await addStory('Secret');
+    await member.waitFor(isEvent(team.key, last + 1));
+    expect(socket.messages.filter((m) => m.type === 'event')).toEqual([]);
+    socket.close();
+    member.close();
+  });
+
+  it('stops the stream on unsubscribe', async () => {
+    const socket = await openLive(t.url, team.dev);
+    const last = await lastSeqOf(team.po, team.key);
+    socket.send({ type: 'subscribe', project: team.key, since: last });
+    await socket.waitFor((m) => m.type === 'presence');
+    socket.send({ type: 'unsubscribe', project: team.key });
+    await addStory('Unwatched');
+    // A second subscription on the same socket, from the seq before the change, gets it exactly once.
+    socket.send({ type: 'subscribe', project: team.key, since: last });
+    await socket.waitFor(isEvent(team.key, last + 1));
+    expect(seqsOf(socket, team.key)).toEqual([last + 1]);
+    socket.close();
+  });
+});
+
+describe('bad frames', () => {
+  it('answers each with validation_failed and keeps the socket and everyone else going', async () => {
+    const bystander = await openLive(t.url, team.pm);
+    const last = await lastSeqOf(team.po, team.key);
+    bystander.send({ type: 'subscribe', project: team.key, since: last });
+    const socket = await openLive(t.url, team.dev);
+    const bad = ['not json', '[]', '"subscribe"', { type: 'dance' }, { type: 'subscribe', project: 'shop', since: 0 },
+      { type: 'subscribe', project: team.key, since: -1 }, { type: 'subscribe', project: team.key }, { type: 'unsubscribe' }];
+    for (const frame of bad) socket.send(frame);
+    socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    socket.send({ type: 'subscribe', project: team.key, since: last });
+    await addStory('Still live');
+    await socket.waitFor(isEvent(team.key, last + 1));
+    await bystander.waitFor(isEvent(team.key, last + 1));
+    const errors = socket.messages.filter(isError());
+    expect(errors).toHaveLength(bad.length + 1);
+    expect(errors.every((e) => e.code === 'validation_failed' && e.message)).toBe(true);
+    expect(errors.find((e) => e.message?.includes('since'))).toBeDefined();
+    socket.close();
+    bystander.close();
+  });
+
+  it('closes a socket that sends more than 20 messages a second, after saying why', async () => {
+    const socket = await openLive(t.url, team.dev);
+    for (let i = 0; i < 40; i++) socket.send({ type: 'unsubscribe', project: team.key });
+    await socket.waitFor(isError('rate_limited'));
+    expect(await socket.closed).toBe(1008);
+  });
+});
+
+describe('revocation', () => {
+  it('ends the subscription of a member who is removed, with forbidden, and sends nothing after', async () => {
+    const { key, po, admin, stakeholder } = await t.projectWithTeam();
+    const socket = await openLive(t.url, stakeholder);
+    const last = await lastSeqOf(po, key);
+    socket.send({ type: 'subscribe', project: key, since: last });
+    await socket.waitFor((m) => m.type === 'presence');
+    const removed = await admin.delete(`/api/projects/${key}/members/${stakeholder.user!.id}`);
+    expect(removed.status).toBe(204);
+    await socket.waitFor((m) => m.type === 'error' && m.code === 'forbidden' && m.project === key);
+    await po.post(`/api/projects/${key}/stories`, { title: 'After removal' });
+    socket.send({ type: 'subscribe', project: key, since: last });
+    await socket.waitFor((m) => m.type === 'error' && m.code === 'not_found');
+    expect(seqsOf(socket, key)).toEqual([]);
+  });
+
+  it('closes the sockets of a session that logs out, and only those', async () => {
+    const login = await t.register('Leaver');
+    const other = await openLive(t.url, team.dev);
+    const socket = await openLive(t.url, login);
+    await login.post('/api/auth/logout');
+    await socket.waitFor(isError('unauthenticated'));
+    expect(await socket.closed).toBe(1008);
+    other.send({ type: 'unsubscribe', project: team.key });
+    expect(other.ws.readyState).toBe(other.ws.OPEN);
+    other.close();
+  });
+});
+
+describe('presence', () => {
+  it('tells every subscriber who is watching, on join and on leave', async () => {
+    const { key, po, dev } = await t.projectWithTeam();
+    const first = await openLive(t.url, po);
+    first.send({ type: 'subscribe', project: key, since: 0 });
+    await first.waitFor(isPresence(key, [po.user!.id]));
+    const second = await openLive(t.url, dev);
+    second.send({ type: 'subscribe', project: key, since: 0 });
+    await second.waitFor(isPresence(key, [po.user!.id, dev.user!.id]));
+    await first.waitFor(isPresence(key, [po.user!.id, dev.user!.id]));
+    const joined = first.messages.find(isPresence(key, [po.user!.id, dev.user!.id]));
+    expect(joined).toEqual({ type: 'presence', project: key, users: expect.arrayContaining([{ id: dev.user!.id, name: 'DEV' }]) });
+    second.close();
+    await first.waitFor((m) => m.type === 'presence' && first.messages.indexOf(m) > first.messages.indexOf(joined!) && m.users.length === 1);
+    first.close();
+  });
+});
+
+describe('heartbeat', () => {
+  it('closes a socket that stops answering pings', async () => {
+    const quick = await startTestApp({ live: { heartbeatMs: 50 } });
+    const user = await quick.register('Sleeper');
+    const silent = await openLive(quick.url, user, { autoPong: false });
+    const lively = await openLive(quick.url, user);
+    expect(await silent.closed).toBe(1006);
+    expect(lively.ws.readyState).toBe(lively.ws.OPEN);
+    lively.close();
+    await quick.close();
+  });
+});
