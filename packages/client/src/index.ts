@@ -1,0 +1,3 @@
+export * from './live-sync';
+export * from './rules';
+export * from './socket';
