@@ -47,6 +47,7 @@ describe('projects', () => {
 
   it('lets the SM edit settings and the PM the vision, each in the log', async () => {
     expect((await team.sm.patch(base, { name: 'Renamed' })).body.project.name).toBe('Renamed');
+    expectInvalid(await team.sm.patch(base, { unknown: 'dropped' }), 'say what to change');
     expect((await team.pm.put(`${base}/vision`, { vision: 'Buy in one tap' })).body.project.vision).toBe('Buy in one tap');
     expect((await team.stakeholder.get(base)).body.project).toMatchObject({ name: 'Renamed', vision: 'Buy in one tap' });
     const events = (await team.po.get(`${base}/events?limit=1000`)).body.items.map((e: { type: string }) => e.type);

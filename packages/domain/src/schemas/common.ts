@@ -18,3 +18,7 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
+
+/** An edit must change something: a body of only unknown (dropped) fields is a client's mistake. */
+export const changesSomething = (body: object) => Object.values(body).some((v) => v !== undefined);
+export const NOTHING_TO_CHANGE = 'say what to change';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, projectKey, requiredText, text } from './common';
+import { changesSomething, id, isoDate, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
 
 export const EPIC_STATUSES = ['planned', 'in_progress', 'done'] as const;
 export type EpicStatus = (typeof EPIC_STATUSES)[number];
@@ -46,10 +46,6 @@ export const createEpicBody = z
   .required({ title: true })
   .refine(datesInOrder, { message: TARGET_BEFORE_START, path: ['targetDate'] });
 export type CreateEpic = z.infer<typeof createEpicBody>;
-
-/** An edit must change something: a body of only unknown (dropped) fields is a client's mistake. */
-export const changesSomething = (body: object) => Object.values(body).some((v) => v !== undefined);
-export const NOTHING_TO_CHANGE = 'say what to change';
 
 /** The body alone cannot see the stored dates: the service checks the merged pair again. */
 export const updateEpicBody = z

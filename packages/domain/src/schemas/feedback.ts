@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, projectKey, requiredText, storyKey, text } from './common';
-import { changesSomething, NOTHING_TO_CHANGE } from './epic';
+import { changesSomething, id, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, storyKey, text } from './common';
 
 export const feedback = z.object({
   id,

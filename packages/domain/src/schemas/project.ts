@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, projectKey, requiredText, text } from './common';
+import { changesSomething, id, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
 import { role, roles, email, user } from './auth';
 
 export const STATUS_CATEGORIES = ['todo', 'in_progress', 'done'] as const;
@@ -28,10 +28,9 @@ export const createProjectBody = z.object({
   name: requiredText(100),
   description: text(5000).optional(),
 });
-export const updateProjectBody = z.object({
-  name: requiredText(100).optional(),
-  description: text(5000).optional(),
-});
+export const updateProjectBody = z
+  .object({ name: requiredText(100).optional(), description: text(5000).optional() })
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export const visionBody = z.object({ vision: text(20000) });
 
 export const projectResponse = z.object({ project });
