@@ -138,6 +138,15 @@ describe('stories', () => {
     expectInvalid(await team.po.post(`${base}/stories/${story.key}/reject`, {}), 'reason');
   });
 
+  it('takes back acceptance when an edit moves an accepted story out of done', async () => {
+    const story = await create();
+    const [todo, , , done] = await statuses();
+    await team.dev.patch(`${base}/stories/${story.key}`, { version: 1, statusId: done!.id });
+    await team.po.post(`${base}/stories/${story.key}/accept`);
+    const reopened = await team.dev.patch(`${base}/stories/${story.key}`, { version: 3, statusId: todo!.id });
+    expect(reopened.body.story).toMatchObject({ accepted: false, statusId: todo!.id });
+  });
+
   it('keeps comments and the story history with who did what', async () => {
     const story = await create();
     const comment = await team.stakeholder.post(`${base}/stories/${story.key}/comments`, { body: 'Can we ship it by Friday?' });

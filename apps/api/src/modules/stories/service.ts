@@ -71,9 +71,11 @@ export async function updateStory(db: Db, scope: StoryScope, key: string, input:
     const { version, ...changes } = input;
     const row = await loadForChange(tx, scope, key, version);
     await checkStoryReferences(tx, scope.project.id, changes);
-    const saved = await saveStory(tx, row, changes);
-    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
     const moved = changes.statusId !== undefined && changes.statusId !== row.statusId;
+    // A status edit is a board move: it takes back acceptance when leaving done, like the transition route.
+    const statusEffects = moved ? await statusChange(tx, scope.project.id, row, changes.statusId!) : {};
+    const saved = await saveStory(tx, row, { ...changes, ...statusEffects });
+    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
     return recordStory(log, moved ? 'story.transitioned' : 'story.updated', saved, scope.project.key, { from });
   });
 }
