@@ -75,4 +75,22 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
       .poll(() => po.locator('.backlog-scroll [data-story]').evaluateAll((r) => r.map((x) => x.getAttribute('data-story'))), { timeout: 10_000 })
       .toEqual(['SPR-2', 'SPR-3', 'SPR-4']);
   });
+
+  it('every view opens from a shared link, for the screenshots of the README', async () => {
+    const { po } = team;
+    const views: [string, string][] = [
+      ['stories/SPR-1', 'input[aria-label="Title"]'],
+      ['reports', 'figure[aria-label="Velocity"]'],
+      ['roadmap', 'h1:has-text("Roadmap")'],
+      ['members', '.member'],
+      ['feedback', 'h1:has-text("Feedback")'],
+    ];
+    for (const [path, ready] of views) {
+      await po.goto(`/projects/SPR/${path}`);
+      await po.locator(ready).first().waitFor();
+      await po.waitForTimeout(300);
+      await snap(po, path.replace('/', '-'));
+    }
+  });
 });
+

@@ -2,11 +2,19 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, RegisterPage } from '../features/auth/auth-pages';
 import { ProjectListPage } from '../features/projects/project-list-page';
 import { ProjectLayout } from '../features/projects/project-layout';
-import { BacklogPage } from '../features/backlog/backlog-page';
-import { StoryPage } from '../features/story/story-page';
-import { BoardPage } from '../features/board/board-page';
-import { PlanningPage } from '../features/planning/planning-page';
 import { Shell } from './shell';
+
+/** Each view's code loads when it is first opened, so the first page does not wait for every view. */
+const views = {
+  backlog: () => import('../features/backlog/backlog-page').then((m) => ({ Component: m.BacklogPage })),
+  planning: () => import('../features/planning/planning-page').then((m) => ({ Component: m.PlanningPage })),
+  board: () => import('../features/board/board-page').then((m) => ({ Component: m.BoardPage })),
+  'stories/:story': () => import('../features/story/story-page').then((m) => ({ Component: m.StoryPage })),
+  roadmap: () => import('../features/roadmap/roadmap-page').then((m) => ({ Component: m.RoadmapPage })),
+  reports: () => import('../features/reports/reports-page').then((m) => ({ Component: m.ReportsPage })),
+  members: () => import('../features/members/members-page').then((m) => ({ Component: m.MembersPage })),
+  feedback: () => import('../features/feedback/feedback-page').then((m) => ({ Component: m.FeedbackPage })),
+};
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -21,10 +29,7 @@ export const router = createBrowserRouter([
         element: <ProjectLayout />,
         children: [
           { index: true, element: <Navigate to="backlog" replace /> },
-          { path: 'backlog', element: <BacklogPage /> },
-          { path: 'planning', element: <PlanningPage /> },
-          { path: 'board', element: <BoardPage /> },
-          { path: 'stories/:story', element: <StoryPage /> },
+          ...Object.entries(views).map(([path, lazy]) => ({ path, lazy })),
         ],
       },
       { path: '*', element: <Navigate to="/projects" replace /> },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRanks, rankBetween } from '@ordo/domain';
-import { moveItem, moveStory, rankMoveFor, targetIndex, upsertByRank } from './backlog-order';
+import { moveItem, moveStory, placementFor, targetIndex, upsertByRank } from './backlog-order';
 
 function backlog(...keys: string[]) {
   let rank: string | null = null;
@@ -12,16 +12,16 @@ function backlog(...keys: string[]) {
 const keys = (list: { key: string }[]) => list.map((s) => s.key);
 const isSorted = (list: { rank: string }[]) => list.every((s, i) => i === 0 || compareRanks(list[i - 1]!.rank, s.rank) < 0);
 
-describe('rankMoveFor', () => {
-  it('places a story after its upper neighbour', () => {
-    expect(rankMoveFor(['A-1', 'A-3', 'A-2'], 'A-3')).toEqual({ story: 'A-3', after: 'A-1' });
+describe('placementFor', () => {
+  it('places an item after its upper neighbour', () => {
+    expect(placementFor(['A-1', 'A-3', 'A-2'], 'A-3')).toEqual({ after: 'A-1' });
   });
-  it('places a story at the top before the old first story', () => {
-    expect(rankMoveFor(['A-3', 'A-1', 'A-2'], 'A-3')).toEqual({ story: 'A-3', before: 'A-1' });
+  it('places an item at the top before the old first one', () => {
+    expect(placementFor(['A-3', 'A-1', 'A-2'], 'A-3')).toEqual({ before: 'A-1' });
   });
-  it('has nothing to say for a story alone or missing', () => {
-    expect(rankMoveFor(['A-1'], 'A-1')).toBeNull();
-    expect(rankMoveFor(['A-1', 'A-2'], 'A-9')).toBeNull();
+  it('has nothing to say for an item alone or missing', () => {
+    expect(placementFor(['A-1'], 'A-1')).toBeNull();
+    expect(placementFor(['A-1', 'A-2'], 'A-9')).toBeNull();
   });
 });
 

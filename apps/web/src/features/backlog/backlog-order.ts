@@ -5,14 +5,19 @@ interface Ranked {
   rank: string;
 }
 
-/** The request `POST /backlog/rank` needs to put `storyKey` where it now sits in `order`: after its upper neighbour, or before the lower one at the top. */
-export function rankMoveFor(order: readonly string[], storyKey: string): { story: string; before?: string; after?: string } | null {
-  const index = order.indexOf(storyKey);
-  if (index < 0 || order.length < 2) return null;
+export type Placement = { before: string } | { after: string };
+
+/**
+ * Where `id` now sits in `order`, as the rank requests say it (`POST /backlog/rank`, `/roadmap/rank`): after its
+ * upper neighbour, or before the lower one when it is at the top. Null when it has no neighbour.
+ */
+export function placementFor(order: readonly string[], id: string): Placement | null {
+  const index = order.indexOf(id);
+  if (index < 0) return null;
   const above = order[index - 1];
-  if (above !== undefined) return { story: storyKey, after: above };
+  if (above !== undefined) return { after: above };
   const below = order[index + 1];
-  return below === undefined ? null : { story: storyKey, before: below };
+  return below === undefined ? null : { before: below };
 }
 
 /** `list` with the item at `from` moved to `to` (indices in the list before the move). */

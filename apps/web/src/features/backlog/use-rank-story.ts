@@ -2,7 +2,7 @@ import { storyResponse, type BacklogFilter, type Story } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
-import { moveStory, rankMoveFor, upsertByRank } from './backlog-order';
+import { moveStory, placementFor, upsertByRank, type Placement } from './backlog-order';
 import { backlogKeys } from './queries';
 
 interface RankMove {
@@ -10,7 +10,7 @@ interface RankMove {
   to: number;
 }
 type Backlog = { items: Story[] };
-type Move = RankMove & { body: NonNullable<ReturnType<typeof rankMoveFor>> };
+type Move = RankMove & { body: Placement & { story: string } };
 
 /** The PO's reorder: shown at once, saved with one `POST /backlog/rank`, undone with a toast if refused. */
 export function useRankStory(projectKey: string, filter: BacklogFilter) {
@@ -32,6 +32,6 @@ export function useRankStory(projectKey: string, filter: BacklogFilter) {
 export function rankRequest(list: readonly Story[], { storyKey, to }: RankMove) {
   const from = list.findIndex((s) => s.key === storyKey);
   if (from < 0 || from === to) return null;
-  const body = rankMoveFor(moveStory(list, storyKey, to).map((s) => s.key), storyKey);
-  return body && { storyKey, to, body };
+  const placement = placementFor(moveStory(list, storyKey, to).map((s) => s.key), storyKey);
+  return placement && { storyKey, to, body: { story: storyKey, ...placement } };
 }

@@ -1,5 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { sprintDetailResponse, sprintListResponse, velocityResponse } from '@ordo/domain';
+import {
+  burndownResponse,
+  retroListResponse,
+  sprintDetailResponse,
+  sprintListResponse,
+  sprintReportResponse,
+  velocityResponse,
+} from '@ordo/domain';
 import { request, type Parsed } from '../../shared/api/client';
 import { projectPath, sprintPath } from '../../shared/api/paths';
 
@@ -28,4 +35,22 @@ export const velocityQuery = (key: string) =>
   queryOptions({
     queryKey: [...sprintKeys.reports(key), 'velocity'],
     queryFn: ({ signal }) => request(`${projectPath(key)}/velocity`, velocityResponse, { signal }),
+  });
+
+export const sprintReportQuery = (key: string, id: string) =>
+  queryOptions({
+    queryKey: [...sprintKeys.reports(key), 'sprint', id],
+    queryFn: ({ signal }) => request(`${sprintPath(key, id)}/report`, sprintReportResponse, { signal }),
+  });
+
+export const burndownQuery = (key: string, id: string) =>
+  queryOptions({
+    queryKey: [...sprintKeys.reports(key), 'burndown', id],
+    queryFn: ({ signal }) => request(`${sprintPath(key, id)}/burndown`, burndownResponse, { signal }),
+  });
+
+export const retroQuery = (key: string, id: string) =>
+  queryOptions({
+    queryKey: [...sprintKeys.reports(key), 'retro', id],
+    queryFn: ({ signal }) => request(`${sprintPath(key, id)}/retro`, retroListResponse, { signal }),
   });

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sprintDetailResponse, sprintResponse, type CompleteSprint, type CreateSprint, type Story, type UpdateSprint } from '@ordo/domain';
-import { describeError, request } from '../../shared/api/client';
+import { request } from '../../shared/api/client';
+import { useProjectCommand } from '../../shared/api/use-project-command';
 import { projectPath, sprintPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
-import { useToast } from '../../shared/ui/toast';
 import { backlogKeys } from '../backlog/queries';
 import { planInBacklog, planInSprint } from './planning-state';
 import { sprintKeys, type SprintDetail } from './queries';
@@ -54,17 +53,13 @@ async function runSprintCommand(projectKey: string, action: SprintCommand) {
   return request(`${path}/start`, sprintResponse, { method: 'POST' });
 }
 
-/** Create, start or complete a sprint; everything the sprint touches is refetched after. */
+const DONE_WORDS = { create: 'created', start: 'started', complete: 'completed' } as const;
+
+/** Create, start or complete a sprint. */
 export function useSprintCommand(projectKey: string) {
-  const queryClient = useQueryClient();
-  const notify = useToast();
-  return useMutation({
-    mutationFn: (action: SprintCommand) => runSprintCommand(projectKey, action),
-    onSuccess: ({ sprint }, action) => {
-      const words = { create: 'created', start: 'started', complete: 'completed' }[action.command];
-      notify(`${sprint.name} ${words}`);
-    },
-    onError: (error) => notify(describeError(error), 'error'),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['project', projectKey] }),
-  });
+  return useProjectCommand(
+    projectKey,
+    (action: SprintCommand) => runSprintCommand(projectKey, action),
+    ({ sprint }, action) => `${sprint.name} ${DONE_WORDS[action.command]}`,
+  );
 }

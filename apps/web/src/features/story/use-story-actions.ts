@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { storyResponse, type Story, type UpdateStory } from '@ordo/domain';
-import { describeError, request } from '../../shared/api/client';
+import { request } from '../../shared/api/client';
+import { useProjectCommand } from '../../shared/api/use-project-command';
 import { storyPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
-import { useToast } from '../../shared/ui/toast';
 import { storyKeys } from './queries';
 
 export type StoryEdit = Omit<UpdateStory, 'version'>;
@@ -34,19 +34,14 @@ export function useUpdateStory(projectKey: string, storyKey: string) {
   });
 }
 
-/** Accept, reject, delete, restore: one request each, the answer replaces the story. */
+type StoryCommand = { command: 'accept' | 'reject' | 'restore' | 'delete'; body?: unknown };
+
+/** Accept, reject, delete, restore: one request each. */
 export function useStoryCommand(projectKey: string, storyKey: string) {
-  const queryClient = useQueryClient();
-  const notify = useToast();
-  return useMutation({
-    mutationFn: ({ command, body }: { command: 'accept' | 'reject' | 'restore' | 'delete'; body?: unknown }) =>
-      command === 'delete'
-        ? request(storyPath(projectKey, storyKey), null, { method: 'DELETE' }).then(() => null)
-        : request(`${storyPath(projectKey, storyKey)}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }),
-    onSuccess: (result) => {
-      if (result) queryClient.setQueryData(storyKeys.detail(projectKey, storyKey), result);
-      return queryClient.invalidateQueries({ queryKey: ['project', projectKey] });
-    },
-    onError: (error) => notify(describeError(error), 'error'),
-  });
+  const path = storyPath(projectKey, storyKey);
+  return useProjectCommand(projectKey, ({ command, body }: StoryCommand) =>
+    command === 'delete'
+      ? request(path, null, { method: 'DELETE' })
+      : request(`${path}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }).then(() => undefined),
+  );
 }

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../../shared/api/client';
+import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { Section } from '../../shared/ui/section';
+import { useSearchFields } from '../../shared/ui/use-search-fields';
+import { useProjectKey } from '../projects/use-project-key';
+import { burndownQuery, sprintReportQuery, sprintsQuery, velocityQuery } from '../planning/queries';
+import { BurndownChart } from './burndown-chart';
+import { RetroBoard } from './retro-board';
+import { SprintSummary } from './sprint-summary';
+import { VelocityChart } from './velocity-chart';
+import './reports.css';
+
+const FIELDS = ['sprint'] as const;
+
+function SprintReports({ projectKey, sprintId }: { projectKey: string; sprintId: string }) {
+  const report = useQuery(sprintReportQuery(projectKey, sprintId));
+  const burndown = useQuery(burndownQuery(projectKey, sprintId));
+  return (
+    <>
+      <Section title="Burndown" loading={burndown.isPending}>
+        {burndown.data && <BurndownChart burndown={burndown.data} />}
+      </Section>
+      <Section title="Sprint review" loading={report.isPending}>
+        {report.data && <SprintSummary report={report.data} />}
+      </Section>
+      <Section title="Retrospective">
+        <RetroBoard projectKey={projectKey} sprintId={sprintId} />
+      </Section>
+    </>
+  );
+}
+
+/** Reports for the review and the retrospective: velocity over sprints, then one sprint in detail. */
+export function ReportsPage() {
+  const projectKey = useProjectKey();
+  const sprints = useQuery(sprintsQuery(projectKey));
+  const velocity = useQuery(velocityQuery(projectKey));
+  const [view, setView] = useSearchFields(FIELDS);
+  if (sprints.isPending) return <Skeleton rows={6} label="Loading reports" />;
+  if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
+  const reportable = sprints.data.items.filter((s) => s.state !== 'planned').reverse();
+  const selected = reportable.find((s) => s.id === view.sprint) ?? reportable.find((s) => s.state === 'active') ?? reportable[0];
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>Reports</h1>
+        <span className="spacer" />
+        {reportable.length > 0 && (
+          <select aria-label="Sprint" value={selected?.id} onChange={(e) => setView('sprint', e.target.value)}>
+            {reportable.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.state === 'active' ? 'running' : 'closed'})
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <Section title="Velocity" loading={velocity.isPending}>
+        {velocity.data && <VelocityChart velocity={velocity.data} />}
+      </Section>
+      {selected ? (
+        <SprintReports key={selected.id} projectKey={projectKey} sprintId={selected.id} />
+      ) : (
+        <EmptyState title="No sprint has started yet">Reports fill in once the first sprint starts.</EmptyState>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Velocity } from '@ordo/domain';
+import { EmptyState } from '../../shared/ui/feedback';
+import { velocityBars } from './charts';
+
+/** Committed vs completed points of the last closed sprints: how much the team really gets done. */
+export function VelocityChart({ velocity }: { velocity: Velocity }) {
+  const bars = velocityBars(velocity);
+  if (bars.length === 0) return <EmptyState title="No closed sprint yet">Velocity appears once the first sprint completes.</EmptyState>;
+  return (
+    <figure className="velocity-chart" aria-label="Velocity">
+      <div className="bars">
+        {bars.map((b) => (
+          <div key={b.name} className="bar-group" title={`${b.name}: ${b.completed} of ${b.committed} points completed`}>
+            <span className="bar committed" style={{ height: `${b.committedPct}%` }} />
+            <span className="bar completed" style={{ height: `${b.completedPct}%` }} />
+            <span className="bar-label">{b.name}</span>
+          </div>
+        ))}
+      </div>
+      <figcaption className="muted">
+        <span className="legend committed" /> committed <span className="legend completed" /> completed · average {velocity.average ?? '–'} points
+      </figcaption>
+    </figure>
+  );
+}

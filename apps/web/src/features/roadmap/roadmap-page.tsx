@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { describeError } from '../../shared/api/client';
+import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
+import { formatDay } from '../../shared/ui/format';
+import { useCan } from '../projects/access';
+import { projectQuery } from '../projects/queries';
+import { useProjectKey } from '../projects/use-project-key';
+import { moveItem } from '../backlog/backlog-order';
+import { EpicRow } from './epic-row';
+import { NewEpicForm } from './new-epic-form';
+import { roadmapQuery } from './queries';
+import { timelineRange } from './timeline';
+import { useRankEpic } from './use-roadmap-actions';
+import { VisionPanel } from './vision-panel';
+import './roadmap.css';
+
+/** The PM's roadmap: epics in the PM's order, each with its plan, progress and the forecast from the backlog. */
+export function RoadmapPage() {
+  const projectKey = useProjectKey();
+  const roadmap = useQuery(roadmapQuery(projectKey));
+  const project = useQuery(projectQuery(projectKey)).data?.project;
+  const ranking = useCan('roadmap.rank');
+  const managing = useCan('epic.manage');
+  const rank = useRankEpic(projectKey);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  if (roadmap.isPending) return <Skeleton rows={6} label="Loading the roadmap" />;
+  if (roadmap.isError) return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
+  const { epics, velocity, basis } = roadmap.data;
+  const ids = epics.map((e) => e.epic.id);
+  const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
+  const range = timelineRange(epics, new Date().toISOString().slice(0, 10));
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const epicId = String(active.id);
+    const to = ids.indexOf(String(over.id));
+    rank.mutate({ epicId, to, order: moveItem(ids, ids.indexOf(epicId), to) });
+  };
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>Roadmap</h1>
+        <span className="muted">
+          {velocity === null ? 'No velocity yet' : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}
+        </span>
+        {range && (
+          <span className="muted spacer" style={{ textAlign: 'right' }}>
+            Timeline {formatDay(range.from)} – {formatDay(range.to)}
+          </span>
+        )}
+      </div>
+      {project && <VisionPanel project={project} />}
+      {!ranking.allowed && <RoleHint reason={ranking.reason}>The forecast follows the Product Owner’s backlog order.</RoleHint>}
+      {epics.length === 0 ? (
+        <EmptyState title="No epics yet">The Product Manager adds epics with their planned dates; the forecast comes from the backlog.</EmptyState>
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+            <ol className="roadmap" aria-label="Epics in roadmap order">
+              {epics.map((entry) => (
+                <EpicRow key={entry.epic.id} entry={entry} range={range} ranking={ranking} misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')} />
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
+      )}
+      {managing.allowed && <NewEpicForm projectKey={projectKey} count={epics.length} />}
+    </main>
+  );
+}
