@@ -12,7 +12,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     dataDir: env.DATA_DIR ?? fromRepo('data'),
     seedDemo: env.SEED_DEMO !== '0',
     webDist: env.WEB_DIST ?? fromRepo('apps/web/dist'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    /** Quiet by default so the terminal shows what matters; `info` logs every request. */
+    logLevel: env.LOG_LEVEL ?? 'warn',
     /** Origins (besides the server's own) allowed to open the live socket, comma-separated. */
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   };

@@ -14,7 +14,7 @@ const app = await buildApp({
 
 if (env.seedDemo) {
   const logins = await seedDemo(app);
-  if (logins) app.log.info(`Demo project seeded. Sign in with any of:\n${logins}`);
+  if (logins) console.log(`Demo project SHOP seeded. Sign in with any of:\n${logins}\n`);
 }
 
 let closing = false;
@@ -30,4 +30,4 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: env.port, host: env.host });
-app.log.info(`Ordo on http://${env.host}:${env.port} (database: ${database.kind})`);
+console.log(`Ordo is running on http://${env.host}:${env.port} (database: ${database.kind}${env.databaseUrl ? '' : ` in ${env.dataDir}`})`);
