@@ -25,6 +25,11 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await snap(team.dev, 'backlog-developer');
   });
 
+  it('each sees who else has the project open', async () => {
+    await team.po.locator('.presence [aria-label="Dana Dev"]').waitFor();
+    await team.dev.locator('.presence [aria-label="Ana Owner"]').waitFor();
+  });
+
   it('the order survives a reload: it was saved', async () => {
     await team.dev.reload();
     await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);

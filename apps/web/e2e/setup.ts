@@ -74,4 +74,4 @@ export const backlogOrder = (page: Page) =>
   page.locator('.backlog-scroll [data-story]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-story')));
 
 /** Waits until the page has subscribed to the project's live feed. */
-export const waitForLive = (page: Page) => page.locator('[data-testid="live-state"][data-state="live"]').waitFor();
+export const waitForLive = (page: Page) => page.locator('[data-testid="live-state"][data-state="open"]').waitFor();

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './app/query-client';
-import { LiveProvider } from './app/live-provider';
 import { router } from './app/router';
 import { applyTheme, storedTheme } from './app/theme';
 import { ToastProvider } from './shared/ui/toast';
@@ -21,9 +20,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <LiveProvider>
-          <RouterProvider router={router} />
-        </LiveProvider>
+        <RouterProvider router={router} />
       </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,

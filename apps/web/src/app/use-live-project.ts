@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
-import { queryOptions } from '@tanstack/react-query';
-import { eventsResponse } from '@ordo/domain';
+import { useEffect, useState } from 'react';
+import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { startLiveSync, type LiveState } from '@ordo/client';
+import { eventsResponse, type LiveUser } from '@ordo/domain';
 import { request } from '../shared/api/client';
 import { projectPath, queryString } from '../shared/api/paths';
-import { useLive } from './live-provider';
-import type { LiveState } from './live-connection';
+import { applyEvent } from './apply-event';
 
 /**
  * The project's latest seq, read before its views fetch their data: every later event is then replayed over
@@ -22,13 +22,37 @@ export const liveSinceQuery = (projectKey: string) =>
     select: (data) => data.lastSeq,
   });
 
-/** Follows a project while its views are open. */
-export function useLiveProject(projectKey: string, since: number): LiveState {
-  const { connection, state } = useLive();
+/** Too far behind to replay: note where the log is now, refetch everything of the project, go on from there. */
+async function resync(queryClient: QueryClient, projectKey: string): Promise<number> {
+  const { lastSeq } = await queryClient.fetchQuery({ ...liveSinceQuery(projectKey), staleTime: 0 });
+  await queryClient.invalidateQueries({ queryKey: ['project', projectKey] });
+  return lastSeq;
+}
+
+const liveUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`;
+
+export interface LiveProject {
+  state: LiveState;
+  /** Who has the project open right now, this member included. */
+  presence: LiveUser[];
+}
+
+/** Follows a project while its views are open (one socket, `@ordo/client`); events update the query cache in place. */
+export function useLiveProject(projectKey: string, since: number): LiveProject {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState<LiveProject>({ state: 'connecting', presence: [] });
   useEffect(() => {
-    if (!connection) return;
-    connection.subscribe(projectKey, since);
-    return () => connection.unsubscribe(projectKey);
-  }, [connection, projectKey, since]);
-  return state;
+    const sync = startLiveSync({
+      url: liveUrl(),
+      socket: (url) => new WebSocket(url),
+      project: projectKey,
+      since,
+      onEvent: (event) => applyEvent(queryClient, projectKey, event),
+      onResync: () => resync(queryClient, projectKey),
+      onPresence: (presence) => setLive((l) => ({ ...l, presence })),
+      onState: (state) => setLive((l) => ({ ...l, state })),
+    });
+    return () => sync.close();
+  }, [queryClient, projectKey, since]);
+  return live;
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { ROLE_LABELS } from '@ordo/domain';
 import { describeError, isApiError } from '../../shared/api/client';
+import { Avatar } from '../../shared/ui/avatar';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { liveSinceQuery, useLiveProject } from '../../app/use-live-project';
 import { ProjectRolesProvider } from './access';
@@ -20,13 +21,24 @@ const PRODUCT_VIEWS = [
   ['members', 'Members'],
 ] as const;
 
-function LiveIndicator({ projectKey, since }: { projectKey: string; since: number }) {
-  const state = useLiveProject(projectKey, since);
-  const label = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' }[state];
+const LIVE_WORDS = { connecting: 'Connecting…', open: 'Live', reconnecting: 'Reconnecting…', closed: 'Offline: reload to follow changes' };
+
+/** Whether changes arrive live, and who has the project open right now (presence avatars). */
+function LiveStatus({ projectKey, since }: { projectKey: string; since: number }) {
+  const { state, presence } = useLiveProject(projectKey, since);
   return (
-    <span className="row muted" style={{ padding: '12px 8px', fontSize: 12 }} aria-live="polite" data-testid="live-state" data-state={state}>
-      <span className="live-dot" data-state={state} /> {label}
-    </span>
+    <div className="live-status">
+      <span className="row muted" aria-live="polite" data-testid="live-state" data-state={state}>
+        <span className="live-dot" data-state={state} /> {LIVE_WORDS[state]}
+      </span>
+      {presence.length > 0 && (
+        <div className="presence" aria-label={`Here now: ${presence.map((u) => u.name).join(', ')}`}>
+          {presence.map((u) => (
+            <Avatar key={u.id} name={u.name} id={u.id} />
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -66,7 +78,7 @@ export function ProjectLayout() {
               {label}
             </NavLink>
           ))}
-          {since.isSuccess && <LiveIndicator projectKey={projectKey} since={since.data} />}
+          {since.isSuccess && <LiveStatus projectKey={projectKey} since={since.data} />}
         </nav>
         <Outlet />
       </div>
