@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { liveServerMessage, type LiveServerMessage } from '@ordo/domain';
+import { expect } from 'vitest';
 import type { Client } from './harness';
 import { lastSeq } from './sprint-helpers';
 
@@ -97,3 +98,22 @@ export const seqsOf = (socket: LiveSocket, project: string) =>
 export const lastSeqOf = (client: Client, key: string) => lastSeq(client, `/api/projects/${key}`);
 
 export const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/**
+ * Presence round trip: `first` watches alone, `second` joins (each on its own instance, or both on one),
+ * both see both, `second` leaves and `first` sees itself alone again.
+ */
+export async function checkPresence(key: string, first: { url: string; member: Client }, second: { url: string; member: Client }) {
+  const [one, two] = [first.member.user!, second.member.user!];
+  const watching = await openLive(first.url, first.member);
+  watching.send({ type: 'subscribe', project: key, since: 0 });
+  await watching.waitFor(isPresence(key, [one.id]));
+  const joining = await openLive(second.url, second.member);
+  joining.send({ type: 'subscribe', project: key, since: 0 });
+  await joining.waitFor(isPresence(key, [one.id, two.id]));
+  const joined = await watching.waitFor(isPresence(key, [one.id, two.id]));
+  expect(joined).toEqual({ type: 'presence', project: key, users: expect.arrayContaining([{ id: two.id, name: two.name }]) });
+  joining.close();
+  await watching.waitFor((m) => isPresence(key, [one.id])(m) && watching.messages.indexOf(m) > watching.messages.indexOf(joined));
+  watching.close();
+}

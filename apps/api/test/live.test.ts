@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeInProject } from '../src/modules/events/log';
 import { startTestApp, type Team, type TestApp } from './harness';
-import { isError, isEvent, isPresence, lastSeqOf, openLive, range, seqsOf, upgradeStatus } from './live-socket';
+import { caughtUp, coverageProblems, follow } from './live-follow';
+import { checkPresence, isError, isEvent, lastSeqOf, openLive, range, seqsOf, upgradeStatus } from './live-socket';
 
 let t: TestApp;
 let team: Team;
@@ -173,18 +174,7 @@ describe('revocation', () => {
 describe('presence', () => {
   it('tells every subscriber who is watching, on join and on leave', async () => {
     const { key, po, dev } = await t.projectWithTeam();
-    const first = await openLive(t.url, po);
-    first.send({ type: 'subscribe', project: key, since: 0 });
-    await first.waitFor(isPresence(key, [po.user!.id]));
-    const second = await openLive(t.url, dev);
-    second.send({ type: 'subscribe', project: key, since: 0 });
-    await second.waitFor(isPresence(key, [po.user!.id, dev.user!.id]));
-    await first.waitFor(isPresence(key, [po.user!.id, dev.user!.id]));
-    const joined = first.messages.find(isPresence(key, [po.user!.id, dev.user!.id]));
-    expect(joined).toEqual({ type: 'presence', project: key, users: expect.arrayContaining([{ id: dev.user!.id, name: 'DEV' }]) });
-    second.close();
-    await first.waitFor((m) => m.type === 'presence' && first.messages.indexOf(m) > first.messages.indexOf(joined!) && m.users.length === 1);
-    first.close();
+    await checkPresence(key, { url: t.url, member: po }, { url: t.url, member: dev });
   });
 });
 
@@ -198,5 +188,30 @@ describe('heartbeat', () => {
     expect(lively.ws.readyState).toBe(lively.ws.OPEN);
     lively.close();
     await quick.close();
+  });
+});
+
+describe('the @ordo/client live client against the real server', () => {
+  it('rejoins from its last seq, and reconnects after a cut, with exactly the events it missed', async () => {
+    const { key, po, dev } = await t.projectWithTeam();
+    const follower = await follow({ urls: [t.url], member: dev, key });
+    await po.post(`/api/projects/${key}/stories`, { title: 'Seen live' });
+    const first = await lastSeqOf(po, key);
+    await caughtUp(follower, first);
+    follower.leave();
+    for (const title of ['Missed one', 'Missed two', 'Missed three']) await po.post(`/api/projects/${key}/stories`, { title });
+    follower.rejoin();
+    await po.post(`/api/projects/${key}/stories`, { title: 'After rejoining' });
+    await caughtUp(follower, await lastSeqOf(po, key));
+    follower.cut();
+    for (const title of ['Around the cut', 'After the cut']) await po.post(`/api/projects/${key}/stories`, { title });
+    const last = await lastSeqOf(po, key);
+    await caughtUp(follower, last);
+    expect([...follower.seen.keys()]).toEqual(range(follower.refetchedUpTo + 1, last));
+    expect(coverageProblems(follower, last)).toEqual([]);
+    expect([...follower.stories.values()].map((s) => s.title)).toEqual(
+      ['Seen live', 'Missed one', 'Missed two', 'Missed three', 'After rejoining', 'Around the cut', 'After the cut'],
+    );
+    follower.leave();
   });
 });

@@ -24,3 +24,4 @@ export * from './reports';
 export * from './board';
 export * from './workflow-edit';
 export * from './schemas/live';
+export { mulberry32 } from './seeded-random';
