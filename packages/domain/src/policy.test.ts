@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, deniedMessage, POLICY, ROLES, type Action, type Role } from './policy';
+
+/**
+ * The brief's policy table, written out again by hand: the code's table must match it role by role.
+ * (admin may do everything and is checked separately.)
+ */
+const BRIEF: Record<Action, Role[]> = {
+  'project.read': ['product_owner', 'product_manager', 'scrum_master', 'developer', 'stakeholder'],
+  'comment.create': ['product_owner', 'product_manager', 'scrum_master', 'developer', 'stakeholder'],
+  'feedback.submit': ['product_owner', 'product_manager', 'scrum_master', 'developer', 'stakeholder'],
+  'story.create': ['product_owner', 'product_manager', 'scrum_master', 'developer'],
+  'story.edit': ['product_owner', 'product_manager', 'scrum_master', 'developer'],
+  'backlog.rank': ['product_owner'],
+  'story.estimate': ['developer', 'scrum_master'],
+  'story.delete': ['product_owner'],
+  'story.accept': ['product_owner'],
+  'story.link_epic': ['product_owner', 'product_manager'],
+  'story.transition': ['product_owner', 'scrum_master', 'developer'],
+  'story.assign': ['product_owner', 'scrum_master', 'developer'],
+  'retro.write': ['product_owner', 'product_manager', 'scrum_master', 'developer'],
+  'epic.manage': ['product_manager'],
+  'roadmap.rank': ['product_manager'],
+  'vision.edit': ['product_manager'],
+  'feedback.triage': ['product_manager'],
+  'sprint.manage': ['product_owner', 'scrum_master'],
+  'members.manage': ['product_owner'],
+  'project.settings': ['scrum_master'],
+};
+
+describe('the policy table', () => {
+  it('covers exactly the actions of the brief', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(BRIEF).sort());
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      const expected = role === 'admin' || BRIEF[action].includes(role);
+      it(`${expected ? 'lets' : 'refuses'} ${role} ${action}`, () => {
+        expect(can([role], action)).toBe(expected);
+      });
+    }
+  }
+
+  it('gives a member holding several roles the union of their rights', () => {
+    expect(can(['developer', 'product_manager'], 'story.estimate')).toBe(true);
+    expect(can(['developer', 'product_manager'], 'epic.manage')).toBe(true);
+    expect(can(['developer', 'product_manager'], 'backlog.rank')).toBe(false);
+  });
+
+  it('grants nothing to unknown roles, empty role sets or look-alike names', () => {
+    for (const action of ACTIONS) {
+      expect(can([], action)).toBe(false);
+      expect(can(['owner', 'Admin', 'ADMIN', ' admin', 'product-owner', '__proto__', 'constructor'], action)).toBe(false);
+    }
+  });
+});
+
+describe('deniedMessage', () => {
+  it('names the role that may', () => {
+    expect(deniedMessage('backlog.rank')).toBe('Only the Product Owner can change backlog order');
+    expect(deniedMessage('sprint.manage')).toBe('Only the Product Owner or Scrum Master can create, plan, start or complete sprints');
+    expect(deniedMessage('story.create')).toBe(
+      'Only the Product Owner, Product Manager, Scrum Master or Developer can create stories',
+    );
+  });
+
+  it('has a message for every action, naming each of its roles', () => {
+    for (const action of ACTIONS) {
+      expect(deniedMessage(action)).toMatch(/^Only the .+ can .+/);
+      expect(POLICY[action].roles.length).toBeGreaterThan(0);
+    }
+  });
+});
