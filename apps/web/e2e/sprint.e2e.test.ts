@@ -11,6 +11,15 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
   let team: Team;
   beforeAll(async () => {
     team = await startTeam('SPR', ['Sign up with email', 'Reset my password', 'See my orders', 'Cancel an order']);
+    // Two epics from the PM's side (the admin may do everything), so the roadmap has something to forecast.
+    const epic = (title: string, color: string, startDate: string, targetDate: string) =>
+      team.admin.call<{ epic: { id: string } }>('POST', '/projects/SPR/epics', { title, color, startDate, targetDate });
+    const accounts = await epic('Accounts', '#6366f1', '2026-01-05', '2026-02-13');
+    await epic('Order history', '#10b981', '2026-02-02', '2026-03-27');
+    for (const key of ['SPR-1', 'SPR-2']) {
+      const { story } = await team.admin.call<{ story: { version: number } }>('GET', `/projects/SPR/stories/${key}`);
+      await team.admin.call('PATCH', `/projects/SPR/stories/${key}`, { version: story.version, epicId: accounts.epic.id });
+    }
   });
   afterAll(() => team?.close());
 
@@ -51,6 +60,9 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     await expect.poll(() => keysIn(dev, column('In Progress')), { timeout: 5000 }).toEqual(['SPR-1']);
     await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1']);
     await snap(dev, 'board-developer');
+    await dev.emulateMedia({ colorScheme: 'dark' });
+    await snap(dev, 'board-dark');
+    await dev.emulateMedia({ colorScheme: 'light' });
   });
 
   it('the work is done and the PO accepts it on the board', async () => {
