@@ -178,6 +178,35 @@ describe('presence', () => {
   });
 });
 
+describe('a slow subscriber', () => {
+  it('gets what it can drain, in order, and then resync instead of an endless buffer', async () => {
+    const slow = await startTestApp({ live: { highWaterBytes: 64 * 1024, slowMs: 300 } });
+    const { key, po, project } = await slow.projectWithTeam();
+    // 1,000 events of 16 KB each: far more than the kernel's socket buffers hold while the client reads nothing.
+    await writeInProject(slow.database.db, { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } }, async (_tx, log) => {
+      for (let i = 0; i < 1000; i++) log.append('comment.added', { comment: { body: `${i} `.padEnd(16 * 1024, 'x') } });
+    });
+    const last = await lastSeqOf(po, key);
+    const socket = await openLive(slow.url, po);
+    socket.ws.pause();
+    socket.send({ type: 'subscribe', project: key, since: last - 1000 });
+    const bystander = await openLive(slow.url, po);
+    bystander.send({ type: 'subscribe', project: key, since: last - 1000 });
+    await bystander.waitFor(isEvent(key, last));
+    // The server gives up on a socket that stays full for slowMs (300 ms); stay paused well past that.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    socket.ws.resume();
+    await socket.waitFor((m) => m.type === 'resync');
+    const seqs = seqsOf(socket, key);
+    expect(seqs.length).toBeLessThan(1000);
+    expect(seqs).toEqual(range(last - 999, last - 1000 + seqs.length));
+    expect(socket.messages.at(-1)).toEqual({ type: 'resync', project: key });
+    socket.close();
+    bystander.close();
+    await slow.close();
+  });
+});
+
 describe('heartbeat', () => {
   it('closes a socket that stops answering pings', async () => {
     const quick = await startTestApp({ live: { heartbeatMs: 50 } });
