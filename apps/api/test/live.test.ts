@@ -1,13 +1,16 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '@ordo/db';
+import { hashSecret } from '../src/modules/auth/secrets';
 import { writeInProject } from '../src/modules/events/log';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { Client, startTestApp, type Team, type TestApp } from './harness';
 import { caughtUp, coverageProblems, follow } from './live-follow';
 import { checkPresence, isError, isEvent, lastSeqOf, openLive, range, seqsOf, upgradeStatus } from './live-socket';
 
 let t: TestApp;
 let team: Team;
 beforeAll(async () => {
-  t = await startTestApp({ live: { allowedOrigins: ['https://board.example.com'] } });
+  t = await startTestApp({ live: { allowedOrigins: ['https://board.example.com'], sessionCheckMs: 100 } });
   team = await t.projectWithTeam();
 });
 afterAll(() => t.close());
@@ -168,6 +171,18 @@ describe('revocation', () => {
     other.send({ type: 'unsubscribe', project: team.key });
     expect(other.ws.readyState).toBe(other.ws.OPEN);
     other.close();
+  });
+
+  it('closes the socket of a session that expires, and keeps those of personal access tokens', async () => {
+    const login = await t.register('Expiring');
+    const token = (await login.post('/api/me/tokens', { name: 'script' })).body.token as string;
+    const script = await openLive(t.url, new Client(t.url, token));
+    const socket = await openLive(t.url, login);
+    await t.database.db.update(sessions).set({ expiresAt: new Date(0) }).where(eq(sessions.tokenHash, hashSecret(login.token!)));
+    await socket.waitFor(isError('unauthenticated'));
+    expect(await socket.closed).toBe(1008);
+    expect(script.ws.readyState).toBe(script.ws.OPEN);
+    script.close();
   });
 });
 

@@ -59,9 +59,9 @@ export class LiveConnection implements LaneSocket {
     this.socket.ping();
   }
 
-  /** The session was closed (logout): the socket goes too. */
+  /** The session ended (logout, expiry): the socket goes too. */
   signOut() {
-    this.send({ type: 'error', code: 'unauthenticated', message: 'Signed out' });
+    this.send({ type: 'error', code: 'unauthenticated', message: 'Your session ended; sign in again' });
     this.close('signed out');
   }
 

@@ -8,7 +8,7 @@ import { ProjectFeed } from './feed';
 import type { Lane, LaneSocket } from './lane';
 import type { LiveOptions } from './options';
 import { Presence } from './presence';
-import { latestSeqs } from './queries';
+import { latestSeqs, validSecretHashes } from './queries';
 
 /** The NOTIFY payload of a commit: the project and its latest seq, never the events themselves. */
 function parseCommitNotice(payload: string): { projectId: string; seq: number } | undefined {
@@ -56,6 +56,7 @@ export class LiveHub {
     this.stops.push(await listen(PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)));
     this.every(this.options.heartbeatMs, () => this.heartbeat());
     this.every(this.options.pollMs, () => void this.poll());
+    this.every(this.options.sessionCheckMs, () => void this.checkSessions());
   }
 
   async stop() {
@@ -105,6 +106,16 @@ export class LiveHub {
       for (const { id, lastSeq } of await latestSeqs(this.db, [...this.feeds.keys()])) this.refresh(id, lastSeq);
     } catch (err) {
       this.log.warn({ err }, 'live: poll failed');
+    }
+  }
+
+  /** Logout announces itself; an expired session does not, so the sockets' sessions are checked now and then. */
+  private async checkSessions() {
+    try {
+      const valid = await validSecretHashes(this.db, [...new Set([...this.connections].map((c) => c.secretHash))]);
+      for (const connection of this.connections) if (!valid.has(connection.secretHash)) connection.signOut();
+    } catch (err) {
+      this.log.warn({ err }, 'live: session check failed');
     }
   }
 

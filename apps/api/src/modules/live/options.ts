@@ -14,6 +14,8 @@ export interface LiveOptions {
   slowMs: number;
   /** Client messages allowed per second per socket. */
   messagesPerSecond: number;
+  /** How often open sockets' sessions are checked, so that one that expired (not only logged out) ends. */
+  sessionCheckMs: number;
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
@@ -24,6 +26,7 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   highWaterBytes: 1024 * 1024,
   slowMs: 5_000,
   messagesPerSecond: 20,
+  sessionCheckMs: 60_000,
 };
 
 export const liveOptions = (overrides: Partial<LiveOptions> = {}): LiveOptions => ({ ...DEFAULT_LIVE_OPTIONS, ...overrides });
