@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../shared/api/client';
 
 /** Refusals (4xx) are answers, not glitches: retrying them only delays the message. */
@@ -6,10 +6,18 @@ const shouldRetry = (failures: number, error: unknown) =>
   failures < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500);
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A session that ended (logout elsewhere, expiry) shows as a 401 anywhere: re-check it, and the shell
+  // sends the person to log in, with a way back to where they were.
+  const onError = (error: unknown) => {
+    if (isApiError(error, 'unauthenticated')) void client.invalidateQueries({ queryKey: ['me'] });
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { staleTime: 10_000, retry: shouldRetry },
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -7,6 +7,8 @@ import { barOf, type TimelineRange } from './timeline';
 
 interface Props {
   entry: RoadmapEntry;
+  /** Opens the epic's editor; absent for members who may not edit epics. */
+  onEdit?: () => void;
   range: TimelineRange | null;
   /** Titles of the epics this one is misaligned with. */
   misalignedWith: string[];
@@ -32,7 +34,7 @@ function Forecast({ entry }: { entry: RoadmapEntry }) {
 }
 
 /** One epic on the roadmap: the PM's plan (bar) beside where the backlog order lands it (forecast range). */
-export function EpicRow({ entry, range, misalignedWith, ranking }: Props) {
+export function EpicRow({ entry, range, misalignedWith, ranking, onEdit }: Props) {
   const sortable = useSortable({ id: entry.epic.id, disabled: !ranking.allowed });
   const { epic, progress } = entry;
   const percent = progress.totalPoints > 0 ? Math.round((progress.donePoints / progress.totalPoints) * 100) : 0;
@@ -50,6 +52,11 @@ export function EpicRow({ entry, range, misalignedWith, ranking }: Props) {
           <span className="chip">{epic.status.replace('_', ' ')}</span>
           {entry.atRisk && <span className="chip chip-warn" title="The P85 forecast passes the target date">At risk</span>}
           {entry.feedbackCount > 0 && <span className="chip">{entry.feedbackCount} feedback</span>}
+          {onEdit && (
+            <button type="button" className="btn btn-ghost btn-small" onClick={onEdit} aria-label={`Edit ${epic.title}`}>
+              Edit
+            </button>
+          )}
         </div>
         {epic.outcome && <p className="muted epic-outcome">{epic.outcome}</p>}
         <div className="row muted" style={{ fontSize: 12 }}>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -8,6 +9,7 @@ import { useCan } from '../projects/access';
 import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
 import { moveItem } from '../backlog/backlog-order';
+import { EpicDialog } from './epic-dialog';
 import { EpicRow } from './epic-row';
 import { NewEpicForm } from './new-epic-form';
 import { roadmapQuery } from './queries';
@@ -24,12 +26,14 @@ export function RoadmapPage() {
   const ranking = useCan('roadmap.rank');
   const managing = useCan('epic.manage');
   const rank = useRankEpic(projectKey);
+  const [editing, setEditing] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   if (roadmap.isPending) return <Skeleton rows={6} label="Loading the roadmap" />;
   if (roadmap.isError) return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
   const { epics, velocity, basis } = roadmap.data;
   const ids = epics.map((e) => e.epic.id);
   const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
+  const editingEpic = epics.find((e) => e.epic.id === editing)?.epic;
   const range = timelineRange(epics, new Date().toISOString().slice(0, 10));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -59,13 +63,21 @@ export function RoadmapPage() {
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             <ol className="roadmap" aria-label="Epics in roadmap order">
               {epics.map((entry) => (
-                <EpicRow key={entry.epic.id} entry={entry} range={range} ranking={ranking} misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')} />
+                <EpicRow
+                  key={entry.epic.id}
+                  entry={entry}
+                  range={range}
+                  ranking={ranking}
+                  misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')}
+                  onEdit={managing.allowed ? () => setEditing(entry.epic.id) : undefined}
+                />
               ))}
             </ol>
           </SortableContext>
         </DndContext>
       )}
       {managing.allowed && <NewEpicForm projectKey={projectKey} count={epics.length} />}
+      {editingEpic && <EpicDialog projectKey={projectKey} epic={editingEpic} onClose={() => setEditing(null)} />}
     </main>
   );
 }
