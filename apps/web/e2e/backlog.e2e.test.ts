@@ -52,4 +52,26 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
     await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
   });
+
+  it('a backlog of 5,000 stories keeps only the visible rows in the page and scrolls to the last', async () => {
+    const page = await team.po.context().newPage();
+    const real = (await team.admin.call<{ story: Record<string, unknown> }>('GET', '/projects/E2E/stories/E2E-1')).story;
+    const stories = Array.from({ length: 5000 }, (_, i) => ({
+      ...real,
+      id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+      key: `E2E-${i + 1}`,
+      number: i + 1,
+      title: `Story number ${i + 1}`,
+      rank: `a${String(i).padStart(5, '0')}`,
+    }));
+    await page.route('**/api/projects/E2E/backlog', (route) => route.fulfill({ json: { items: stories } }));
+    await page.goto('/projects/E2E/backlog');
+    await page.getByTestId('backlog-summary').filter({ hasText: '5000 stories' }).waitFor();
+    expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);
+    await page.locator('.backlog-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.locator('[data-story="E2E-5000"]').waitFor();
+    expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);
+    await page.close();
+  });
 });
+

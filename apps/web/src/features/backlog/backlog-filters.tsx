@@ -28,7 +28,13 @@ export function BacklogFilters({ projectKey, filter, onChange }: Props) {
   return (
     <div className="row filters" role="search">
       <SearchBox value={filter.q ?? ''} onSearch={(q) => onChange('q', q)} />
-      <input placeholder="Label" aria-label="Filter by label" defaultValue={filter.label ?? ''} onBlur={(e) => onChange('label', e.target.value.trim())} />
+      <input
+        placeholder="Label"
+        aria-label="Filter by label"
+        defaultValue={filter.label ?? ''}
+        onBlur={(e) => onChange('label', e.target.value.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && onChange('label', e.currentTarget.value.trim())}
+      />
       <EpicPicker projectKey={projectKey} aria-label="Filter by epic" noneLabel="All epics" value={filter.epic ?? ''} onPick={(id) => onChange('epic', id)} />
       <MemberPicker projectKey={projectKey} aria-label="Filter by assignee" noneLabel="Anyone" value={filter.assignee ?? ''} onPick={(id) => onChange('assignee', id)} />
       <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange('type', e.target.value)}>
