@@ -53,6 +53,18 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
   });
 
+  it('a refused move snaps back with the server’s reason', async () => {
+    const before = await backlogOrder(team.po);
+    await team.po.route('**/api/projects/E2E/backlog/rank', (route) =>
+      route.fulfill({ status: 409, json: { error: { code: 'conflict', message: 'E2E-2 was moved by someone else' } } }),
+    );
+    await team.po.locator('[data-story="E2E-2"] .drag-handle').focus();
+    await team.po.keyboard.press('Alt+Shift+ArrowUp');
+    await team.po.getByTestId('toast').filter({ hasText: 'E2E-2 was moved by someone else' }).waitFor();
+    await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(before);
+    await team.po.unroute('**/api/projects/E2E/backlog/rank');
+  });
+
   it('a backlog of 5,000 stories keeps only the visible rows in the page and scrolls to the last', async () => {
     const page = await team.po.context().newPage();
     const real = (await team.admin.call<{ story: Record<string, unknown> }>('GET', '/projects/E2E/stories/E2E-1')).story;

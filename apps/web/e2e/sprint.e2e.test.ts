@@ -59,6 +59,9 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     await drag(dev, from, to);
     await expect.poll(() => keysIn(dev, column('In Progress')), { timeout: 5000 }).toEqual(['SPR-1']);
     await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1']);
+    await dev.locator('[data-story="SPR-2"]').focus();
+    await dev.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1', 'SPR-2']);
     await snap(dev, 'board-developer');
     await dev.emulateMedia({ colorScheme: 'dark' });
     await snap(dev, 'board-dark');

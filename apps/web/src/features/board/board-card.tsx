@@ -21,8 +21,9 @@ interface Props {
 
 export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep }: Props) {
   const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
+  // Alt+arrows are ours; every other key goes on to dnd-kit's keyboard sensor (Space picks the card up).
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!moving.allowed || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+    if (!moving.allowed || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return drag.listeners?.onKeyDown?.(e);
     e.preventDefault();
     onStep(story, e.key === 'ArrowLeft' ? -1 : 1);
   };
@@ -34,9 +35,9 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
       data-story={story.key}
       aria-label={`${story.key} ${story.title}`}
       title={moving.allowed ? 'Drag to another column, or press Alt+← / Alt+→' : moving.reason}
-      onKeyDown={onKeyDown}
       {...drag.attributes}
       {...drag.listeners}
+      onKeyDown={onKeyDown}
     >
       <Link to={`../stories/${story.key}`} relative="path" className="board-card-title" onPointerDown={(e) => e.stopPropagation()}>
         {story.title}
