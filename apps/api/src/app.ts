@@ -1,13 +1,14 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@ordo/db';
 import { modules } from './modules';
 import { liveOptions, type LiveOptions } from './modules/live/options';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
 import { projectAccess } from './plugins/project-access';
+import { serializerCompiler } from './plugins/serializer';
 import { jsonBody } from './plugins/json-body';
 import { session } from './plugins/session';
 import { web } from './plugins/web';
