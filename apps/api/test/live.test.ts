@@ -137,6 +137,12 @@ describe('bad frames', () => {
     bystander.close();
   });
 
+  it('closes a socket that sends a frame over 64 KiB', async () => {
+    const socket = await openLive(t.url, team.dev);
+    socket.send({ type: 'subscribe', project: team.key, since: 0, padding: 'x'.repeat(64 * 1024) });
+    expect(await socket.closed).toBe(1009);
+  });
+
   it('closes a socket that sends more than 20 messages a second, after saying why', async () => {
     const socket = await openLive(t.url, team.dev);
     for (let i = 0; i < 40; i++) socket.send({ type: 'unsubscribe', project: team.key });
@@ -224,7 +230,8 @@ describe('a slow subscriber', () => {
 
 describe('heartbeat', () => {
   it('closes a socket that stops answering pings', async () => {
-    const quick = await startTestApp({ live: { heartbeatMs: 50 } });
+    // Long enough that a socket which does answer never misses a round, even on a busy test machine.
+    const quick = await startTestApp({ live: { heartbeatMs: 500 } });
     const user = await quick.register('Sleeper');
     const silent = await openLive(quick.url, user, { autoPong: false });
     const lively = await openLive(quick.url, user);
