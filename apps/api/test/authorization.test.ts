@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '@ordo/domain';
 import { Client, startTestApp, TEAM_ROLES, type Team, type TestApp } from './harness';
+import { authzFixture, loadAuthzCases } from './authz/fixture';
 import type { AuthzCase, AuthzFixture } from './authz/types';
 
 /**
@@ -9,13 +9,7 @@ import type { AuthzCase, AuthzFixture } from './authz/types';
  * developer, stakeholder, a non-member and a stranger. Allowed callers must succeed, denied members get
  * 403 and change nothing, outsiders 404, strangers 401.
  */
-const caseDir = new URL('./authz/', import.meta.url);
-const caseFiles: Record<string, AuthzCase[]>[] = await Promise.all(
-  readdirSync(caseDir)
-    .filter((file) => file.endsWith('.cases.ts'))
-    .map((file) => import(new URL(file, caseDir).href)),
-);
-const cases = caseFiles.flatMap((file) => Object.values(file).flat());
+const cases = await loadAuthzCases();
 
 let t: TestApp;
 let team: Team;
@@ -23,20 +17,7 @@ let fixture: AuthzFixture;
 beforeAll(async () => {
   t = await startTestApp();
   team = await t.projectWithTeam();
-  const base = `/api/projects/${team.key}`;
-  const statuses = async () => (await team.admin.get(`${base}/statuses`)).body.statuses;
-  const newStory = async (fields = {}) => {
-    const reply = await team.admin.post(`${base}/stories`, { title: 'Fixture story', ...fields });
-    if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
-    return reply.body.story.key as string;
-  };
-  const doneStory = async () => {
-    const key = await newStory();
-    const done = (await statuses()).find((s: { category: string }) => s.category === 'done');
-    await team.admin.patch(`${base}/stories/${key}`, { version: 1, statusId: done.id });
-    return key;
-  };
-  fixture = { t, team, base, admin: team.admin, newStory, doneStory, statuses };
+  fixture = authzFixture(t, team);
 });
 afterAll(() => t.close());
 

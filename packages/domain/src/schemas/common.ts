@@ -8,9 +8,16 @@ export const projectKey = z
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'must be 2–10 capital letters or digits, starting with a letter');
 export const storyKey = z.string().regex(/^[A-Z][A-Z0-9]{1,9}-[1-9][0-9]{0,8}$/, 'must look like SHOP-42');
 
+/** PostgreSQL's text and jsonb cannot hold U+0000: refused here as bad input instead of failing the insert. */
+const hasNoNul = (s: string) => !s.includes('\u0000');
+const NO_NUL = 'must not contain the NUL character';
+
 /** Text a person typed: trimmed, and never empty when required. */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) => z.string().trim().max(max).refine(hasNoNul, NO_NUL);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max).refine(hasNoNul, NO_NUL);
+
+/** The largest value of the database's `integer` columns (event seq, story version). */
+export const MAX_DB_INTEGER = 2_147_483_647;
 
 export const keyParams = z.object({ key: projectKey });
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

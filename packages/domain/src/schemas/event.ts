@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './common';
+import { id, isoDateTime, MAX_DB_INTEGER } from './common';
 
 /** One entry of a project's event log: `seq` is gap-free per project. */
 export const projectEvent = z.object({
@@ -12,7 +12,7 @@ export const projectEvent = z.object({
 export type ProjectEvent = z.infer<typeof projectEvent>;
 
 export const eventsQuery = z.object({
-  since: z.coerce.number().int().min(0).default(0),
+  since: z.coerce.number().int().min(0).max(MAX_DB_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export const eventsResponse = z.object({ items: z.array(projectEvent), lastSeq: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, requiredText, storyKey, text, projectKey } from './common';
+import { id, isoDate, isoDateTime, MAX_DB_INTEGER, requiredText, storyKey, text, projectKey } from './common';
 
 export const STORY_TYPES = ['story', 'bug', 'task', 'spike'] as const;
 /** The estimation scale: null means "not estimated yet". */
@@ -19,7 +19,7 @@ export const acceptanceCriteria = z
   .array(z.union([requiredText(500).transform((t) => ({ text: t, done: false })), criterion]))
   .max(50);
 export const labels = z
-  .array(z.string().trim().min(1).max(50))
+  .array(requiredText(50))
   .max(20)
   .transform((list) => [...new Set(list)]);
 
@@ -53,7 +53,7 @@ export const createStoryBody = z.object({
 export type CreateStory = z.infer<typeof createStoryBody>;
 
 export const updateStoryBody = z.object({
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(MAX_DB_INTEGER),
   ...z.object(storyFields).partial().shape,
   statusId: id.optional(),
   assigneeId: id.nullable().optional(),
