@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { ROLE_LABELS } from '@ordo/domain';
 import { describeError, isApiError } from '../../shared/api/client';
 import { Avatar } from '../../shared/ui/avatar';
@@ -42,11 +43,22 @@ function LiveStatus({ projectKey, since }: { projectKey: string; since: number }
   );
 }
 
+/** "Board · Web shop · Ordo", "SHOP-42 · Web shop · Ordo": tabs and history entries say where they lead. */
+function useTabTitle(projectName: string | undefined) {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (!projectName) return;
+    const view = decodeURIComponent(pathname.split('/').filter(Boolean).at(-1) ?? '');
+    document.title = `${view.charAt(0).toUpperCase()}${view.slice(1)} · ${projectName} · Ordo`;
+  }, [pathname, projectName]);
+}
+
 /** The frame of every project view: navigation, the member's roles for the policy checks, and the live feed. */
 export function ProjectLayout() {
   const projectKey = useProjectKey();
   const detail = useQuery(projectQuery(projectKey));
   const since = useQuery({ ...liveSinceQuery(projectKey), enabled: detail.isSuccess });
+  useTabTitle(detail.data?.project.name);
   if (detail.isPending || (since.isPending && since.fetchStatus !== 'idle')) return <Skeleton rows={6} label="Loading the project" />;
   if (detail.isError) {
     return isApiError(detail.error, 'not_found') ? (

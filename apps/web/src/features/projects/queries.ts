@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { listOf, meResponse, member, projectDetailResponse, statusesResponse } from '@ordo/domain';
+import { listOf, meResponse, member, projectDetailResponse } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 
@@ -7,7 +7,6 @@ import { projectPath } from '../../shared/api/paths';
 export const projectKeys = {
   all: (key: string) => ['project', key] as const,
   members: (key: string) => ['project', key, 'members'] as const,
-  statuses: (key: string) => ['project', key, 'statuses'] as const,
 };
 
 export const meQuery = queryOptions({
@@ -27,10 +26,4 @@ export const membersQuery = (key: string) =>
     queryKey: projectKeys.members(key),
     queryFn: ({ signal }) => request(`${projectPath(key)}/members`, listOf(member), { signal }),
     staleTime: 60_000,
-  });
-
-export const statusesQuery = (key: string) =>
-  queryOptions({
-    queryKey: projectKeys.statuses(key),
-    queryFn: ({ signal }) => request(`${projectPath(key)}/statuses`, statusesResponse, { signal }),
   });
