@@ -81,6 +81,13 @@ const items = (): ValueVariant[] => [
   { label: 'a null item', value: [null] },
 ];
 
+/** Maps keyed by id (where a removed status's stories go): unknown, foreign or malformed on either side. */
+const entries = (foreign: ForeignIds): ValueVariant[] => [
+  { label: 'an entry of unknown ids', value: { [UNKNOWN_ID]: UNKNOWN_ID } },
+  { label: "an entry of another project's ids", value: { [foreign.ids.status!]: foreign.ids.status } },
+  { label: 'an entry of malformed ids', value: { 'not-a-uuid': 'not-a-uuid' }, forced: true },
+];
+
 const dates = (): ValueVariant[] => [
   { label: 'the 30th of February', value: '2026-02-30', forced: true },
   { label: 'a day-first date', value: '24/12/2026', forced: true },
@@ -96,6 +103,7 @@ function valueVariants(s: JsonSchema, valid: unknown, foreign: ForeignIds): Valu
     ...(isIdLike(s) ? ids(foreign, valid) : []),
     ...(isDate(s) ? dates() : []),
     ...(s.type === 'array' ? items() : []),
+    ...(typeof s.additionalProperties === 'object' ? entries(foreign) : []),
   ];
 }
 
