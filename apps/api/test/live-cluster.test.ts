@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@ordo/domain';
 import { Client, startSecondInstance, startTestApp, type SecondInstance, type Team, type TestApp } from './harness';
@@ -142,6 +143,31 @@ describe.skipIf(!onPostgres)('two API instances on one PostgreSQL', () => {
     }
     const resyncs = followers.reduce((n, f) => n + f.resyncs, 0);
     console.info(`live-cluster convergence: ${last} events, ${resyncs} resyncs, ${followers.length} followers`);
+  });
+});
+
+describe.skipIf(!onPostgres)('a lost LISTEN connection', () => {
+  it('is noticed and listened to again, and the commits in between are delivered', async () => {
+    // No safety poll during the test: only the listener's own recovery can deliver the events.
+    const t = await startTestApp({ live: { heartbeatMs: 200, pollMs: 600_000 } });
+    try {
+      const { key, po, dev } = await t.projectWithTeam();
+      const socket = await openLive(t.url, dev);
+      const since = await lastSeqOf(po, key);
+      socket.send({ type: 'subscribe', project: key, since });
+      await socket.waitFor((m) => m.type === 'presence');
+      await t.database.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`,
+      );
+      await po.post(`/api/projects/${key}/stories`, { title: 'While nobody listened' });
+      await socket.waitFor(isEvent(key, since + 1));
+      await po.post(`/api/projects/${key}/stories`, { title: 'After' });
+      await socket.waitFor(isEvent(key, since + 2));
+      expect(seqsOf(socket, key)).toEqual([since + 1, since + 2]);
+      socket.close();
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import type { LiveUser } from '@ordo/domain';
 import { EVENTS_CHANNEL, notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from './channels';
 import { LiveConnection } from './connection';
 import { ProjectFeed } from './feed';
+import { ChannelListener } from './listener';
 import type { Lane, LaneSocket } from './lane';
 import type { LiveOptions } from './options';
 import { Presence } from './presence';
@@ -29,7 +30,7 @@ export class LiveHub {
   readonly presence: Presence;
   private readonly feeds = new Map<string, ProjectFeed>();
   private readonly connections = new Set<LiveConnection>();
-  private readonly stops: Array<() => Promise<void>> = [];
+  private readonly listeners: ChannelListener[];
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
 
@@ -43,6 +44,11 @@ export class LiveHub {
       changed: (projectId, users) => this.showPresence(projectId, users),
       heartbeatMs: options.heartbeatMs,
     });
+    this.listeners = [
+      new ChannelListener(database, EVENTS_CHANNEL, (payload) => this.committed(payload)),
+      new ChannelListener(database, SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)),
+      new ChannelListener(database, PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)),
+    ];
   }
 
   get db() {
@@ -50,10 +56,7 @@ export class LiveHub {
   }
 
   async start() {
-    const { listen } = this.database;
-    this.stops.push(await listen(EVENTS_CHANNEL, (payload) => this.committed(payload)));
-    this.stops.push(await listen(SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)));
-    this.stops.push(await listen(PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)));
+    for (const listener of this.listeners) await listener.start();
     this.every(this.options.heartbeatMs, () => this.heartbeat());
     this.every(this.options.pollMs, () => void this.poll());
     this.every(this.options.sessionCheckMs, () => void this.checkSessions());
@@ -63,7 +66,7 @@ export class LiveHub {
     this.presence.bye();
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    await Promise.all(this.stops.map((stop) => stop()));
+    await Promise.all(this.listeners.map((listener) => listener.close()));
   }
 
   connect(socket: WebSocket, user: LiveUser, secretHash: string) {
@@ -122,6 +125,19 @@ export class LiveHub {
   private heartbeat() {
     for (const connection of this.connections) connection.heartbeat();
     this.presence.beat();
+    for (const listener of this.listeners) void this.checkListener(listener);
+  }
+
+  /** A listener that had to listen again may have missed commits: catch up from the log at once. */
+  private async checkListener(listener: ChannelListener) {
+    if (this.stopped) return;
+    try {
+      const restarted = await listener.check(3 * this.options.heartbeatMs);
+      if (restarted) this.log.warn(`live: LISTEN ${listener.channel} was lost and is back`);
+      if (restarted && listener.channel === EVENTS_CHANNEL) await this.poll();
+    } catch (err) {
+      this.log.warn({ err }, `live: LISTEN ${listener.channel} check failed`);
+    }
   }
 
   private sessionEnded(secretHash: string) {
