@@ -53,6 +53,11 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
   });
 
+  it('the developer estimates in the list and the PO sees the points arrive', async () => {
+    await team.dev.getByLabel('Story points of E2E-2').selectOption('13');
+    await team.po.locator('[data-story="E2E-2"] [title="13 points"]').waitFor();
+  });
+
   it('a refused move snaps back with the server’s reason', async () => {
     const before = await backlogOrder(team.po);
     await team.po.route('**/api/projects/E2E/backlog/rank', (route) =>

@@ -59,6 +59,8 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     await drag(dev, from, to);
     await expect.poll(() => keysIn(dev, column('In Progress')), { timeout: 5000 }).toEqual(['SPR-1']);
     await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1']);
+    await dev.locator('[data-story="SPR-1"]').getByRole('button', { name: 'Take it' }).click();
+    await po.locator('[data-story="SPR-1"] [aria-label="Dana Dev"]').waitFor();
     await dev.locator('[data-story="SPR-2"]').focus();
     await dev.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1', 'SPR-2']);

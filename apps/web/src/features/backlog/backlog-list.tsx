@@ -24,10 +24,11 @@ interface Props {
   ranking: Permission;
   onReorder: (storyKey: string, to: number) => void;
   onMove: (story: Story, to: MoveTo) => void;
+  onEstimate?: (story: Story, points: number | null) => void;
 }
 
 /** Only the rows on screen are in the DOM (5,000 stories scroll smoothly); the one being dragged floats in an overlay. */
-export function BacklogList({ projectKey, stories, ranking, onReorder, onMove }: Props) {
+export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, onEstimate }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const epics = useEpicsById(projectKey);
@@ -50,7 +51,7 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove }:
   const row = (story: Story, index: number) => {
     const assignee = story.assigneeId ? members.get(story.assigneeId)?.user : undefined;
     const epic = story.epicId ? epics.get(story.epicId) : undefined;
-    return <BacklogRow story={story} position={index + 1} epic={epic} assignee={assignee} ranking={ranking} onMove={onMove} />;
+    return <BacklogRow story={story} position={index + 1} epic={epic} assignee={assignee} ranking={ranking} onMove={onMove} onEstimate={onEstimate} />;
   };
   const draggedIndex = dragged ? stories.findIndex((s) => s.key === dragged) : -1;
   const draggedStory = stories[draggedIndex];

@@ -4,13 +4,14 @@ import type { Story } from '@ordo/domain';
 import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
 import { useCan } from '../projects/access';
+import { useListStoryEdit } from '../story/use-story-actions';
 import { useProjectKey } from '../projects/use-project-key';
 import { BacklogFilters } from './backlog-filters';
 import { BacklogList } from './backlog-list';
-import { targetIndex } from './backlog-order';
+import { targetIndex, upsertByRank } from './backlog-order';
 import type { MoveTo } from './backlog-row';
 import { QuickAdd } from './quick-add';
-import { backlogQuery, isUnfiltered } from './queries';
+import { backlogKeys, backlogQuery, isUnfiltered } from './queries';
 import { useBacklogFilter } from './use-backlog-filter';
 import { rankRequest, useRankStory } from './use-rank-story';
 import './backlog.css';
@@ -21,6 +22,10 @@ export function BacklogPage() {
   const backlog = useQuery(backlogQuery(projectKey, filter));
   const ranking = useCan('backlog.rank');
   const rank = useRankStory(projectKey, filter);
+  const estimating = useCan('story.estimate');
+  const estimate = useListStoryEdit<{ items: Story[] }>(projectKey, backlogKeys.filtered(projectKey, filter), (data, story) => ({
+    items: upsertByRank(data.items, story, true),
+  }));
   const stories = backlog.data?.items ?? [];
   const reorder = (storyKey: string, to: number) => {
     const move = rankRequest(stories, { storyKey, to });
@@ -50,7 +55,14 @@ export function BacklogPage() {
           {isUnfiltered(filter) ? 'Add the first story below.' : 'Clear a filter to see more.'}
         </EmptyState>
       ) : (
-        <BacklogList projectKey={projectKey} stories={stories} ranking={ranking} onReorder={reorder} onMove={move} />
+        <BacklogList
+          projectKey={projectKey}
+          stories={stories}
+          ranking={ranking}
+          onReorder={reorder}
+          onMove={move}
+          onEstimate={estimating.allowed ? (story, points) => estimate.mutate({ story, fields: { points } }) : undefined}
+        />
       )}
       <QuickAdd projectKey={projectKey} />
     </main>

@@ -5,6 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
 import { EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
+import { PointsSelect } from '../story/points-picker';
 import type { Permission } from '../projects/access';
 
 export type MoveTo = 'top' | 'up' | 'down' | 'bottom';
@@ -16,6 +17,8 @@ interface Props {
   assignee: { id: string; name: string } | undefined;
   ranking: Permission;
   onMove: (story: Story, to: MoveTo) => void;
+  /** Set for members who estimate (developers, Scrum Master): refinement right in the list. */
+  onEstimate?: (story: Story, points: number | null) => void;
 }
 
 /** Alt+↑/↓ moves one place, Alt+Shift+↑/↓ to the top or bottom: ordering without a mouse or a drag. */
@@ -25,7 +28,7 @@ function moveForKey(e: KeyboardEvent): MoveTo | null {
   return e.shiftKey ? 'bottom' : 'down';
 }
 
-export function BacklogRow({ story, position, epic, assignee, ranking, onMove }: Props) {
+export function BacklogRow({ story, position, epic, assignee, ranking, onMove, onEstimate }: Props) {
   const sortable = useSortable({ id: story.key, disabled: !ranking.allowed });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -64,7 +67,7 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove }:
         <EpicChip epic={epic} />
         <ReadinessChip story={story} />
       </span>
-      <PointsBadge points={story.points} />
+      {onEstimate ? <PointsSelect story={story} onEstimate={onEstimate} /> : <PointsBadge points={story.points} />}
       {assignee ? <Avatar name={assignee.name} id={assignee.id} /> : <span className="avatar-space" />}
       {ranking.allowed && (
         <span className="row-actions">

@@ -17,9 +17,11 @@ interface Props {
   moving: Permission;
   /** Alt+←/→: to the previous or next column, for keyboard users. */
   onStep: (story: Story, step: -1 | 1) => void;
+  /** Set when the member may assign: an unassigned card offers "Take it". */
+  onTake?: (story: Story) => void;
 }
 
-export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep }: Props) {
+export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep, onTake }: Props) {
   const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
   // Alt+arrows are ours; every other key goes on to dnd-kit's keyboard sensor (Space picks the card up).
   const onKeyDown = (e: KeyboardEvent) => {
@@ -49,6 +51,11 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
         <EpicChip epic={epic} />
         <PointsBadge points={story.points} />
         {assignee && <Avatar name={assignee.name} id={assignee.id} />}
+        {!story.assigneeId && onTake && (
+          <button type="button" className="btn btn-small" onPointerDown={(e) => e.stopPropagation()} onClick={() => onTake(story)}>
+            Take it
+          </button>
+        )}
       </div>
       {isDone && (
         <div onPointerDown={(e) => e.stopPropagation()}>

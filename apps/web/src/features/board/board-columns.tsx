@@ -1,11 +1,15 @@
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useQuery } from '@tanstack/react-query';
 import type { Story } from '@ordo/domain';
 import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
+import { meQuery } from '../projects/queries';
+import { useListStoryEdit } from '../story/use-story-actions';
 import { BoardCard } from './board-card';
 import { BoardColumn } from './board-column';
-import { epicLanes, filterCards, type Board, type CardFilter } from './board-state';
+import { epicLanes, filterCards, placeOnBoard, type Board, type CardFilter } from './board-state';
+import { boardKey } from './queries';
 import { useTransition } from './use-transition';
 
 interface Props {
@@ -19,6 +23,10 @@ interface Props {
 export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
   const moving = useCan('story.transition');
   const transition = useTransition(projectKey);
+  const assigning = useCan('story.assign');
+  const me = useQuery(meQuery).data?.user;
+  const assign = useListStoryEdit<Board>(projectKey, boardKey(projectKey), placeOnBoard);
+  const take = assigning.allowed && me ? (story: Story) => assign.mutate({ story, fields: { assigneeId: me.id } }) : undefined;
   const epics = useEpicsById(projectKey);
   const members = useMembersById(projectKey);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
@@ -44,6 +52,7 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
       isDone={columns.find((c) => c.status.id === story.statusId)?.status.category === 'done'}
       moving={moving}
       onStep={onStep}
+      onTake={take}
     />
   );
   const lanes: (string | null | undefined)[] = byEpic ? epicLanes(board) : [undefined];

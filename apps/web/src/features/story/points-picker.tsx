@@ -1,4 +1,4 @@
-import { STORY_POINTS } from '@ordo/domain';
+import { STORY_POINTS, type Story } from '@ordo/domain';
 import type { Permission } from '../projects/access';
 
 interface Props {
@@ -27,5 +27,24 @@ export function PointsPicker({ points, estimating, onPick }: Props) {
         </button>
       ))}
     </div>
+  );
+}
+
+/** The estimate as a compact select, for estimating in a list without opening each story. */
+export function PointsSelect({ story, onEstimate }: { story: Story; onEstimate: (story: Story, points: number | null) => void }) {
+  return (
+    <select
+      className="points-select"
+      aria-label={`Story points of ${story.key}`}
+      value={story.points ?? ''}
+      onChange={(e) => onEstimate(story, e.target.value === '' ? null : Number(e.target.value))}
+    >
+      <option value="">–</option>
+      {STORY_POINTS.map((p) => (
+        <option key={p} value={p}>
+          {p}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -45,3 +45,27 @@ export function useStoryCommand(projectKey: string, storyKey: string) {
       : request(`${path}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }).then(() => undefined),
   );
 }
+
+interface ListEdit {
+  story: Story;
+  fields: StoryEdit;
+}
+
+/**
+ * A quick edit made from a list (points in the backlog, "take it" on the board): shown in that list at once
+ * with `place`, sent with the version the list shows (a 409 rolls it back and says so).
+ */
+export function useListStoryEdit<TData>(projectKey: string, queryKey: readonly unknown[], place: (data: TData, story: Story) => TData) {
+  return useOptimisticMutation<ListEdit, Detail>({
+    mutationKey: ['list-edit', projectKey],
+    mutationFn: ({ story, fields }) =>
+      request(storyPath(projectKey, story.key), storyResponse, { method: 'PATCH', body: { ...fields, version: story.version } }),
+    changes: [
+      cacheChange<TData, ListEdit, Detail>(
+        queryKey,
+        (data, { story, fields }) => place(data, { ...story, ...fields } as Story),
+        (data, result) => place(data, result.story),
+      ),
+    ],
+  });
+}
