@@ -53,6 +53,8 @@ describe('creating and editing sprints', () => {
     expect([long.status, long.body.error.details.issues[0].path]).toEqual([400, 'endDate']);
     const patched = await team.po.patch(`${base}/sprints/${await newSprint(team.po, base)}`, { endDate: day(-1) });
     expect([patched.status, patched.body.error.details.issues[0].path]).toEqual([400, 'endDate']);
+    const empty = await team.po.patch(`${base}/sprints/${await newSprint(team.po, base)}`, { unknown: 1 });
+    expect([empty.status, empty.body.error.message]).toEqual([400, 'body: say what to change']);
   });
 
   it('refuses a sprint without a name and a malformed date, naming the field', async () => {

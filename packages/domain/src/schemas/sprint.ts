@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, projectKey, requiredText, storyKey, text } from './common';
+import { changesSomething, id, isoDate, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, storyKey, text } from './common';
 import { story } from './story';
 
 export const SPRINT_STATES = ['planned', 'active', 'closed'] as const;
@@ -38,7 +38,10 @@ export const createSprintBody = z.object({
   endDate: sprintFields.endDate.optional(),
 });
 export type CreateSprint = z.infer<typeof createSprintBody>;
-export const updateSprintBody = z.object({ ...sprintFields, reviewNotes: text(20_000) }).partial();
+export const updateSprintBody = z
+  .object({ ...sprintFields, reviewNotes: text(20_000) })
+  .partial()
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 export type UpdateSprint = z.infer<typeof updateSprintBody>;
 
 export const sprintsQuery = z.object({ state: z.enum(SPRINT_STATES).optional() });
