@@ -1,4 +1,4 @@
-import { liveServerMessage, type LiveServerMessage, type LiveUser, type ProjectEvent } from '@ordo/domain';
+import { liveServerMessage, type LiveErrorCode, type LiveServerMessage, type LiveUser, type ProjectEvent } from '@ordo/domain';
 import { DEFAULT_BACKOFF, isFatal, nextStep, reconnectDelay, type Backoff } from './rules';
 import { hostTimers, OPEN, type LiveSocket, type SocketFactory, type Timers } from './socket';
 
@@ -20,7 +20,7 @@ export interface LiveSyncOptions {
   onPresence?(users: LiveUser[]): void;
   onState?(state: LiveState): void;
   /** An error from the server; after `not_found`, `forbidden` and `unauthenticated` the client stops. */
-  onError?(error: { code: string; message?: string | undefined }): void;
+  onError?(error: { code: LiveErrorCode; message?: string | undefined }): void;
   backoff?: Backoff;
   random?: () => number;
   timers?: Timers;

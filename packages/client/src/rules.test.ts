@@ -24,7 +24,7 @@ describe('reconnectDelay', () => {
 
 describe('isFatal', () => {
   it('gives up only when reconnecting cannot help', () => {
-    expect(['not_found', 'forbidden', 'unauthenticated'].every(isFatal)).toBe(true);
-    expect(['rate_limited', 'validation_failed', 'unavailable'].some(isFatal)).toBe(false);
+    expect((['not_found', 'forbidden', 'unauthenticated'] as const).every(isFatal)).toBe(true);
+    expect((['rate_limited', 'validation_failed', 'unavailable'] as const).some(isFatal)).toBe(false);
   });
 });

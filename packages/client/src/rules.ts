@@ -1,3 +1,5 @@
+import type { LiveErrorCode } from '@ordo/domain';
+
 /** What to do with an event that arrives after `lastSeq`: take it, drop a repeat, or ask again from `lastSeq`. */
 export function nextStep(lastSeq: number, seq: number): 'apply' | 'repeat' | 'gap' {
   if (seq <= lastSeq) return 'repeat';
@@ -21,4 +23,4 @@ export function reconnectDelay(attempt: number, backoff: Backoff, random: () => 
 }
 
 /** Errors after which reconnecting cannot help: the project is gone for this user, or the session is. */
-export const isFatal = (code: string) => code === 'not_found' || code === 'forbidden' || code === 'unauthenticated';
+export const isFatal = (code: LiveErrorCode) => code === 'not_found' || code === 'forbidden' || code === 'unauthenticated';

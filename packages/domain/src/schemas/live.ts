@@ -48,5 +48,3 @@ export const liveServerMessage = z.discriminatedUnion('type', [
   livePresenceMessage,
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessage>;
-export type LiveEventMessage = z.infer<typeof liveEventMessage>;
-export type LiveErrorMessage = z.infer<typeof liveErrorMessage>;
