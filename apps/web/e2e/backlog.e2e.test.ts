@@ -90,5 +90,8 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);
     await page.close();
   });
-});
 
+  it('no page threw an error along the way', () => {
+    expect(team.pageErrors).toEqual([]);
+  });
+});

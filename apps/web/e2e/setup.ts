@@ -23,6 +23,8 @@ export interface Team {
   po: Page;
   dev: Page;
   projectKey: string;
+  /** Uncaught errors thrown in any page of the run. */
+  pageErrors: string[];
   close: () => Promise<void>;
 }
 
@@ -53,8 +55,9 @@ export async function startTeam(projectKey: string, storyTitles: string[]): Prom
       acceptanceCriteria: i % 2 === 0 ? ['It works on mobile'] : [],
     });
   }
-  const po = await signIn(browser, server.baseUrl, 'po@e2e.test', PASSWORD);
-  const dev = await signIn(browser, server.baseUrl, 'dev@e2e.test', PASSWORD);
+  const pageErrors: string[] = [];
+  const po = await signIn(browser, server.baseUrl, 'po@e2e.test', PASSWORD, pageErrors);
+  const dev = await signIn(browser, server.baseUrl, 'dev@e2e.test', PASSWORD, pageErrors);
   return {
     server,
     browser,
@@ -62,6 +65,7 @@ export async function startTeam(projectKey: string, storyTitles: string[]): Prom
     po,
     dev,
     projectKey,
+    pageErrors,
     close: async () => {
       await browser.close();
       await server.stop();

@@ -109,5 +109,8 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
       await snap(po, path.replace('/', '-'));
     }
   });
-});
 
+  it('no page threw an error along the way', () => {
+    expect(team.pageErrors).toEqual([]);
+  });
+});
