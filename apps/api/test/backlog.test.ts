@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { startWithTeam, type Team, type TestApp } from './harness';
 
 let t: TestApp;
 let team: Team;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await t.projectWithTeam();
+  ({ t, team } = await startWithTeam());
 });
 afterAll(() => t.close());
 

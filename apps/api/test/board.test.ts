@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { startWithTeam, type Team, type TestApp } from './harness';
 import { completeRunning, eventsSince, lastSeq, moveTo, newStory, runningSprint, statusIds } from './sprint-helpers';
 
 let t: TestApp;
@@ -7,9 +7,7 @@ let team: Team;
 let base: string;
 let status: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await t.projectWithTeam();
-  base = `/api/projects/${team.key}`;
+  ({ t, team, base } = await startWithTeam());
   status = await statusIds(team.admin, base);
 });
 afterAll(() => t.close());

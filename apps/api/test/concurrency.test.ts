@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { startWithTeam, type Team, type TestApp } from './harness';
 
 let t: TestApp;
 let team: Team;
 let base: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await t.projectWithTeam();
-  base = `/api/projects/${team.key}`;
+  ({ t, team, base } = await startWithTeam());
 });
 afterAll(() => t.close());
 

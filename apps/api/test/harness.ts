@@ -127,3 +127,10 @@ export async function startSecondInstance(t: TestApp, options: Omit<AppOptions, 
 }
 export type SecondInstance = Awaited<ReturnType<typeof startSecondInstance>>;
 export type Team = Awaited<ReturnType<TestApp['projectWithTeam']>>;
+
+/** One app and one team for a whole test file: `({ t, team, base } = await startWithTeam())` in `beforeAll`. */
+export async function startWithTeam() {
+  const t = await startTestApp();
+  const team = await t.projectWithTeam();
+  return { t, team, base: `/api/projects/${team.key}` };
+}

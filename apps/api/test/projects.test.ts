@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { startWithTeam, type Team, type TestApp } from './harness';
 import { expectInvalid, expectRefusal } from './expect';
 
 let t: TestApp;
 let team: Team;
 let base: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await t.projectWithTeam();
-  base = `/api/projects/${team.key}`;
+  ({ t, team, base } = await startWithTeam());
 });
 afterAll(() => t.close());
 

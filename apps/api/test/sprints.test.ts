@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Team, type TestApp } from './harness';
+import { startWithTeam, type Team, type TestApp } from './harness';
 import {
   completeRunning,
   DATES,
@@ -18,9 +18,7 @@ let t: TestApp;
 let team: Team;
 let base: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await t.projectWithTeam();
-  base = `/api/projects/${team.key}`;
+  ({ t, team, base } = await startWithTeam());
 });
 afterAll(() => t.close());
 
