@@ -92,6 +92,7 @@ export class LiveConnection implements LaneSocket {
       else this.unsubscribe(message.project);
     } catch (error) {
       this.hub.log.error({ err: error }, 'live: subscribe failed');
+      this.unsubscribe(message.project);
       this.send({ type: 'error', code: 'unavailable', message: 'Try again shortly', project: message.project });
     }
   }
@@ -102,6 +103,8 @@ export class LiveConnection implements LaneSocket {
     if (!membership || !can(membership.roles.filter(isRole), 'project.read')) {
       return this.send({ type: 'error', code: 'not_found', message: 'No such project', project: key });
     }
+    // The socket may have closed meanwhile; a lane added now would never be dropped.
+    if (this.ending) return;
     const projectId = membership.project.id;
     const feed = this.hub.feedFor(projectId);
     const lane = new Lane({ id: projectId, key }, this.user.id, since, feed, this.hub.laneDeps(this));
