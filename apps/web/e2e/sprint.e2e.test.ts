@@ -110,6 +110,14 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     }
   });
 
+  it('the story’s history says who did what, with their role', async () => {
+    const { po } = team;
+    await po.goto('/projects/SPR/stories/SPR-1');
+    await po.getByText('Dana Dev (Developer) moved this from To Do to In Progress').waitFor();
+    await po.getByText('Ana Owner (Product Owner) accepted this').waitFor();
+    await po.getByText('Dana Dev (Developer) assigned this to Dana Dev').waitFor();
+  });
+
   it('no page threw an error along the way', () => {
     expect(team.pageErrors).toEqual([]);
   });
