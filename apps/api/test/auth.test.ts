@@ -97,6 +97,14 @@ describe('service', () => {
     expect(reply.body).toEqual({ ok: true, db: process.env.ORDO_TEST_DB === 'postgres' ? 'postgres' : 'pglite' });
   });
 
+  it('answers 503 when the database is unreachable', async () => {
+    const down = await startTestApp();
+    await down.database.close();
+    const reply = await down.anonymous.get('/api/health');
+    expectRefusal(reply, 503, 'unavailable');
+    await down.close();
+  });
+
   it('publishes the OpenAPI document and its UI', async () => {
     const spec = await t.anonymous.get('/api/docs/json');
     expect(spec.body.openapi).toMatch(/^3\./);

@@ -51,11 +51,18 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: 'pglite',
     listen: async (channel, onPayload) => {
       const stop = await client.listen(channel, onPayload);
-      return async () => stop();
+      // Unlistening after the database closed (shutdown order) has nothing left to undo.
+      return async () => stop().catch(() => {});
     },
     ping: async () => void (await client.query('select 1')),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
+}
+
+/** Closing twice (a failed start-up, then shutdown) is a no-op the second time. */
+function once(close: () => Promise<void>) {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -69,21 +76,33 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     listen: async (channel, onPayload) => {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.add(client);
+      let stopped = false;
+      let client: pg.Client | undefined;
+      // A listening connection that drops (database restart, network) is opened again, so live sync
+      // resumes on its own; notifications missed meanwhile are caught up from the log by the next one.
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        next.on('error', () => {});
+        next.on('end', () => {
+          listeners.delete(next);
+          if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+        });
+        next.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+        await next.connect();
+        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        listeners.add(next);
+        client = next;
+      };
+      await connect();
       return async () => {
-        listeners.delete(client);
-        await client.end().catch(() => {});
+        stopped = true;
+        await client?.end().catch(() => {});
       };
     },
     ping: async () => void (await pool.query('select 1')),
-    close: async () => {
+    close: once(async () => {
       await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
       await pool.end();
-    },
+    }),
   };
 }
