@@ -1,40 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { sumPoints } from '@ordo/domain';
-import type { Story } from '@ordo/domain';
 import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
-import { useCan } from '../projects/access';
-import { useListStoryEdit } from '../story/use-story-actions';
 import { useProjectKey } from '../projects/use-project-key';
 import { BacklogFilters } from './backlog-filters';
 import { BacklogList } from './backlog-list';
-import { targetIndex, upsertByRank } from './backlog-order';
-import type { MoveTo } from './backlog-row';
 import { QuickAdd } from './quick-add';
-import { backlogKeys, backlogQuery, isUnfiltered } from './queries';
+import { backlogQuery, isUnfiltered } from './queries';
+import { useBacklogActions } from './use-backlog-actions';
 import { useBacklogFilter } from './use-backlog-filter';
-import { rankRequest, useRankStory } from './use-rank-story';
 import './backlog.css';
 
+/** The product backlog in the PO's order: filter it, reorder it (PO), estimate in it (team), add to it. */
 export function BacklogPage() {
   const projectKey = useProjectKey();
   const [filter, setFilter] = useBacklogFilter();
   const backlog = useQuery(backlogQuery(projectKey, filter));
-  const ranking = useCan('backlog.rank');
-  const rank = useRankStory(projectKey, filter);
-  const estimating = useCan('story.estimate');
-  const estimate = useListStoryEdit<{ items: Story[] }>(projectKey, backlogKeys.filtered(projectKey, filter), (data, story) => ({
-    items: upsertByRank(data.items, story, true),
-  }));
   const stories = backlog.data?.items ?? [];
-  const reorder = (storyKey: string, to: number) => {
-    const move = rankRequest(stories, { storyKey, to });
-    if (move) rank.mutate(move);
-  };
-  const move = (story: Story, to: MoveTo) => {
-    const from = stories.findIndex((s) => s.key === story.key);
-    reorder(story.key, targetIndex(stories.length, from, to));
-  };
+  const { ranking, reorder, move, onEstimate } = useBacklogActions(projectKey, filter, stories);
   return (
     <main className="page">
       <div className="page-header">
@@ -61,7 +44,7 @@ export function BacklogPage() {
           ranking={ranking}
           onReorder={reorder}
           onMove={move}
-          onEstimate={estimating.allowed ? (story, points) => estimate.mutate({ story, fields: { points } }) : undefined}
+          onEstimate={onEstimate}
         />
       )}
       <QuickAdd projectKey={projectKey} />
