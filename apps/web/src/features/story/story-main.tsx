@@ -1,5 +1,6 @@
 import { STORY_TYPES, type Story } from '@ordo/domain';
 import { EditableText } from '../../shared/ui/editable-text';
+import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { AcceptanceChecklist } from './acceptance-checklist';
 import type { StoryEdit } from './use-story-actions';
@@ -12,6 +13,7 @@ export function StoryMain({ story, onEdit }: { story: Story; onEdit: (fields: St
   );
   return (
     <div className="stack story-main">
+      {!editing.allowed && <RoleHint reason={editing.reason}>You can still comment.</RoleHint>}
       <div className="row">
         <select aria-label="Type" value={story.type} disabled={!editing.allowed} title={editing.reason} onChange={(e) => onEdit({ type: e.target.value as Story['type'] })}>
           {STORY_TYPES.map((t) => (
