@@ -2,6 +2,7 @@ export * from './policy';
 export * from './errors';
 export * from './rank';
 export * from './story';
+export * from './dates';
 export * from './workflow';
 export * from './events';
 export * from './members';

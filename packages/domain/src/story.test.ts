@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsForStoryFields, formatStoryKey, isReady, storyNumber } from './story';
+import { actionsForStoryFields, formatStoryKey, isInBacklog, isReady, storyNumber } from './story';
 
 describe('actionsForStoryFields', () => {
   it('asks only for story.edit on text edits and on a version-only edit', () => {
@@ -37,5 +37,16 @@ describe('isReady', () => {
     expect(isReady({ acceptanceCriteria: [{}], points: 0 })).toBe(true);
     expect(isReady({ acceptanceCriteria: [], points: 3 })).toBe(false);
     expect(isReady({ acceptanceCriteria: [{}], points: null })).toBe(false);
+  });
+});
+
+describe('isInBacklog', () => {
+  const done = new Set(['done']);
+  const story = { deleted: false, sprintId: null, statusId: 'todo' };
+  it('holds live stories in no sprint and not done', () => {
+    expect(isInBacklog(story, done)).toBe(true);
+    expect(isInBacklog({ ...story, deleted: true }, done)).toBe(false);
+    expect(isInBacklog({ ...story, sprintId: 's1' }, done)).toBe(false);
+    expect(isInBacklog({ ...story, statusId: 'done' }, done)).toBe(false);
   });
 });

@@ -30,6 +30,17 @@ export function isReady(story: { acceptanceCriteria: readonly unknown[]; points:
   return story.acceptanceCriteria.length > 0 && story.points !== null;
 }
 
+/**
+ * In the product backlog: not deleted, not in a sprint, not done. (The API's backlog query says the same
+ * in SQL; the web client asks this to place a live story update.)
+ */
+export function isInBacklog(
+  story: { deleted: boolean; sprintId: string | null; statusId: string },
+  doneStatusIds: ReadonlySet<string>,
+): boolean {
+  return !story.deleted && story.sprintId === null && !doneStatusIds.has(story.statusId);
+}
+
 export const formatStoryKey = (projectKey: string, number: number) => `${projectKey}-${number}`;
 
 /** `SHOP-42` → 42, or null when the key belongs to another project or is malformed. */

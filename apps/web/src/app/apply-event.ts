@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { isReady, story as storySchema, type BacklogFilter, type ProjectEvent, type Story } from '@ordo/domain';
+import { isInBacklog, isReady, story as storySchema, type BacklogFilter, type ProjectEvent, type Story } from '@ordo/domain';
 import { upsertByRank } from '../features/backlog/backlog-order';
 import { backlogKeys, isUnfiltered } from '../features/backlog/queries';
 import { placeOnBoard, type Board } from '../features/board/board-state';
@@ -9,11 +9,6 @@ import { projectKeys, projectQuery } from '../features/projects/queries';
 import { storyKeys } from '../features/story/queries';
 import { epicKeys } from '../features/roadmap/queries';
 import { feedbackKey } from '../features/feedback/queries';
-
-/** In the product backlog: not deleted, not in a sprint, not done. */
-function isInBacklog(story: Story, doneStatuses: ReadonlySet<string>): boolean {
-  return !story.deleted && story.sprintId === null && !doneStatuses.has(story.statusId);
-}
 
 function doneStatusIds(client: QueryClient, key: string): Set<string> {
   const statuses = client.getQueryData(projectQuery(key).queryKey)?.statuses ?? [];

@@ -1,4 +1,4 @@
-import { isReady, sumPoints, type Story } from '@ordo/domain';
+import { addDays, isReady, sumPoints, type Story } from '@ordo/domain';
 import { upsertByRank } from '../backlog/backlog-order';
 import type { SprintDetail } from './queries';
 
@@ -31,9 +31,8 @@ export function planInBacklog(backlog: { items: Story[] }, story: Story, returns
   return { items: upsertByRank(backlog.items, { ...story, sprintId: null }, returns) };
 }
 
-const DAY_MS = 86_400_000;
 /** The dates a new sprint is offered: from today, two weeks long (ISO days, UTC like the API). */
 export function suggestedDates(today: Date, days = 14): { startDate: string; endDate: string } {
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return { startDate: iso(today), endDate: iso(new Date(today.getTime() + days * DAY_MS)) };
+  const startDate = today.toISOString().slice(0, 10);
+  return { startDate, endDate: addDays(startDate, days) };
 }
