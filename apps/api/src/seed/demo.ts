@@ -97,6 +97,8 @@ async function seedSprints(api: DemoApi, keys: string[]) {
   const dev = api.as('dev@ordo.dev');
   const { statuses } = await sm('GET', '/statuses');
   const statusId = (name: string) => statuses.find((s: Json) => s.name === name).id;
+  const { items: members } = await sm('GET', '/members');
+  const userIds = new Map<string, string>(members.map((m: Json) => [m.user.email, m.user.id]));
 
   const closed = (await sm('POST', '/sprints', { name: 'Sprint 1', goal: 'Search that finds things', startDate: isoDay(-14), endDate: isoDay(-1) })).sprint;
   await sm('POST', `/sprints/${closed.id}/stories`, { stories: keys.slice(0, 6) });
@@ -108,6 +110,11 @@ async function seedSprints(api: DemoApi, keys: string[]) {
   const planned = (await sm('GET', '/backlog')).items.slice(0, 7).map((s: Json) => s.key);
   await sm('POST', `/sprints/${active.id}/stories`, { stories: planned });
   await sm('POST', `/sprints/${active.id}/start`);
+  for (const [i, key] of planned.slice(0, 4).entries()) {
+    const assignee = i % 2 === 0 ? 'dev@ordo.dev' : 'dev2@ordo.dev';
+    const { story } = await dev('GET', `/stories/${key}`);
+    await api.as(assignee)('PATCH', `/stories/${key}`, { version: story.version, assigneeId: userIds.get(assignee) });
+  }
   await dev('POST', `/stories/${planned[0]}/transition`, { statusId: statusId('Done') });
   await dev('POST', `/stories/${planned[1]}/transition`, { statusId: statusId('In Review') });
   await dev('POST', `/stories/${planned[2]}/transition`, { statusId: statusId('In Progress') });
