@@ -2,6 +2,7 @@ import { openDatabase } from '@ordo/db';
 import { buildApp } from './app';
 import { readEnv } from './env';
 import { seedDemo } from './seed/demo';
+import { DEMO_KEY } from './seed/demo-data';
 
 const env = readEnv();
 const database = await openDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
@@ -14,7 +15,7 @@ const app = await buildApp({
 
 if (env.seedDemo) {
   const logins = await seedDemo(app);
-  if (logins) console.log(`Demo project SHOP seeded. Sign in with any of:\n${logins}\n`);
+  if (logins) console.log(`Demo project ${DEMO_KEY} seeded. Sign in with any of:\n${logins}\n`);
 }
 
 let closing = false;

@@ -1,5 +1,7 @@
 import type { Role } from '@ordo/domain';
 
+/** Not SHOP, the contract's example key, which people trying Ordo will want for their own project. */
+export const DEMO_KEY = 'DEMO';
 export const DEMO_PASSWORD = 'ordo-demo-2026';
 
 /** One person per role, so every view of Ordo can be tried from the demo. */

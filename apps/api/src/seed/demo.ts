@@ -1,5 +1,5 @@
 import type { App } from '../types';
-import { DEMO_PASSWORD, DEMO_PEOPLE, demoStories } from './demo-data';
+import { DEMO_KEY, DEMO_PASSWORD, DEMO_PEOPLE, demoStories } from './demo-data';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Json = Record<string, any>;
@@ -19,7 +19,7 @@ function demoApi(app: App) {
   const as = (email: string) => async (method: Method, url: string, body?: unknown): Promise<Json> => {
     const res = await app.inject({
       method,
-      url: `/api/projects/SHOP${url}`,
+      url: `/api/projects/${DEMO_KEY}${url}`,
       ...(body === undefined ? {} : { payload: body as object }),
       headers: { authorization: `Bearer ${tokens.get(email)}` },
     });
@@ -52,7 +52,7 @@ async function seedProject(api: DemoApi) {
   const res = await api.app.inject({
     method: 'POST',
     url: '/api/projects',
-    payload: { key: 'SHOP', name: 'Web shop', description: 'The demo project: a web shop team running Scrum in Ordo.' },
+    payload: { key: DEMO_KEY, name: 'Web shop', description: 'The demo project: a web shop team running Scrum in Ordo.' },
     headers: { authorization: `Bearer ${(await api.login('admin@ordo.dev'))!}` },
   });
   if (res.statusCode !== 201) throw new Error(`seed: project → ${res.statusCode} ${res.body}`);
