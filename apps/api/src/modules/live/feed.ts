@@ -18,7 +18,7 @@ export interface FeedReader {
  */
 export class ProjectFeed {
   readonly readers = new Set<FeedReader>();
-  /** The last seq read from the log; unknown until the first subscriber has read the project's seq. */
+  /** The last seq known to be in the log: from a subscriber's read of the project or a notice, then advanced by reads. */
   private known: number | undefined;
   private wanted = 0;
   private recent: ProjectEvent[] = [];
