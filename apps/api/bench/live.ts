@@ -16,7 +16,7 @@ const { po, key, projectId, database } = bench;
 
 async function socketInstance() {
   if (database.kind !== 'postgres') return { url: bench.url, close: async () => {} };
-  const second = await openDatabase({ url: process.env.BENCH_DATABASE_URL });
+  const second = await openDatabase({ url: bench.databaseUrl });
   const app = await buildApp({ database: second });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

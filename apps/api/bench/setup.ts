@@ -2,20 +2,21 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, stories, statuses, type Database } from '@ordo/db';
+import { stories, statuses, type Database } from '@ordo/db';
 import { ranksBetween } from '@ordo/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app';
+import { openFreshDatabase } from '../test/database';
 import { Client, sessionOf } from '../test/harness';
 
 /**
- * A running app on a fresh database (PGlite in a temp folder, or BENCH_DATABASE_URL) with one project
+ * A running app on a fresh database (PGlite in a temp folder, or a new PostgreSQL database created beside
+ * BENCH_DATABASE_URL and dropped at close) with one project
  * whose backlog holds `storyCount` stories, inserted in bulk so the setup takes seconds.
  */
 export async function benchApp(storyCount: number) {
-  const database: Database = await openDatabase(
-    process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : { dataDir: mkdtempSync(join(tmpdir(), 'ordo-bench-')) },
-  );
+  const fresh = await openFreshDatabase(process.env.BENCH_DATABASE_URL, mkdtempSync(join(tmpdir(), 'ordo-bench-')));
+  const database: Database = fresh.database;
   const app = await buildApp({ database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -42,12 +43,14 @@ export async function benchApp(storyCount: number) {
     app,
     database,
     url,
+    /** The PostgreSQL database's URL, for a second instance on it (undefined on PGlite). */
+    databaseUrl: fresh.url,
     po,
     key,
     projectId: project.id as string,
     close: async () => {
       await app.close();
-      await database.close();
+      await fresh.drop();
     },
   };
 }

@@ -2,14 +2,28 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '@ordo/db';
 
+export interface FreshDatabase {
+  database: Database;
+  drop: () => Promise<void>;
+  /** The new PostgreSQL database's URL, for a second instance on it. */
+  url?: string;
+}
+
 /**
  * A fresh, empty database for one test file: in-memory PGlite, or a new PostgreSQL database created next
  * to TEST_DATABASE_URL and dropped afterwards.
  */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (process.env.ORDO_TEST_DB !== 'postgres' || !adminUrl) {
-    const database = await openDatabase({});
+export function openTestDatabase(): Promise<FreshDatabase> {
+  return openFreshDatabase(process.env.ORDO_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
+}
+
+/**
+ * With `adminUrl`, a new PostgreSQL database created beside it (never the admin database itself) and
+ * dropped by `drop`; without, PGlite in `pgliteDir` or in memory.
+ */
+export async function openFreshDatabase(adminUrl: string | undefined, pgliteDir?: string): Promise<FreshDatabase> {
+  if (!adminUrl) {
+    const database = await openDatabase({ dataDir: pgliteDir });
     return { database, drop: () => database.close() };
   }
   const name = `ordo_test_${randomBytes(6).toString('hex')}`;
