@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Burndown, Velocity } from '@ordo/domain';
-import { burndownLines, velocityBars } from './charts';
+import { burndownPlot, dayLabelIndexes, valueTicks, velocityBars } from './charts';
 
-describe('burndownLines', () => {
+describe('burndownPlot', () => {
   const burndown: Burndown = {
     sprintId: '00000000-0000-4000-8000-000000000001',
     committedPoints: 10,
@@ -13,13 +13,39 @@ describe('burndownLines', () => {
     ],
   };
   it('draws what remained so far and the ideal line across the whole sprint', () => {
-    const lines = burndownLines(burndown, { width: 200, height: 100 });
-    expect(lines.remaining).toBe('0,0 100,50');
-    expect(lines.ideal).toBe('0,0 100,50 200,100');
+    const plot = burndownPlot(burndown, { width: 200, height: 100 });
+    expect(plot.remaining).toBe('0,0 100,50');
+    expect(plot.ideal).toBe('0,0 100,50 200,100');
+    expect(plot.ticks).toEqual([0, 5, 10]);
+  });
+  it('marks the one day of a sprint that just started, so it shows without a line', () => {
+    const first = { ...burndown, committedPoints: 19, days: [{ ...burndown.days[0]!, remaining: 19, ideal: 19 }, { ...burndown.days[2]!, ideal: 0 }] };
+    const plot = burndownPlot(first, { width: 200, height: 100 });
+    expect(plot.top).toBe(20);
+    expect(plot.marks).toEqual([{ x: 0, y: 5, value: 19 }]);
   });
   it('makes room for scope added above the commitment', () => {
     const grown = { ...burndown, days: [{ ...burndown.days[0]!, remaining: 20 }] };
-    expect(burndownLines(grown, { width: 200, height: 100 }).top).toBe(20);
+    expect(burndownPlot(grown, { width: 200, height: 100 }).top).toBe(20);
+  });
+});
+
+describe('valueTicks', () => {
+  it('steps by 1, 2 or 5 times a power of ten up to the first tick at or above the top', () => {
+    expect(valueTicks(19)).toEqual([0, 5, 10, 15, 20]);
+    expect(valueTicks(104)).toEqual([0, 50, 100, 150]);
+    expect(valueTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(valueTicks(0)).toEqual([0]);
+  });
+});
+
+describe('dayLabelIndexes', () => {
+  it('labels every day of a short sprint', () => {
+    expect(dayLabelIndexes(5)).toEqual([0, 1, 2, 3, 4]);
+  });
+  it('spaces the labels of a long sprint and always names the last day', () => {
+    expect(dayLabelIndexes(14)).toEqual([0, 2, 4, 6, 8, 10, 13]);
+    expect(dayLabelIndexes(15)).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../shared/api/client';
-import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { Section } from '../../shared/ui/section';
 import { useSearchFields } from '../../shared/ui/use-search-fields';
 import { useProjectKey } from '../projects/use-project-key';
@@ -37,7 +37,7 @@ export function ReportsPage() {
   const sprints = useQuery(sprintsQuery(projectKey));
   const velocity = useQuery(velocityQuery(projectKey));
   const [view, setView] = useSearchFields(FIELDS);
-  if (sprints.isPending) return <Skeleton rows={6} label="Loading reports" />;
+  if (sprints.isPending) return <PageSkeleton rows={6} label="Loading reports" />;
   if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
   const reportable = sprints.data.items.filter((s) => s.state !== 'planned').reverse();
   const selected = reportable.find((s) => s.id === view.sprint) ?? reportable.find((s) => s.state === 'active') ?? reportable[0];

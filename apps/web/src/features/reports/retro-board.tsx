@@ -19,7 +19,7 @@ function AddItem({ kind, onAdd }: { kind: RetroKind; onAdd: (kind: RetroKind, bo
   };
   return (
     <form onSubmit={submit}>
-      <input aria-label={`Add to ${KIND_TITLES[kind]}`} placeholder="Add…" maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} style={{ width: '100%' }} />
+      <input aria-label={`Add to ${KIND_TITLES[kind]}`} placeholder="Add an item and press Enter" maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} style={{ width: '100%' }} />
     </form>
   );
 }
@@ -44,6 +44,7 @@ export function RetroBoard({ projectKey, sprintId }: { projectKey: string; sprin
                   {i.body} <span className="muted">— {i.author.name}</span>
                 </li>
               ))}
+            {!items.some((i) => i.kind === kind) && <li className="muted retro-empty">Nothing yet</li>}
           </ul>
           {writing.allowed && <AddItem kind={kind} onAdd={(k, body) => add.mutate({ kind: k, body })} />}
         </section>

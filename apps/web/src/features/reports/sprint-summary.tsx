@@ -21,6 +21,7 @@ export function SprintSummary({ report }: { report: SprintReport }) {
               <span className="summary-points">{group.points}</span> points · {label} ({group.stories.length})
             </summary>
             <ul>
+              {group.stories.length === 0 && <li className="muted">No stories</li>}
               {group.stories.map((s) => (
                 <li key={s.id}>
                   <span className="story-key muted">{s.key}</span> {s.title}

@@ -3,3 +3,6 @@ export const formatMoment = (at: string) => new Date(at).toLocaleString(undefine
 
 /** An ISO day in the reader's locale: "21 Nov 2025". */
 export const formatDay = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+/** An ISO day without the year, for chart axes: "21 Nov". */
+export const formatShortDay = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
