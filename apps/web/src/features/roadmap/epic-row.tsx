@@ -4,12 +4,15 @@ import type { RoadmapEntry } from '@ordo/domain';
 import { formatDay } from '../../shared/ui/format';
 import type { Permission } from '../projects/access';
 import { barOf, type TimelineRange } from './timeline';
+import { TimelineTrack } from './timeline-track';
 
 interface Props {
   entry: RoadmapEntry;
   /** Opens the epic's editor; absent for members who may not edit epics. */
   onEdit?: () => void;
   range: TimelineRange | null;
+  /** Today's ISO day, drawn as a line across the timeline. */
+  today: string;
   /** Titles of the epics this one is misaligned with. */
   misalignedWith: string[];
   ranking: Permission;
@@ -34,14 +37,30 @@ function Forecast({ entry }: { entry: RoadmapEntry }) {
 }
 
 /** One epic on the roadmap: the PM's plan (bar) beside where the backlog order lands it (forecast range). */
-export function EpicRow({ entry, range, misalignedWith, ranking, onEdit }: Props) {
+/** The planned bar and the forecast range on the shared timeline, each saying its dates on hover. */
+function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: TimelineRange; color: string }) {
+  const { planned, forecast } = entry;
+  const plannedBar = barOf(planned.start, planned.target, range);
+  const forecastBar = barOf(forecast.p50, forecast.p85, range);
+  const day = (date: string | null) => (date ? formatDay(date) : '–');
+  return (
+    <>
+      {plannedBar && (
+        <span className="bar-planned" title={`Planned ${day(planned.start)} to ${day(planned.target)}`} style={{ left: `${plannedBar.left}%`, width: `${plannedBar.width}%`, background: color }} />
+      )}
+      {forecastBar && (
+        <span className="bar-forecast" title={`Forecast: P50 ${day(forecast.p50)}, P85 ${day(forecast.p85)}`} style={{ left: `${forecastBar.left}%`, width: `${forecastBar.width}%` }} />
+      )}
+    </>
+  );
+}
+
+export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }: Props) {
   const sortable = useSortable({ id: entry.epic.id, disabled: !ranking.allowed });
   const { epic, progress } = entry;
   const percent = progress.totalPoints > 0 ? Math.round((progress.donePoints / progress.totalPoints) * 100) : 0;
-  const planned = range && barOf(entry.planned.start, entry.planned.target, range);
-  const forecast = range && barOf(entry.forecast.p50, entry.forecast.p85, range);
   return (
-    <li ref={sortable.setNodeRef} style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }} className="epic-row card" data-epic={epic.title}>
+    <li ref={sortable.setNodeRef} style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }} className="epic-row epic-grid card" data-epic={epic.title}>
       <button type="button" className="drag-handle" aria-label={`Reorder ${epic.title}`} title={ranking.allowed ? 'Drag to change the roadmap order' : ranking.reason} {...sortable.attributes} {...sortable.listeners} aria-disabled={!ranking.allowed}>
         ⠿
       </button>
@@ -73,10 +92,13 @@ export function EpicRow({ entry, range, misalignedWith, ranking, onEdit }: Props
           <p className="error-text">The backlog finishes {misalignedWith.join(', ')} before this epic, though the roadmap puts them after it.</p>
         )}
       </div>
-      <div className="epic-timeline" aria-hidden="true">
-        {planned && <span className="bar-planned" style={{ left: `${planned.left}%`, width: `${planned.width}%`, background: epic.color }} />}
-        {forecast && <span className="bar-forecast" style={{ left: `${forecast.left}%`, width: `${forecast.width}%` }} />}
-      </div>
+      {range ? (
+        <TimelineTrack range={range} today={today}>
+          <EpicBars entry={entry} range={range} color={epic.color} />
+        </TimelineTrack>
+      ) : (
+        <div className="epic-timeline" aria-hidden="true" />
+      )}
     </li>
   );
 }

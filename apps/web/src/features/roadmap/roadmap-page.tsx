@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { describeError } from '../../shared/api/client';
-import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
-import { formatDay } from '../../shared/ui/format';
+import { EmptyState, ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
@@ -13,6 +12,7 @@ import { EpicDialog } from './epic-dialog';
 import { EpicRow } from './epic-row';
 import { NewEpicForm } from './new-epic-form';
 import { roadmapQuery } from './queries';
+import { TimelineAxis } from './timeline-track';
 import { timelineRange } from './timeline';
 import { useRankEpic } from './use-roadmap-actions';
 import { VisionPanel } from './vision-panel';
@@ -28,13 +28,14 @@ export function RoadmapPage() {
   const rank = useRankEpic(projectKey);
   const [editing, setEditing] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  if (roadmap.isPending) return <Skeleton rows={6} label="Loading the roadmap" />;
+  if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the roadmap" />;
   if (roadmap.isError) return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
   const { epics, velocity, basis } = roadmap.data;
   const ids = epics.map((e) => e.epic.id);
   const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
   const editingEpic = epics.find((e) => e.epic.id === editing)?.epic;
-  const range = timelineRange(epics, new Date().toISOString().slice(0, 10));
+  const today = new Date().toISOString().slice(0, 10);
+  const range = timelineRange(epics, today);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const epicId = String(active.id);
@@ -48,11 +49,6 @@ export function RoadmapPage() {
         <span className="muted">
           {velocity === null ? 'No velocity yet' : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}
         </span>
-        {range && (
-          <span className="muted spacer" style={{ textAlign: 'right' }}>
-            Timeline {formatDay(range.from)} – {formatDay(range.to)}
-          </span>
-        )}
       </div>
       {project && <VisionPanel project={project} />}
       {!ranking.allowed && <RoleHint reason={ranking.reason}>The forecast follows the Product Owner’s backlog order.</RoleHint>}
@@ -61,12 +57,21 @@ export function RoadmapPage() {
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+            {range && (
+              <div className="epic-grid roadmap-axis">
+                <span className="muted">
+                  <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast P50–P85 <span className="legend-today" /> today
+                </span>
+                <TimelineAxis range={range} />
+              </div>
+            )}
             <ol className="roadmap" aria-label="Epics in roadmap order">
               {epics.map((entry) => (
                 <EpicRow
                   key={entry.epic.id}
                   entry={entry}
                   range={range}
+                  today={today}
                   ranking={ranking}
                   misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')}
                   onEdit={managing.allowed ? () => setEditing(entry.epic.id) : undefined}

@@ -29,10 +29,25 @@ export function positionOf(date: string, range: TimelineRange): number {
   return Math.max(0, Math.min(100, ((dayNumber(date) - dayNumber(range.from)) / span) * 100));
 }
 
-/** A bar from `start` to `end` as CSS left/width percentages; a missing end draws a point. */
+/** The narrowest bar drawn, in percent: a range of one day (or a lone date) stays visible. */
+const MIN_WIDTH = 1.5;
+
+/** A bar from `start` to `end` as CSS left/width percentages; a missing end draws a point, kept inside the track. */
 export function barOf(start: string | null, end: string | null, range: TimelineRange): { left: number; width: number } | null {
   const first = start ?? end;
   if (first === null) return null;
   const left = positionOf(first, range);
-  return { left, width: Math.max(0.8, positionOf(end ?? first, range) - left) };
+  const width = Math.max(MIN_WIDTH, positionOf(end ?? first, range) - left);
+  return { left: Math.min(left, 100 - width), width };
+}
+
+/** The first day of each month inside the range, with its place across the timeline: the axis and its gridlines. */
+export function monthTicks(range: TimelineRange): { date: string; left: number }[] {
+  const ticks: { date: string; left: number }[] = [];
+  const [year = 0, month = 1] = range.from.split('-').map(Number);
+  for (let i = 1; ; i++) {
+    const first = new Date(Date.UTC(year, month - 1 + i, 1)).toISOString().slice(0, 10);
+    if (first > range.to) return ticks;
+    ticks.push({ date: first, left: positionOf(first, range) });
+  }
 }
