@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { STORY_TYPES, type BacklogFilter } from '@ordo/domain';
+import type { BacklogFilter } from '@ordo/domain';
+import { TypeOptions } from '../story/story-chips';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
 import type { FilterField } from './use-backlog-filter';
 
@@ -39,11 +40,7 @@ export function BacklogFilters({ projectKey, filter, onChange }: Props) {
       <MemberPicker projectKey={projectKey} aria-label="Filter by assignee" noneLabel="Anyone" value={filter.assignee ?? ''} onPick={(id) => onChange('assignee', id)} />
       <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange('type', e.target.value)}>
         <option value="">All types</option>
-        {STORY_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {t[0]?.toUpperCase() + t.slice(1)}
-          </option>
-        ))}
+        <TypeOptions />
       </select>
     </div>
   );

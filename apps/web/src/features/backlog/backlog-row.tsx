@@ -59,7 +59,7 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
       <span className="position muted">{position}</span>
       <TypeIcon type={story.type} />
       <span className="story-key muted">{story.key}</span>
-      <Link className="story-title" to={`../stories/${story.key}`} relative="path">
+      <Link className="story-title" to={`../stories/${story.key}`} relative="path" title={story.title}>
         {story.title}
       </Link>
       <span className="row-chips">

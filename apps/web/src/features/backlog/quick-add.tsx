@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { STORY_TYPES, storyResponse, type Story } from '@ordo/domain';
+import { storyResponse, type Story } from '@ordo/domain';
+import { TypeOptions } from '../story/story-chips';
 import { describeError, request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 import { useToast } from '../../shared/ui/toast';
@@ -32,9 +33,7 @@ export function QuickAdd({ projectKey }: { projectKey: string }) {
   return (
     <form className="quick-add" onSubmit={onSubmit} title={creating.reason}>
       <select aria-label="Type of the new story" value={type} onChange={(e) => setType(e.target.value as Story['type'])} disabled={!creating.allowed}>
-        {STORY_TYPES.map((t) => (
-          <option key={t}>{t}</option>
-        ))}
+        <TypeOptions />
       </select>
       <input
         ref={input}

@@ -41,14 +41,14 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
       {...drag.listeners}
       onKeyDown={onKeyDown}
     >
-      <Link to={`../stories/${story.key}`} relative="path" className="board-card-title" onPointerDown={(e) => e.stopPropagation()}>
+      <Link to={`../stories/${story.key}`} relative="path" className="board-card-title" title={story.title} onPointerDown={(e) => e.stopPropagation()}>
         {story.title}
       </Link>
-      <div className="row">
+      <div className="board-card-meta">
         <TypeIcon type={story.type} />
         <span className="story-key muted">{story.key}</span>
-        <span className="spacer" />
         <EpicChip epic={epic} />
+        <span className="spacer" />
         <PointsBadge points={story.points} />
         {assignee && <Avatar name={assignee.name} id={assignee.id} />}
         {!story.assigneeId && onTake && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { describeError } from '../../shared/api/client';
-import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { formatDay } from '../../shared/ui/format';
 import { useSearchFields } from '../../shared/ui/use-search-fields';
 import { ActionButton } from '../../shared/ui/action-button';
@@ -23,7 +23,7 @@ export function BoardPage() {
   const [view, setView] = useSearchFields(FIELDS);
   const configuring = useCan('project.settings');
   const [editing, setEditing] = useState(false);
-  if (board.isPending) return <Skeleton rows={6} label="Loading the board" />;
+  if (board.isPending) return <PageSkeleton rows={6} label="Loading the board" />;
   if (board.isError) return <ErrorState message={describeError(board.error)} onRetry={() => board.refetch()} />;
   const { sprint } = board.data;
   return (

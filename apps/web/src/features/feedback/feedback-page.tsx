@@ -4,7 +4,7 @@ import { feedbackResponse, type Feedback, type TriageFeedback } from '@ordo/doma
 import { describeError, request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 import { useProjectCommand } from '../../shared/api/use-project-command';
-import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { formatMoment } from '../../shared/ui/format';
 import { useCan } from '../projects/access';
 import { EpicPicker } from '../projects/pickers';
@@ -78,7 +78,7 @@ export function FeedbackPage() {
   const projectKey = useProjectKey();
   const feedback = useQuery(feedbackQuery(projectKey));
   const command = useFeedbackCommand(projectKey);
-  if (feedback.isPending) return <Skeleton rows={5} label="Loading feedback" />;
+  if (feedback.isPending) return <PageSkeleton rows={5} label="Loading feedback" />;
   if (feedback.isError) return <ErrorState message={describeError(feedback.error)} onRetry={() => feedback.refetch()} />;
   const items = feedback.data.items;
   const open = items.filter((i) => !i.done).length;

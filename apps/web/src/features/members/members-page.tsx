@@ -6,7 +6,7 @@ import { projectPath } from '../../shared/api/paths';
 import { useProjectCommand } from '../../shared/api/use-project-command';
 import { ActionButton } from '../../shared/ui/action-button';
 import { Avatar } from '../../shared/ui/avatar';
-import { ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
+import { ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { membersQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
@@ -58,7 +58,7 @@ export function MembersPage() {
   const members = useQuery(membersQuery(projectKey));
   const managing = useCan('members.manage');
   const command = useMemberCommand(projectKey);
-  if (members.isPending) return <Skeleton rows={5} label="Loading members" />;
+  if (members.isPending) return <PageSkeleton rows={5} label="Loading members" />;
   if (members.isError) return <ErrorState message={describeError(members.error)} onRetry={() => members.refetch()} />;
   return (
     <main className="page">
@@ -79,7 +79,7 @@ export function MembersPage() {
               reason={managing.reason}
               onChange={(next) => command.mutate({ command: 'roles', userId: user.id, roles: next })}
             />
-            <ActionButton variant="ghost" allowed={managing.allowed} reason={managing.reason} onClick={() => command.mutate({ command: 'remove', userId: user.id })}>
+            <ActionButton variant="ghost" className="btn-danger" allowed={managing.allowed} reason={managing.reason} onClick={() => command.mutate({ command: 'remove', userId: user.id })}>
               Remove
             </ActionButton>
           </li>

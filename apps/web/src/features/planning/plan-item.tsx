@@ -18,7 +18,9 @@ export function PlanItemFace({ story }: { story: Story }) {
     <>
       <TypeIcon type={story.type} />
       <span className="story-key muted">{story.key}</span>
-      <span className="story-title">{story.title}</span>
+      <span className="story-title" title={story.title}>
+        {story.title}
+      </span>
       <ReadinessChip story={story} />
       <PointsBadge points={story.points} />
     </>

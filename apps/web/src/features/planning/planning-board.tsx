@@ -64,6 +64,7 @@ export function PlanningBoard({ projectKey, sprint, active }: Props) {
               Start sprint
             </ActionButton>
           </div>
+          {active && <p className="muted planning-note">Plan it now; it starts once {active.name} is complete.</p>}
           {detail.data && <CapacityMeter planned={detail.data.plannedPoints} capacity={detail.data.capacity} />}
           {detail.isPending ? (
             <Skeleton rows={4} />

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../shared/api/client';
 import { ActionButton } from '../../shared/ui/action-button';
-import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
+import { EmptyState, ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useSearchFields } from '../../shared/ui/use-search-fields';
 import { useCan } from '../projects/access';
 import { useProjectKey } from '../projects/use-project-key';
@@ -20,7 +20,7 @@ export function PlanningPage() {
   const managing = useCan('sprint.manage');
   const command = useSprintCommand(projectKey);
   const [view, setView] = useSearchFields(FIELDS);
-  if (sprints.isPending) return <Skeleton rows={6} label="Loading sprints" />;
+  if (sprints.isPending) return <PageSkeleton rows={6} label="Loading sprints" />;
   if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
   const all = sprints.data.items;
   const active = all.find((s) => s.state === 'active');

@@ -1,4 +1,4 @@
-import { isReady, type Epic, type Story } from '@ordo/domain';
+import { isReady, STORY_TYPES, type Epic, type Story } from '@ordo/domain';
 
 const TYPE_MARK: Record<Story['type'], { mark: string; label: string }> = {
   story: { mark: 'S', label: 'Story' },
@@ -14,6 +14,15 @@ export function TypeIcon({ type }: { type: Story['type'] }) {
       {mark}
     </span>
   );
+}
+
+/** The story types as select options, named as people say them ("Bug", not "bug"). */
+export function TypeOptions() {
+  return STORY_TYPES.map((t) => (
+    <option key={t} value={t}>
+      {TYPE_MARK[t].label}
+    </option>
+  ));
 }
 
 /** Refinement at a glance: ready means acceptance criteria and an estimate; otherwise say what is missing. */
@@ -43,14 +52,14 @@ export function EpicChip({ epic }: { epic: Epic | undefined }) {
   return (
     <span className="chip" title={`Epic: ${epic.title}`}>
       <span className="chip-dot" style={{ background: epic.color }} />
-      {epic.title}
+      <span className="chip-text">{epic.title}</span>
     </span>
   );
 }
 
 export function LabelChips({ labels }: { labels: readonly string[] }) {
   return labels.map((label) => (
-    <span key={label} className="chip">
+    <span key={label} className="chip chip-label">
       {label}
     </span>
   ));

@@ -1,4 +1,5 @@
-import { STORY_TYPES, type Story } from '@ordo/domain';
+import type { Story } from '@ordo/domain';
+import { TypeOptions } from './story-chips';
 import { EditableText } from '../../shared/ui/editable-text';
 import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
@@ -16,9 +17,7 @@ export function StoryMain({ story, onEdit }: { story: Story; onEdit: (fields: St
       {!editing.allowed && <RoleHint reason={editing.reason}>You can still comment.</RoleHint>}
       <div className="row">
         <select aria-label="Type" value={story.type} disabled={!editing.allowed} title={editing.reason} onChange={(e) => onEdit({ type: e.target.value as Story['type'] })}>
-          {STORY_TYPES.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
+          <TypeOptions />
         </select>
         <span className="story-key muted">{story.key}</span>
         {story.deleted && <span className="chip chip-warn">Deleted</span>}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../shared/api/client';
-import { ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
@@ -40,7 +40,7 @@ export function StoryPage() {
   const statuses = useQuery(projectQuery(projectKey)).data?.statuses ?? [];
   const update = useUpdateStory(projectKey, storyKey);
   const names = useNames(projectKey);
-  if (story.isPending) return <Skeleton rows={8} label="Loading the story" />;
+  if (story.isPending) return <PageSkeleton rows={8} label="Loading the story" />;
   if (story.isError) return <ErrorState message={describeError(story.error)} onRetry={() => story.refetch()} />;
   const current = story.data.story;
   return (

@@ -11,6 +11,18 @@ export function Skeleton({ rows = 5, label = 'Loading' }: { rows?: number; label
   );
 }
 
+/** A whole view loading: the page's frame with a title and rows, so nothing jumps when the data arrives. */
+export function PageSkeleton({ rows = 6, label }: { rows?: number; label: string }) {
+  return (
+    <main className="page" aria-busy="true" aria-label={label}>
+      <div className="skeleton skeleton-title" />
+      <div className="card">
+        <Skeleton rows={rows} label={label} />
+      </div>
+    </main>
+  );
+}
+
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="empty">
