@@ -115,6 +115,20 @@ describe('subscribing', () => {
   });
 });
 
+describe('subscribing without a seq', () => {
+  it('starts from now: nothing is replayed, what comes next is streamed', async () => {
+    await addStory('Before');
+    const last = await lastSeqOf(team.po, team.key);
+    const socket = await openLive(t.url, team.dev);
+    socket.send({ type: 'subscribe', project: team.key });
+    await socket.waitFor((m) => m.type === 'presence');
+    await addStory('After');
+    await socket.waitFor(isEvent(team.key, last + 1));
+    expect(seqsOf(socket, team.key)).toEqual([last + 1]);
+    socket.close();
+  });
+});
+
 describe('bad frames', () => {
   it('answers each with validation_failed and keeps the socket and everyone else going', async () => {
     const bystander = await openLive(t.url, team.pm);
@@ -122,7 +136,7 @@ describe('bad frames', () => {
     bystander.send({ type: 'subscribe', project: team.key, since: last });
     const socket = await openLive(t.url, team.dev);
     const bad = ['not json', '[]', '"subscribe"', { type: 'dance' }, { type: 'subscribe', project: 'shop', since: 0 },
-      { type: 'subscribe', project: team.key, since: -1 }, { type: 'subscribe', project: team.key }, { type: 'unsubscribe' }];
+      { type: 'subscribe', project: team.key, since: -1 }, { type: 'subscribe', project: team.key, since: '3' }, { type: 'unsubscribe' }];
     for (const frame of bad) socket.send(frame);
     socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     socket.send({ type: 'subscribe', project: team.key, since: last });

@@ -9,8 +9,9 @@ import { projectEvent } from './event';
 export const liveSubscribe = z.object({
   type: z.literal('subscribe'),
   project: projectKey,
-  /** The last seq the client has seen (0: none); the server replays every event after it. */
-  since: z.number().int().min(0),
+  /** The last seq the client has seen (0: none); the server replays every event after it. Without it, the
+   * subscription starts from now: nothing is replayed. */
+  since: z.number().int().min(0).optional(),
 });
 export const liveUnsubscribe = z.object({ type: z.literal('unsubscribe'), project: projectKey });
 export const liveClientMessage = z.discriminatedUnion('type', [liveSubscribe, liveUnsubscribe]);

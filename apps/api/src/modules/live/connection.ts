@@ -97,7 +97,7 @@ export class LiveConnection implements LaneSocket {
     }
   }
 
-  private async subscribe(key: string, since: number) {
+  private async subscribe(key: string, sinceSeen: number | undefined) {
     const membership = await findMembership(this.hub.db, key, this.user.id);
     // A project one may not read and a project that does not exist answer alike: nothing leaks.
     if (!membership || !can(membership.roles.filter(isRole), 'project.read')) {
@@ -106,6 +106,7 @@ export class LiveConnection implements LaneSocket {
     // The socket may have closed meanwhile; a lane added now would never be dropped.
     if (this.ending) return;
     const projectId = membership.project.id;
+    const since = sinceSeen ?? (await lastSeqOf(this.hub.db, projectId));
     const feed = this.hub.feedFor(projectId);
     const lane = new Lane({ id: projectId, key }, this.user.id, since, feed, this.hub.laneDeps(this));
     // Registered before the project's seq is read, so no event committed from here on can be missed.

@@ -115,8 +115,10 @@ export class LiveHub {
   /** Logout announces itself; an expired session does not, so the sockets' sessions are checked now and then. */
   private async checkSessions() {
     try {
-      const valid = await validSecretHashes(this.db, [...new Set([...this.connections].map((c) => c.secretHash))]);
-      for (const connection of this.connections) if (!valid.has(connection.secretHash)) connection.signOut();
+      // Only the sockets asked about are judged: one opened while the query runs was not in it.
+      const checked = [...this.connections];
+      const valid = await validSecretHashes(this.db, [...new Set(checked.map((c) => c.secretHash))]);
+      for (const connection of checked) if (!valid.has(connection.secretHash)) connection.signOut();
     } catch (err) {
       this.log.warn({ err }, 'live: session check failed');
     }
