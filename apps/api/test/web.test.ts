@@ -34,6 +34,9 @@ describe('the web build', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>Ordo</title>');
       expect(res.headers.get('cache-control')).toBe('no-cache');
+      const policy = res.headers.get('content-security-policy')!;
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toContain('upgrade-insecure-requests');
     }
   });
 
