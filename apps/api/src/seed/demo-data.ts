@@ -11,7 +11,7 @@ export const DEMO_PEOPLE: { email: string; name: string; roles: Role[] }[] = [
   { email: 'pm@ordo.dev', name: 'Paul PM', roles: ['product_manager'] },
   { email: 'sm@ordo.dev', name: 'Sam SM', roles: ['scrum_master'] },
   { email: 'dev@ordo.dev', name: 'Dana Dev', roles: ['developer'] },
-  { email: 'dev2@ordo.dev', name: 'Diego Dev', roles: ['developer'] },
+  { email: 'dev2@ordo.dev', name: 'Leo Dev', roles: ['developer'] },
   { email: 'client@ordo.dev', name: 'Cleo Client', roles: ['stakeholder'] },
 ];
 
