@@ -231,5 +231,10 @@ export const events = pgTable(
     storyId: uuid('story_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.seq] }), index('events_story').on(t.projectId, t.storyId, t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.seq] }),
+    index('events_story').on(t.projectId, t.storyId, t.seq),
+    // The sprint reports find the stories that were ever in a sprint from the story snapshots.
+    index('events_story_sprint').on(t.projectId, sql`(${t.data}->'story'->>'sprintId')`),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "events_story_sprint" ON "events" USING btree ("project_id",("data"->'story'->>'sprintId'));
