@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithTeam, type Team, type TestApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useTeam, type Team, type TestApp } from './harness';
 
-let t: TestApp;
-let team: Team;
-beforeAll(async () => {
-  ({ t, team } = await startWithTeam());
-});
-afterAll(() => t.close());
+let t: TestApp, team: Team;
+useTeam((file) => ({ t, team } = file));
 
 const keysOf = (reply: { body: { items: { key: string }[] } }) => reply.body.items.map((s) => s.key);
 

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithTeam, type Team, type TestApp } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTeam, type Team, type TestApp } from './harness';
 import { completeRunning, eventsSince, lastSeq, moveTo, newStory, runningSprint, statusIds } from './sprint-helpers';
 
-let t: TestApp;
-let team: Team;
-let base: string;
+let t: TestApp, team: Team, base: string;
 let status: Record<string, string>;
+useTeam((file) => ({ t, team, base } = file));
 beforeAll(async () => {
-  ({ t, team, base } = await startWithTeam());
   status = await statusIds(team.admin, base);
 });
-afterAll(() => t.close());
 
 type Column = { status: { name: string }; wipLimit: number | null; overLimit: boolean; stories: { key: string }[] };
 const columnsOf = async (query = '') => (await team.dev.get(`${base}/board${query}`)).body.columns as Column[];

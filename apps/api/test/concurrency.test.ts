@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithTeam, type Team, type TestApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useTeam, type Team, type TestApp } from './harness';
 
-let t: TestApp;
-let team: Team;
-let base: string;
-beforeAll(async () => {
-  ({ t, team, base } = await startWithTeam());
-});
-afterAll(() => t.close());
+let t: TestApp, team: Team, base: string;
+useTeam((file) => ({ t, team, base } = file));
 
 describe('concurrent backlog moves', () => {
   it('keeps every story exactly once, with unique ranks and a gap-free log, under 20 simultaneous moves', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Team, TestApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useFile, type Team, type TestApp } from './harness';
 import { addStory, createEpic, eventsOf, startWithTwoProjects } from './pm-helpers';
 
-let t: TestApp;
-let team: Team;
-let other: Team;
-beforeAll(async () => {
-  ({ t, team, other } = await startWithTwoProjects());
-});
-afterAll(() => t.close());
+let t: TestApp, team: Team, other: Team;
+useFile(startWithTwoProjects, (file) => ({ t, team, other } = file));
 
 const inbox = () => `/api/projects/${team.key}/feedback`;
 

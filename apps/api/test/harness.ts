@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@ordo/db';
 import type { Role } from '@ordo/domain';
@@ -128,9 +129,25 @@ export async function startSecondInstance(t: TestApp, options: Omit<AppOptions, 
 export type SecondInstance = Awaited<ReturnType<typeof startSecondInstance>>;
 export type Team = Awaited<ReturnType<TestApp['projectWithTeam']>>;
 
-/** One app and one team for a whole test file: `({ t, team, base } = await startWithTeam())` in `beforeAll`. */
-export async function startWithTeam() {
+async function startWithTeam() {
   const t = await startTestApp();
   const team = await t.projectWithTeam();
   return { t, team, base: `/api/projects/${team.key}` };
+}
+
+/**
+ * One app and one team for a whole test file, handed to `assign` before the tests run and closed after:
+ * `useTeam((file) => ({ t, team, base } = file));`
+ */
+export const useTeam = (assign: (file: Awaited<ReturnType<typeof startWithTeam>>) => void) => useFile(startWithTeam, assign);
+
+/** What a test file shares: started once before its tests, handed to `assign`, its app closed after. */
+export function useFile<F extends { t: TestApp }>(start: () => Promise<F>, assign: (file: F) => void) {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const file = await start();
+    close = file.t.close;
+    assign(file);
+  });
+  afterAll(() => close?.());
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithTeam, type Team, type TestApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useTeam, type Team, type TestApp } from './harness';
 import {
   completeRunning,
   DATES,
@@ -14,13 +14,8 @@ import {
   statusIds,
 } from './sprint-helpers';
 
-let t: TestApp;
-let team: Team;
-let base: string;
-beforeAll(async () => {
-  ({ t, team, base } = await startWithTeam());
-});
-afterAll(() => t.close());
+let t: TestApp, team: Team, base: string;
+useTeam((file) => ({ t, team, base } = file));
 
 const backlogKeys = async () => (await team.po.get(`${base}/backlog`)).body.items.map((s: { key: string }) => s.key);
 

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWithTeam, type Team, type TestApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useTeam, type Team, type TestApp } from './harness';
 import { expectInvalid, expectRefusal } from './expect';
 
-let t: TestApp;
-let team: Team;
-let base: string;
-beforeAll(async () => {
-  ({ t, team, base } = await startWithTeam());
-});
-afterAll(() => t.close());
+let t: TestApp, team: Team, base: string;
+useTeam((file) => ({ t, team, base } = file));
 
 const create = async (body: Record<string, unknown> = {}) => {
   const reply = await team.po.post(`${base}/stories`, { title: 'A story', ...body });
