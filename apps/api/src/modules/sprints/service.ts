@@ -67,7 +67,6 @@ export async function updateSprint(db: Db, scope: StoryScope, id: string, change
       startDate: changes.startDate === undefined ? row.startDate : changes.startDate,
       endDate: changes.endDate === undefined ? row.endDate : changes.endDate,
     });
-    if (Object.keys(changes).length === 0) return toSprint(row);
     const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof UpdateSprint]]));
     return recordSprint(log, 'sprint.updated', await saveSprint(tx, id, changes), { from });
   });
