@@ -152,6 +152,35 @@ describe('stories', () => {
   });
 });
 
+describe('importing a backlog', () => {
+  it('puts the stories at the bottom of the backlog, in order, numbered on, in one transaction', async () => {
+    const other = await t.projectWithTeam();
+    const b = `/api/projects/${other.key}`;
+    await other.po.post(`${b}/stories`, { title: 'Already here' });
+    const seqBefore = (await other.po.get(`${b}/events?limit=1`)).body.lastSeq;
+    const reply = await other.po.post(`${b}/stories/import`, {
+      stories: [{ title: 'First', labels: ['jira'] }, { title: 'Second', type: 'bug' }, { title: 'Third', acceptanceCriteria: ['Works'] }],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.items.map((s: { key: string }) => s.key)).toEqual([`${other.key}-2`, `${other.key}-3`, `${other.key}-4`]);
+    const backlog = (await other.dev.get(`${b}/backlog`)).body.items.map((s: { title: string }) => s.title);
+    expect(backlog).toEqual(['Already here', 'First', 'Second', 'Third']);
+    const events = (await other.po.get(`${b}/events?since=${seqBefore}`)).body.items;
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['story.created', 'story.created', 'story.created']);
+  });
+
+  it('refuses the whole import when one story is bad, naming it, and writes nothing', async () => {
+    const before = (await team.po.get(`${base}/events?limit=1`)).body.lastSeq;
+    expectInvalid(await team.po.post(`${base}/stories/import`, { stories: [{ title: 'Fine' }, { title: '' }] }), 'stories.1.title');
+    expectInvalid(await team.po.post(`${base}/stories/import`, { stories: [] }), 'stories');
+    const tooMany = Array.from({ length: 5001 }, () => ({ title: 'x' }));
+    expectInvalid(await team.po.post(`${base}/stories/import`, { stories: tooMany }), 'stories');
+    const sized = await team.po.post(`${base}/stories/import`, { stories: [{ title: 'a' }, { title: 'b', points: 3 }] });
+    expectRefusal(sized, 403, 'forbidden');
+    expect((await team.po.get(`${base}/events?limit=1`)).body.lastSeq).toBe(before);
+  });
+});
+
 describe('backlog filters', () => {
   it('filters by text, label, assignee and type', async () => {
     const other = await t.projectWithTeam();

@@ -60,6 +60,17 @@ export const foundationCases: AuthzCase[] = [
     action: 'story.estimate',
     request: async (f) => ({ path: `${f.base}/stories`, body: { title: 'Estimated', points: 3 } }),
   },
+  {
+    route: 'POST /api/projects/{key}/stories/import',
+    action: 'story.create',
+    request: async (f) => ({ path: `${f.base}/stories/import`, body: { stories: [{ title: 'Imported' }, { title: 'Also' }] } }),
+  },
+  {
+    route: 'POST /api/projects/{key}/stories/import',
+    name: 'with an estimate',
+    action: 'story.estimate',
+    request: async (f) => ({ path: `${f.base}/stories/import`, body: { stories: [{ title: 'Plain' }, { title: 'Sized', points: 8 }] } }),
+  },
   { route: storyRoute('GET'), action: 'project.read', request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}` }) },
   {
     route: storyRoute('PATCH'),

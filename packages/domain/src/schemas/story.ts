@@ -52,6 +52,11 @@ export const createStoryBody = z.object({
 });
 export type CreateStory = z.infer<typeof createStoryBody>;
 
+/** The most stories one import takes: a whole backlog from another tool, within the 1 MiB body limit. */
+export const MAX_IMPORT = 5000;
+/** Importing a backlog (from Jira, a spreadsheet…): the stories land at the bottom, in this order. */
+export const importStoriesBody = z.object({ stories: z.array(createStoryBody).min(1).max(MAX_IMPORT) });
+
 export const updateStoryBody = z.object({
   version: z.number().int().min(1).max(MAX_DB_INTEGER),
   ...z.object(storyFields).partial().shape,

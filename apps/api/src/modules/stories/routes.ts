@@ -5,6 +5,9 @@ import {
   commentListResponse,
   commentResponse,
   createStoryBody,
+  importStoriesBody,
+  storyListResponse,
+  type CreateStory,
   eventsResponse,
   keyParams,
   rejectBody,
@@ -18,9 +21,16 @@ import { actorOf } from '../events/log';
 import { lastSeqOf, storyHistory } from '../events/queries';
 import { addComment, listComments } from './comments';
 import { loadStory, toStory } from './queries';
-import { acceptStory, createStory, rejectStory, setDeleted, updateStory } from './service';
+import { createStories } from './create';
+import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 
 const storyScope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
+
+/** Creating needs `story.create`, plus the estimate or epic-link role for stories that set those. */
+function assertCanCreate(request: FastifyRequest, stories: CreateStory[]) {
+  const actions = new Set(stories.flatMap((story) => actionsForStoryFields(story, 'story.create')));
+  for (const action of actions) assertCan(request, action);
+}
 const tags = ['stories'];
 
 export default async function storyRoutes(app: App) {
@@ -30,8 +40,17 @@ export default async function storyRoutes(app: App) {
     config: { action: 'story.create' },
     schema: { tags, params: keyParams, body: createStoryBody, response: { 201: storyResponse } },
   }, async (request, reply) => {
-    for (const action of actionsForStoryFields(request.body, 'story.create')) assertCan(request, action);
-    return reply.code(201).send({ story: await createStory(db, storyScope(request), request.body) });
+    assertCanCreate(request, [request.body]);
+    const [story] = await createStories(db, storyScope(request), [request.body]);
+    return reply.code(201).send({ story: story! });
+  });
+
+  app.post('/api/projects/:key/stories/import', {
+    config: { action: 'story.create' },
+    schema: { tags, params: keyParams, body: importStoriesBody, response: { 201: storyListResponse } },
+  }, async (request, reply) => {
+    assertCanCreate(request, request.body.stories);
+    return reply.code(201).send({ items: await createStories(db, storyScope(request), request.body.stories) });
   });
 
   app.get('/api/projects/:key/stories/:story', {

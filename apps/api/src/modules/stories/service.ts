@@ -1,9 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { comments, projects, statuses, stories, type Db, type Tx } from '@ordo/db';
-import { conflict, initialStatus, rankAtBottom, type CreateStory, type UpdateStory } from '@ordo/domain';
+import { eq } from 'drizzle-orm';
+import { comments, stories, type Db, type Tx } from '@ordo/db';
+import { conflict, type UpdateStory } from '@ordo/domain';
 import { statusChange } from '../board/status-change';
 import { writeInProject, type Actor, type EventLog } from '../events/log';
-import { lastRank, loadStory, toStory, type StoryRow } from './queries';
+import { loadStory, toStory, type StoryRow } from './queries';
 import { checkStoryReferences, firstStatusOf, statusCategory } from './references';
 
 export interface StoryScope {
@@ -11,35 +11,6 @@ export interface StoryScope {
   actor: Actor;
 }
 const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
-
-async function nextStoryNumber(tx: Tx, projectId: string) {
-  const [row] = await tx
-    .update(projects)
-    .set({ lastStoryNumber: sql`${projects.lastStoryNumber} + 1` })
-    .where(eq(projects.id, projectId))
-    .returning({ number: projects.lastStoryNumber });
-  return row!.number;
-}
-
-/** A new story lands at the bottom of the backlog, in the workflow's first todo status. */
-export async function createStory(db: Db, scope: StoryScope, input: CreateStory) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
-    await checkStoryReferences(tx, scope.project.id, { epicId: input.epicId });
-    const workflow = await tx.select().from(statuses).where(eq(statuses.projectId, scope.project.id)).orderBy(asc(statuses.position));
-    const [row] = await tx
-      .insert(stories)
-      .values({
-        ...input,
-        projectId: scope.project.id,
-        number: await nextStoryNumber(tx, scope.project.id),
-        statusId: initialStatus(workflow)!.id,
-        rank: rankAtBottom(await lastRank(tx, scope.project.id)),
-        createdBy: scope.actor.id,
-      })
-      .returning();
-    return recordStory(log, 'story.created', row!, scope.project.key);
-  });
-}
 
 export function recordStory(log: EventLog, type: Parameters<EventLog['append']>[0], row: StoryRow, projectKey: string, extra = {}) {
   const story = toStory(row, projectKey);
