@@ -14,7 +14,7 @@ const app = await buildApp({
 });
 
 if (env.seedDemo) {
-  const logins = await seedDemo(app);
+  const logins = await database.exclusively(() => seedDemo(app));
   if (logins) console.log(`Demo project ${DEMO_KEY} seeded. Sign in with any of:\n${logins}\n`);
 }
 

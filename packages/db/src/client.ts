@@ -24,6 +24,11 @@ export interface Database {
   listen: Listen;
   /** A cheap round trip, for the health check. */
   ping: () => Promise<void>;
+  /**
+   * Runs `work` while holding a database-wide lock, so instances starting together take turns (the demo
+   * seed). PGlite serves one process: nothing to coordinate.
+   */
+  exclusively: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -55,8 +60,23 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       return async () => stop().catch(() => {});
     },
     ping: async () => void (await client.query('select 1')),
+    exclusively: (work) => work(),
     close: once(() => client.close()),
   };
+}
+
+/** Any fixed number: the lock's name among this database's advisory locks. */
+const ORDO_LOCK = 72_501_130;
+
+async function withAdvisoryLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  const holder = await pool.connect();
+  try {
+    await holder.query('select pg_advisory_lock($1)', [ORDO_LOCK]);
+    return await work();
+  } finally {
+    await holder.query('select pg_advisory_unlock($1)', [ORDO_LOCK]).catch(() => {});
+    holder.release();
+  }
 }
 
 /** Closing twice (a failed start-up, then shutdown) is a no-op the second time. */
@@ -70,7 +90,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema });
-  await migratePg(db, { migrationsFolder });
+  const exclusively = <T>(work: () => Promise<T>) => withAdvisoryLock(pool, work);
+  // Several instances may start at once: one migrates, the others wait and find nothing left to do.
+  await exclusively(() => migratePg(db, { migrationsFolder }));
   const listeners = new Set<pg.Client>();
   return {
     db: db as unknown as Db,
@@ -100,6 +122,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       };
     },
     ping: async () => void (await pool.query('select 1')),
+    exclusively,
     close: once(async () => {
       await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
       await pool.end();
