@@ -26,18 +26,27 @@ export async function openFreshDatabase(adminUrl: string | undefined, pgliteDir?
     const database = await openDatabase({ dataDir: pgliteDir });
     return { database, drop: () => database.close() };
   }
+  const empty = await createEmptyDatabase(adminUrl);
+  const database = await openDatabase({ url: empty.url, poolSize: 20 });
+  return {
+    database,
+    url: empty.url,
+    drop: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** A new, empty PostgreSQL database beside `adminUrl`: no tables, no migrations yet. */
+export async function createEmptyDatabase(adminUrl: string) {
   const name = `ordo_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 20 });
   return {
-    database,
     url: url.toString(),
-    drop: async () => {
-      await database.close();
-      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
   };
 }
 

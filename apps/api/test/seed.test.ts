@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/seed/demo';
 import { DEMO_KEY, DEMO_PASSWORD, DEMO_PEOPLE } from '../src/seed/demo-data';
+import { openDatabase } from '@ordo/db';
+import { buildApp } from '../src/app';
+import { createEmptyDatabase } from './database';
 import { Client, sessionOf, startTestApp, type TestApp } from './harness';
 
 let t: TestApp;
@@ -29,5 +32,25 @@ describe('the demo seed', () => {
     expect((await stakeholder.get(`${base}/velocity`)).body.average).toBeGreaterThan(0);
     const board = (await stakeholder.get(`${base}/board`)).body;
     expect(board.columns.flatMap((c: { stories: unknown[] }) => c.stories)).toHaveLength(7);
+  });
+});
+
+const adminUrl = process.env.ORDO_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+
+describe.runIf(adminUrl)('instances starting together on one PostgreSQL', () => {
+  it('migrate and seed once between them', async () => {
+    const empty = await createEmptyDatabase(adminUrl!);
+    try {
+      const databases = await Promise.all([openDatabase({ url: empty.url }), openDatabase({ url: empty.url })]);
+      const apps = await Promise.all(databases.map((database) => buildApp({ database })));
+      const seeded = await Promise.all(apps.map((app, i) => databases[i]!.exclusively(() => seedDemo(app))));
+      expect(seeded.filter((logins) => logins !== null)).toHaveLength(1);
+      const projects = await databases[0]!.db.query.projects.findMany();
+      expect(projects.map((p) => p.key)).toEqual([DEMO_KEY]);
+      for (const app of apps) await app.close();
+      for (const database of databases) await database.close();
+    } finally {
+      await empty.drop();
+    }
   });
 });
