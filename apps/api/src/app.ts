@@ -35,6 +35,8 @@ const CONTENT_SECURITY_POLICY = {
 export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Believe X-Forwarded-* headers (behind a load balancer): see `TRUST_PROXY` in env.ts. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** The web build to serve beside the API; none in API-only tests. */
   webDist?: string | undefined;
   /** Live sync settings: the allowed origins of `ALLOWED_ORIGINS`, and shorter timings in tests. */
@@ -46,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

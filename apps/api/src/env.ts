@@ -16,6 +16,16 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL ?? 'warn',
     /** Origins (besides the server's own) allowed to open the live socket, comma-separated. */
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 }
 export type Env = ReturnType<typeof readEnv>;
+
+/**
+ * Whether to believe X-Forwarded-For/-Proto: only behind a proxy that sets them, or a client could pick its
+ * own address (and so dodge the login limit). `true`, or the proxies' addresses (comma-separated, CIDR).
+ */
+function readTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false' || value === '0') return false;
+  return value === 'true' ? true : value;
+}

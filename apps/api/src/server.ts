@@ -11,6 +11,7 @@ const app = await buildApp({
   webDist: env.webDist,
   logger: { level: env.logLevel },
   live: { allowedOrigins: env.allowedOrigins },
+  trustProxy: env.trustProxy,
 });
 
 if (env.seedDemo) {

@@ -58,6 +58,16 @@ describe('accounts', () => {
     expectRefusal(await t.anonymous.post('/api/auth/login', { email, password }), 429, 'rate_limited');
   });
 
+  it('does not let a client pick its address with X-Forwarded-For to dodge the limit', async () => {
+    const email = newEmail();
+    await t.anonymous.post('/api/auth/register', { email, name: 'Eve', password });
+    for (let i = 0; i < 10; i++) {
+      await t.anonymous.request('POST', '/api/auth/login', { email, password: 'wrong guess' }, { 'x-forwarded-for': `10.0.0.${i}` });
+    }
+    const last = await t.anonymous.request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': '10.0.0.99' });
+    expectRefusal(last, 429, 'rate_limited');
+  });
+
   it('stores sessions and tokens only as hashes, and accepts a personal token as Bearer', async () => {
     const user = await t.register('Tok');
     const reply = await user.post('/api/me/tokens', { name: 'CI script' });
