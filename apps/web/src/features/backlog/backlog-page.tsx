@@ -1,23 +1,30 @@
+import { useCallback, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { sumPoints } from '@ordo/domain';
 import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
+import { ActionButton } from '../../shared/ui/action-button';
+import { useCan } from '../projects/access';
 import { useProjectKey } from '../projects/use-project-key';
 import { BacklogFilters } from './backlog-filters';
 import { BacklogList } from './backlog-list';
+import { ImportDialog } from './import-dialog';
 import { QuickAdd } from './quick-add';
 import { backlogQuery, isUnfiltered } from './queries';
 import { useBacklogActions } from './use-backlog-actions';
 import { useBacklogFilter } from './use-backlog-filter';
 import './backlog.css';
 
-/** The product backlog in the PO's order: filter it, reorder it (PO), estimate in it (team), add to it. */
+/** The product backlog in the PO's order: filter it, reorder it (PO), estimate in it (team), add to it or import into it. */
 export function BacklogPage() {
   const projectKey = useProjectKey();
   const [filter, setFilter] = useBacklogFilter();
   const backlog = useQuery(backlogQuery(projectKey, filter));
   const stories = backlog.data?.items ?? [];
   const { ranking, reorder, move, onEstimate } = useBacklogActions(projectKey, filter, stories);
+  const creating = useCan('story.create');
+  const [importing, setImporting] = useState(false);
+  const closeImport = useCallback(() => setImporting(false), []);
   return (
     <main className="page">
       <div className="page-header">
@@ -27,7 +34,11 @@ export function BacklogPage() {
         </span>
         <span className="spacer" />
         <BacklogFilters projectKey={projectKey} filter={filter} onChange={setFilter} />
+        <ActionButton allowed={creating.allowed} reason={creating.reason} onClick={() => setImporting(true)}>
+          Import stories
+        </ActionButton>
       </div>
+      {importing && <ImportDialog projectKey={projectKey} onClose={closeImport} />}
       {!ranking.allowed && <RoleHint reason={ranking.reason}>You see the order the Product Owner set.</RoleHint>}
       {backlog.isPending ? (
         <Skeleton rows={8} label="Loading the backlog" />

@@ -6,3 +6,6 @@ export const formatDay = (day: string) => new Date(`${day}T00:00:00`).toLocaleDa
 
 /** An ISO day without the year, for chart axes: "21 Nov". */
 export const formatShortDay = (day: string) => new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
+/** "1 story", "5,000 stories". */
+export const storyCount = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'story' : 'stories'}`;
