@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centre, drag } from './browser';
-import { CHROMIUM, backlogOrder, snap, startTeam, waitForLive, type Team } from './setup';
+import { CHROMIUM, backlogOrder, openBacklogs, snap, startTeam, type Team } from './setup';
 
 describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side', () => {
   let team: Team;
   beforeAll(async () => {
     team = await startTeam('E2E', ['Search by name', 'Pay with a card', 'Track my parcel', 'Save a wish list']);
-    for (const page of [team.po, team.dev]) {
-      await page.goto('/projects/E2E/backlog');
-      await page.locator('[data-story="E2E-4"]').waitFor();
-      await waitForLive(page);
-    }
+    await openBacklogs(team, 'E2E-4');
   });
   afterAll(() => team?.close());
 

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, backlogOrder, snap, startTeam, waitForLive, type Team } from './setup';
+import { CHROMIUM, backlogOrder, openBacklogs, snap, startTeam, type Team } from './setup';
 
 // Its own team: the 5,000-story test in backlog.e2e.test.ts times live delivery to pages left as it finds them.
 describe.skipIf(!CHROMIUM)('importing stories from Jira', () => {
   let team: Team;
   beforeAll(async () => {
     team = await startTeam('IMP', ['Search by name', 'Pay with a card']);
-    for (const page of [team.po, team.dev]) {
-      await page.goto('/projects/IMP/backlog');
-      await page.locator('[data-story="IMP-2"]').waitFor();
-      await waitForLive(page);
-    }
+    await openBacklogs(team, 'IMP-2');
   });
   afterAll(() => team?.close());
 

@@ -79,3 +79,12 @@ export const backlogOrder = (page: Page) =>
 
 /** Waits until the page has subscribed to the project's live feed. */
 export const waitForLive = (page: Page) => page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
+
+/** The PO and the developer open the backlog and wait until it shows `lastStory` and follows the live feed. */
+export async function openBacklogs(team: Team, lastStory: string) {
+  for (const page of [team.po, team.dev]) {
+    await page.goto(`/projects/${team.projectKey}/backlog`);
+    await page.locator(`[data-story="${lastStory}"]`).waitFor();
+    await waitForLive(page);
+  }
+}

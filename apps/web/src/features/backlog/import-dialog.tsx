@@ -36,7 +36,7 @@ export function ImportDialog({ projectKey, onClose }: { projectKey: string; onCl
     <FormDialog
       title="Import stories"
       wide
-      submitLabel={importing.isPending ? 'Importing…' : `Import ${storyCount(plan.stories.length)}`}
+      submitLabel={importing.isPending ? 'Importing…' : plan.stories.length === 0 ? 'Import' : `Import ${storyCount(plan.stories.length)}`}
       canSubmit={plan.stories.length > 0 && !plan.blocker && !importing.isPending}
       closeOnSubmit={false}
       onSubmit={() => importing.mutate(plan.stories, { onSuccess: onClose })}
