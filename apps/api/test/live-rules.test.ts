@@ -40,7 +40,10 @@ describe('continuation', () => {
 describe('sendVerdict', () => {
   const limits = { highWaterBytes: 100, slowMs: 1000, maxBehind: 10 };
   it('sends while the socket drains', () => {
-    expect(sendVerdict({ behind: 50, buffered: 100, fullSince: undefined, now: 0, limits })).toBe('send');
+    expect(sendVerdict({ behind: 10, buffered: 100, fullSince: undefined, now: 0, limits })).toBe('send');
+  });
+  it('resyncs one more than maxBehind behind, even with room on the socket (a big import)', () => {
+    expect(sendVerdict({ behind: 11, buffered: 0, fullSince: undefined, now: 0, limits })).toBe('resync');
   });
   it('waits on a full socket, for a while', () => {
     expect(sendVerdict({ behind: 5, buffered: 101, fullSince: undefined, now: 0, limits })).toBe('wait');

@@ -115,6 +115,21 @@ describe('subscribing', () => {
   });
 });
 
+describe('a burst bigger than the catch-up limit', () => {
+  it('tells a subscriber to resync instead of streaming thousands of events (a backlog import)', async () => {
+    const { key, po } = await t.projectWithTeam();
+    const last = await lastSeqOf(po, key);
+    const socket = await openLive(t.url, po);
+    socket.send({ type: 'subscribe', project: key, since: last });
+    await socket.waitFor((m) => m.type === 'presence');
+    const stories = Array.from({ length: 1001 }, (_, i) => ({ title: `Imported ${i}` }));
+    expect((await po.post(`/api/projects/${key}/stories/import`, { stories })).status).toBe(201);
+    await socket.waitFor((m) => m.type === 'resync' && m.project === key);
+    expect(seqsOf(socket, key)).toEqual([]);
+    socket.close();
+  });
+});
+
 describe('subscribing without a seq', () => {
   it('starts from now: nothing is replayed, what comes next is streamed', async () => {
     await addStory('Before');

@@ -34,6 +34,11 @@ export class ProjectFeed {
     return this.known ?? 0;
   }
 
+  /** The latest seq this instance has heard of, read or not yet: how far behind a subscriber really is. */
+  get latest() {
+    return Math.max(this.head, this.wanted);
+  }
+
   /** Learns that the log reaches `seq`, and reads up to there (one read at a time per project). */
   refresh(seq: number): Promise<void> {
     this.wanted = Math.max(this.wanted, seq);

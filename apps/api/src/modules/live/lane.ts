@@ -80,7 +80,7 @@ export class Lane implements FeedReader {
   private verdict() {
     const { socket, options } = this.deps;
     const now = Date.now();
-    const verdict = sendVerdict({ behind: this.feed.head - this.sent, buffered: socket.buffered(), fullSince: this.fullSince, now, limits: options });
+    const verdict = sendVerdict({ behind: this.feed.latest - this.sent, buffered: socket.buffered(), fullSince: this.fullSince, now, limits: options });
     this.fullSince = verdict === 'send' ? undefined : (this.fullSince ?? now);
     return verdict;
   }

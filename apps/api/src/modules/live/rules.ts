@@ -25,8 +25,9 @@ export function continuation(sent: number, events: readonly ProjectEvent[]): Pro
 export type SendVerdict = 'send' | 'wait' | 'resync';
 
 /**
- * Whether a subscriber may be sent more now. A full socket waits for its buffer to drain; one that stays
- * full too long, or falls too far behind while full, is told to resync rather than buffered without end.
+ * Whether a subscriber may be sent more now. One more than `maxBehind` events behind (a big import lands
+ * thousands at once) refetches instead: one read beats thousands of cache updates. A full socket waits for
+ * its buffer to drain; one that stays full too long is told to resync rather than buffered without end.
  */
 export function sendVerdict(input: {
   behind: number;
@@ -36,8 +37,8 @@ export function sendVerdict(input: {
   limits: { highWaterBytes: number; slowMs: number; maxBehind: number };
 }): SendVerdict {
   const { behind, buffered, fullSince, now, limits } = input;
-  if (buffered <= limits.highWaterBytes) return 'send';
   if (behind > limits.maxBehind) return 'resync';
+  if (buffered <= limits.highWaterBytes) return 'send';
   if (fullSince !== undefined && now - fullSince >= limits.slowMs) return 'resync';
   return 'wait';
 }
