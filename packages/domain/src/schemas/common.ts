@@ -29,3 +29,25 @@ export const errorResponse = z.object({
 /** An edit must change something: a body of only unknown (dropped) fields is a client's mistake. */
 export const changesSomething = (body: object) => Object.values(body).some((v) => v !== undefined);
 export const NOTHING_TO_CHANGE = 'say what to change';
+
+type Placement = Record<string, unknown>;
+
+/**
+ * A move in a ranked list (the backlog, the roadmap): `item` goes just before `before`, just after `after`,
+ * or between both. `what` names the item in the messages ("story", "epic").
+ */
+export function moveBody<K extends string, T extends z.ZodType<string>>(item: K, ref: T, what: string) {
+  return z
+    .object({ [item]: ref, before: ref.optional(), after: ref.optional() } as { [P in K]: T } & {
+      before: z.ZodOptional<T>;
+      after: z.ZodOptional<T>;
+    })
+    .refine((b: Placement) => b.before !== undefined || b.after !== undefined, {
+      message: `say where the ${what} goes: before or after another ${what}`,
+      path: ['before'],
+    })
+    .refine((b: Placement) => b.before !== b[item] && b.after !== b[item], {
+      message: `a ${what} cannot be placed next to itself`,
+      path: [item],
+    });
+}

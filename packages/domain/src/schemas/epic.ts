@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changesSomething, id, isoDate, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
+import { changesSomething, id, isoDate, isoDateTime, moveBody, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
 
 export const EPIC_STATUSES = ['planned', 'in_progress', 'done'] as const;
 export type EpicStatus = (typeof EPIC_STATUSES)[number];
@@ -59,14 +59,5 @@ export const epicParams = z.object({ key: projectKey, epic: id });
 export const epicResponse = z.object({ epic });
 export const epicListResponse = z.object({ items: z.array(epic) });
 
-export const roadmapRankBody = z
-  .object({ epic: id, before: id.optional(), after: id.optional() })
-  .refine((b) => b.before !== undefined || b.after !== undefined, {
-    message: 'say where the epic goes: before or after another epic',
-    path: ['before'],
-  })
-  .refine((b) => b.before !== b.epic && b.after !== b.epic, {
-    message: 'an epic cannot be placed next to itself',
-    path: ['epic'],
-  });
+export const roadmapRankBody = moveBody('epic', id, 'epic');
 export type RoadmapRank = z.infer<typeof roadmapRankBody>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, MAX_DB_INTEGER, requiredText, storyKey, text, projectKey } from './common';
+import { id, isoDate, isoDateTime, MAX_DB_INTEGER, moveBody, requiredText, storyKey, text, projectKey } from './common';
 
 export const STORY_TYPES = ['story', 'bug', 'task', 'spike'] as const;
 /** The estimation scale: null means "not estimated yet". */
@@ -107,16 +107,7 @@ export const backlogQuery = z.object({
 });
 export type BacklogFilter = z.infer<typeof backlogQuery>;
 
-export const rankBody = z
-  .object({ story: storyKey, before: storyKey.optional(), after: storyKey.optional() })
-  .refine((b) => b.before !== undefined || b.after !== undefined, {
-    message: 'say where the story goes: before or after another story',
-    path: ['before'],
-  })
-  .refine((b) => b.before !== b.story && b.after !== b.story, {
-    message: 'a story cannot be placed next to itself',
-    path: ['story'],
-  });
+export const rankBody = moveBody('story', storyKey, 'story');
 
 export const rejectBody = z.object({ reason: requiredText(2000) });
 

@@ -3,7 +3,8 @@ import { stories, type Db } from '@ordo/db';
 import { conflict } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
-import { findStory, loadStory, neighbourRank, toStory } from '../stories/queries';
+import { neighbourRank } from '../../lib/ranked-rows';
+import { findStory, loadStory, toStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
 import { backlogPositions } from './queries';
 
@@ -25,7 +26,7 @@ export async function rankStory(db: Db, scope: StoryScope, move: RankMove) {
     const rank = await placeRank(move, {
       what: 'a story of this project',
       rankOf: async (key) => (await findStory(tx, scope.project, key))?.rank,
-      neighbour: (anchor, side) => neighbourRank(tx, scope.project.id, anchor, side, row.id),
+      neighbour: (anchor, side) => neighbourRank(tx, stories, { projectId: scope.project.id, movingId: row.id }, anchor, side),
     });
     const [saved] = await tx
       .update(stories)

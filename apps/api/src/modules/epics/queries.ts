@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, lt } from 'drizzle-orm';
 import { epics, type Db, type Tx } from '@ordo/db';
 import { notFound, type Epic } from '@ordo/domain';
 
@@ -32,27 +32,6 @@ export async function loadEpic(db: Db | Tx, projectId: string, id: string) {
   const row = await findEpic(db, projectId, id);
   if (!row) throw notFound('Epic');
   return row;
-}
-
-export async function lastEpicRank(tx: Tx, projectId: string) {
-  const [row] = await tx
-    .select({ rank: epics.rank })
-    .from(epics)
-    .where(eq(epics.projectId, projectId))
-    .orderBy(desc(epics.rank))
-    .limit(1);
-  return row?.rank ?? null;
-}
-
-/** The roadmap rank next to `rank` on one side, skipping the epic being moved. */
-export async function neighbourEpicRank(tx: Tx, projectId: string, rank: string, side: 'before' | 'after', exceptId: string) {
-  const [row] = await tx
-    .select({ rank: epics.rank })
-    .from(epics)
-    .where(and(eq(epics.projectId, projectId), ne(epics.id, exceptId), side === 'before' ? lt(epics.rank, rank) : gt(epics.rank, rank)))
-    .orderBy(side === 'before' ? desc(epics.rank) : asc(epics.rank))
-    .limit(1);
-  return row?.rank ?? null;
 }
 
 /** 1-based place of a rank on the roadmap ("moved from #4 to #1"), for the history. */

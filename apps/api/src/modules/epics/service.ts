@@ -12,7 +12,8 @@ import {
 import { actorOf, writeInProject, type Actor, type EventLog } from '../events/log';
 import { feedbackOfEpic, toFeedback } from '../feedback/queries';
 import { toStory } from '../stories/queries';
-import { lastEpicRank, loadEpic, toEpic, type EpicRow } from './queries';
+import { lastRank } from '../../lib/ranked-rows';
+import { loadEpic, toEpic, type EpicRow } from './queries';
 
 /** Who changes which project: the scope of every write of the epics, roadmap and feedback modules. */
 export interface EpicScope {
@@ -27,7 +28,7 @@ export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const [row] = await tx
       .insert(epics)
-      .values({ ...input, projectId: scope.project.id, rank: rankAtBottom(await lastEpicRank(tx, scope.project.id)) })
+      .values({ ...input, projectId: scope.project.id, rank: rankAtBottom(await lastRank(tx, epics, scope.project.id)) })
       .returning();
     const epic = toEpic(row!);
     log.append('epic.created', { epic });

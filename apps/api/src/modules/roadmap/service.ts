@@ -3,7 +3,8 @@ import { epics, type Db } from '@ordo/db';
 import type { RoadmapRank } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
-import { findEpic, loadEpic, neighbourEpicRank, roadmapPosition, toEpic } from '../epics/queries';
+import { neighbourRank } from '../../lib/ranked-rows';
+import { findEpic, loadEpic, roadmapPosition, toEpic } from '../epics/queries';
 import { writeScope, type EpicScope } from '../epics/service';
 
 /**
@@ -16,7 +17,7 @@ export async function rankEpic(db: Db, scope: EpicScope, move: RoadmapRank) {
     const rank = await placeRank(move, {
       what: 'an epic of this project',
       rankOf: async (id) => (await findEpic(tx, scope.project.id, id))?.rank,
-      neighbour: (anchor, side) => neighbourEpicRank(tx, scope.project.id, anchor, side, row.id),
+      neighbour: (anchor, side) => neighbourRank(tx, epics, { projectId: scope.project.id, movingId: row.id }, anchor, side),
     });
     const fromPosition = await roadmapPosition(tx, scope.project.id, row.rank);
     const [saved] = await tx.update(epics).set({ rank }).where(eq(epics.id, row.id)).returning();

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { projects, statuses, stories, type Db, type Tx } from '@ordo/db';
 import { initialStatus, ranksBetween, type CreateStory } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import { lastRank } from './queries';
+import { lastRank } from '../../lib/ranked-rows';
 import { checkStoryReferences } from './references';
 import { recordStory, type StoryScope } from './service';
 
@@ -30,7 +30,7 @@ export async function createStories(db: Db, scope: StoryScope, inputs: CreateSto
     }
     const workflow = await tx.select().from(statuses).where(eq(statuses.projectId, scope.project.id)).orderBy(asc(statuses.position));
     const numbers = await reserveNumbers(tx, scope.project.id, inputs.length);
-    const ranks = ranksBetween(await lastRank(tx, scope.project.id), null, inputs.length);
+    const ranks = ranksBetween(await lastRank(tx, stories, scope.project.id), null, inputs.length);
     const values = inputs.map((input, i) => ({
       ...input,
       projectId: scope.project.id,

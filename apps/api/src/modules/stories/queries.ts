@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { stories, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, notFound, storyNumber, type Story } from '@ordo/domain';
 
@@ -44,34 +44,6 @@ export async function loadStory(db: Db | Tx, project: { id: string; key: string 
   const row = await findStory(db, project, key);
   if (!row) throw notFound(`Story ${key}`);
   return row;
-}
-
-/** The rank of the project's last story (deleted ones included: ranks are unique per project). */
-export async function lastRank(tx: Tx, projectId: string) {
-  const [row] = await tx
-    .select({ rank: stories.rank })
-    .from(stories)
-    .where(eq(stories.projectId, projectId))
-    .orderBy(desc(stories.rank))
-    .limit(1);
-  return row?.rank ?? null;
-}
-
-/** The rank next to `rank` on one side, skipping the story being moved: an index seek on (project, rank). */
-export async function neighbourRank(tx: Tx, projectId: string, rank: string, side: 'before' | 'after', exceptId: string) {
-  const [row] = await tx
-    .select({ rank: stories.rank })
-    .from(stories)
-    .where(
-      and(
-        eq(stories.projectId, projectId),
-        ne(stories.id, exceptId),
-        side === 'before' ? lt(stories.rank, rank) : gt(stories.rank, rank),
-      ),
-    )
-    .orderBy(side === 'before' ? desc(stories.rank) : asc(stories.rank))
-    .limit(1);
-  return row?.rank ?? null;
 }
 
 export const notDeleted = (): SQL => isNull(stories.deletedAt);
