@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -32,7 +32,13 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
+/**
+ * The committed migrations: beside this package's sources, or, in the compiled server (one bundled file),
+ * in the `drizzle/` folder its build copies next to it.
+ */
+export const migrationsFolder = ['./drizzle', '../drizzle']
+  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+  .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when that is absent too). */
