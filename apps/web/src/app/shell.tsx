@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { isApiError, request } from '../shared/api/client';
+import { request } from '../shared/api/client';
 import { ErrorState, Skeleton } from '../shared/ui/feedback';
 import { Avatar } from '../shared/ui/avatar';
 import { meQuery } from '../features/projects/queries';
@@ -43,12 +43,10 @@ export function Shell() {
   const me = useQuery(meQuery);
   const location = useLocation();
   if (me.isPending) return <Skeleton rows={3} label="Loading your session" />;
-  if (me.isError) {
-    if (isApiError(me.error, 'unauthenticated')) {
-      const next = encodeURIComponent(location.pathname + location.search);
-      return <Navigate to={`/login?next=${next}`} replace />;
-    }
-    return <ErrorState message="Ordo could not be reached." onRetry={() => me.refetch()} />;
+  if (me.isError) return <ErrorState message="Ordo could not be reached." onRetry={() => me.refetch()} />;
+  if (me.data === null) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
   }
   return (
     <div className="shell">

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../shared/api/client';
+import { meQuery } from '../projects/queries';
 
 export interface Field {
   name: string;
@@ -27,7 +28,10 @@ export function AuthForm({ title, submitLabel, fields, submit, footer }: Props) 
   const mutation = useMutation({
     mutationFn: submit,
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      // Nothing cached belongs to the new session; who is signed in is known before the page opens, so the
+      // shell does not see the old "signed out" answer and send the person back here.
+      queryClient.clear();
+      await queryClient.fetchQuery(meQuery);
       // Only same-site paths: a crafted ?next= must not send people elsewhere.
       const next = params.get('next');
       navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/projects', { replace: true });

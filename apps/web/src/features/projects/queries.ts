@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { listOf, meResponse, member, projectDetailResponse } from '@ordo/domain';
-import { request } from '../../shared/api/client';
+import { isApiError, request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 
 /** Every project-scoped key starts with ['project', key], so a resync invalidates one prefix. */
@@ -9,9 +9,17 @@ export const projectKeys = {
   members: (key: string) => ['project', key, 'members'] as const,
 };
 
+/**
+ * Who is signed in, or `null` for nobody. A 401 here is an answer ("signed out"), not a failure: it must not
+ * be retried or re-checked, or a signed-out page would ask again and again.
+ */
 export const meQuery = queryOptions({
   queryKey: ['me'],
-  queryFn: ({ signal }) => request('/me', meResponse, { signal }),
+  queryFn: ({ signal }) =>
+    request('/me', meResponse, { signal }).catch((error: unknown) => {
+      if (isApiError(error, 'unauthenticated')) return null;
+      throw error;
+    }),
   staleTime: 60_000,
 });
 
