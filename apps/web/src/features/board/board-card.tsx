@@ -1,7 +1,6 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { useDraggable } from '@dnd-kit/core';
-import { CSS } from '@dnd-kit/utilities';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
 import { EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
@@ -19,10 +18,31 @@ interface Props {
   onStep: (story: Story, step: -1 | 1) => void;
   /** Set when the member may assign: an unassigned card offers "Take it". */
   onTake?: (story: Story) => void;
+  /** The card just moved by keyboard: it takes the focus when it appears in its new column. */
+  isStepped?: boolean;
 }
 
-export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep, onTake }: Props) {
+/** What a dragged card looks like under the pointer. */
+export function BoardCardFace({ story, className }: { story: Story; className: string }) {
+  return (
+    <article className={className} aria-hidden="true">
+      <span className="board-card-title">{story.title}</span>
+      <div className="board-card-meta">
+        <TypeIcon type={story.type} />
+        <span className="story-key muted">{story.key}</span>
+        <span className="spacer" />
+        <PointsBadge points={story.points} />
+      </div>
+    </article>
+  );
+}
+
+export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep, onTake, isStepped }: Props) {
   const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
+  const node = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (isStepped) node.current?.focus();
+  }, [isStepped, story.statusId]);
   // Alt+arrows are ours; every other key goes on to dnd-kit's keyboard sensor (Space picks the card up).
   const onKeyDown = (e: KeyboardEvent) => {
     if (!moving.allowed || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return drag.listeners?.onKeyDown?.(e);
@@ -31,8 +51,10 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
   };
   return (
     <article
-      ref={drag.setNodeRef}
-      style={{ transform: CSS.Translate.toString(drag.transform) }}
+      ref={(element) => {
+        node.current = element;
+        drag.setNodeRef(element);
+      }}
       className={`board-card card ${drag.isDragging ? 'is-dragging' : ''}`}
       data-story={story.key}
       aria-label={`${story.key} ${story.title}`}

@@ -1,4 +1,5 @@
-import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useState } from 'react';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Story } from '@ordo/domain';
 import { RoleHint } from '../../shared/ui/feedback';
@@ -6,7 +7,7 @@ import { useCan } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { meQuery } from '../projects/queries';
 import { useListStoryEdit } from '../story/use-story-actions';
-import { BoardCard } from './board-card';
+import { BoardCard, BoardCardFace } from './board-card';
 import { BoardColumn } from './board-column';
 import { epicLanes, filterCards, placeOnBoard, type Board, type CardFilter } from './board-state';
 import { boardKey } from './queries';
@@ -31,15 +32,23 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
   const members = useMembersById(projectKey);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
   const { columns } = board;
+  // The card being dragged floats in an overlay: moving the card itself widened the board, which then scrolled
+  // itself under the pointer and dropped the card in the wrong column.
+  const [dragged, setDragged] = useState<Story | null>(null);
+  // The card moved with Alt+←/→ re-mounts in its new column; it takes the focus back so the next press works.
+  const [stepped, setStepped] = useState<string | null>(null);
   const move = (story: Story, statusId: string | undefined) => {
     if (statusId && statusId !== story.statusId) transition.mutate({ storyKey: story.key, statusId });
   };
+  const onDragStart = ({ active }: DragStartEvent) => setDragged((active.data.current?.story as Story | undefined) ?? null);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragged(null);
     const story = active.data.current?.story as Story | undefined;
     if (story && over) move(story, over.data.current?.statusId as string | undefined);
   };
   const onStep = (story: Story, step: -1 | 1) => {
     const index = columns.findIndex((c) => c.status.id === story.statusId);
+    setStepped(story.key);
     move(story, columns[index + step]?.status.id);
   };
   const card = (story: Story) => (
@@ -53,13 +62,14 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
       moving={moving}
       onStep={onStep}
       onTake={take}
+      isStepped={stepped === story.key}
     />
   );
   const lanes: (string | null | undefined)[] = byEpic ? epicLanes(board) : [undefined];
   return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
       {!moving.allowed && <RoleHint reason={moving.reason} />}
-      <div className="board">
+      <div className="board" onFocus={(e) => stepped && e.target.getAttribute('data-story') !== stepped && setStepped(null)}>
         {lanes.map((lane, i) => (
           <div key={lane ?? `lane-${i}`} className="board-lane">
             {lane !== undefined && <h3 className="lane-title">{lane === null ? 'No epic' : (epics.get(lane)?.title ?? 'Epic')}</h3>}
@@ -78,6 +88,7 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
           </div>
         ))}
       </div>
+      <DragOverlay dropAnimation={null}>{dragged && <BoardCardFace story={dragged} className="board-card card overlay" />}</DragOverlay>
     </DndContext>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lastClosed } from '@ordo/domain';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { Section } from '../../shared/ui/section';
@@ -40,7 +41,7 @@ export function ReportsPage() {
   if (sprints.isPending) return <PageSkeleton rows={6} label="Loading reports" />;
   if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
   const reportable = sprints.data.items.filter((s) => s.state !== 'planned').reverse();
-  const selected = reportable.find((s) => s.id === view.sprint) ?? reportable.find((s) => s.state === 'active') ?? reportable[0];
+  const selected = reportable.find((s) => s.id === view.sprint) ?? reportable.find((s) => s.state === 'active') ?? lastClosed(reportable, 1)[0];
   return (
     <main className="page">
       <div className="page-header">

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { describeError } from '../../shared/api/client';
-import { ErrorState, PageSkeleton } from '../../shared/ui/feedback';
+import { describeError, isApiError } from '../../shared/api/client';
+import { ErrorState, NotFoundState, PageSkeleton } from '../../shared/ui/feedback';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
@@ -41,6 +41,16 @@ export function StoryPage() {
   const update = useUpdateStory(projectKey, storyKey);
   const names = useNames(projectKey);
   if (story.isPending) return <PageSkeleton rows={8} label="Loading the story" />;
+  if (isApiError(story.error, 'not_found')) {
+    return (
+      <NotFoundState title={`No story ${storyKey} in this project`}>
+        <span>It may have been mistyped, or it belongs to a project you are not a member of.</span>
+        <Link to={`/projects/${projectKey}/backlog`}>
+          Back to the backlog
+        </Link>
+      </NotFoundState>
+    );
+  }
   if (story.isError) return <ErrorState message={describeError(story.error)} onRetry={() => story.refetch()} />;
   const current = story.data.story;
   return (

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { drag, signIn } from './browser';
+import { CHROMIUM, snap, startTeam, waitForLive, type Team } from './setup';
+
+const KEY = 'WRK';
+const TITLES = [
+  'Sign up with email',
+  'Reset my password',
+  'As a shopper I want to see my past orders with their delivery dates',
+  'Cancel an order',
+  'Pay with a saved card',
+  'Print an invoice',
+  'Change my delivery address',
+  'Rate a product',
+];
+const column = (name: string) => `.board-column[data-status="${name}"]`;
+const keysIn = (page: Page, selector: string) =>
+  page.locator(`${selector} [data-story]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-story')));
+
+/** A sprint set up over HTTP by the admin: planned with `stories`, started, and completed unless `keepRunning`. */
+async function runSprint(team: Team, name: string, dates: [string, string], stories: string[], keepRunning = false) {
+  const base = `/projects/${KEY}/sprints`;
+  const { sprint } = await team.admin.call<{ sprint: { id: string } }>('POST', base, { name, startDate: dates[0], endDate: dates[1] });
+  await team.admin.call('POST', `${base}/${sprint.id}/stories`, { stories });
+  await team.admin.call('POST', `${base}/${sprint.id}/start`, {});
+  if (!keepRunning) await team.admin.call('POST', `${base}/${sprint.id}/complete`, { moveOpenTo: 'backlog' });
+}
+
+describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and keyboard, a phone, an unknown key', () => {
+  let team: Team;
+  beforeAll(async () => {
+    team = await startTeam(KEY, TITLES);
+    await runSprint(team, 'Sprint 1', ['2026-01-05', '2026-01-16'], ['WRK-1']);
+    await runSprint(team, 'Sprint 2', ['2026-01-19', '2026-01-30'], ['WRK-2']);
+  });
+  afterAll(() => team?.close());
+
+  it('reports open on the last closed sprint when none is running', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/reports`);
+    const picker = po.getByRole('combobox', { name: 'Sprint', exact: true });
+    await picker.waitFor();
+    expect(await picker.locator('option:checked').textContent()).toBe('Sprint 2 (closed)');
+  });
+
+  it('an unknown story key shows a not-found page with the way back', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/stories/${KEY}-999`);
+    await po.getByRole('heading', { name: `No story ${KEY}-999 in this project` }).waitFor();
+    await po.getByRole('link', { name: 'Back to the backlog' }).click();
+    await po.waitForURL(`**/projects/${KEY}/backlog`);
+  });
+
+  it('a card dropped in the middle of the last column lands there', async () => {
+    const { dev } = team;
+    await runSprint(team, 'Sprint 3', ['2026-02-02', '2026-02-13'], ['WRK-3', 'WRK-4', 'WRK-5', 'WRK-6', 'WRK-7', 'WRK-8'], true);
+    const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>('GET', `/projects/${KEY}/statuses`);
+    const done = statuses.find((s) => s.name === 'Done')!;
+    for (const key of ['WRK-4', 'WRK-5', 'WRK-6']) {
+      await team.admin.call('POST', `/projects/${KEY}/stories/${key}/transition`, { statusId: done.id });
+    }
+    await dev.goto(`/projects/${KEY}/board`);
+    await dev.locator(`${column('Done')} [data-story="WRK-6"]`).waitFor();
+    await waitForLive(dev);
+    // Grabbed by its key, as a person grabs a card anywhere but its title link.
+    const card = await dev.locator('[data-story="WRK-3"] .story-key').boundingBox();
+    const target = await dev.locator(column('Done')).boundingBox();
+    if (!card || !target) throw new Error('the board is not on screen');
+    const from = { x: card.x + card.width / 2, y: card.y + card.height / 2 };
+    const to = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+    await drag(dev, from, to);
+    await expect.poll(() => keysIn(dev, column('Done')), { timeout: 5000 }).toContain('WRK-3');
+  });
+
+  it('two keyboard moves in a row: the focus stays on the card', async () => {
+    const { dev } = team;
+    await dev.locator('[data-story="WRK-7"]').focus();
+    await dev.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => keysIn(dev, column('In Progress')), { timeout: 5000 }).toEqual(['WRK-7']);
+    await expect.poll(() => dev.evaluate(() => document.activeElement?.getAttribute('data-story'))).toBe('WRK-7');
+    await dev.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => keysIn(dev, column('In Review')), { timeout: 5000 }).toEqual(['WRK-7']);
+    await expect.poll(() => dev.evaluate(() => document.activeElement?.getAttribute('data-story'))).toBe('WRK-7');
+  });
+
+  it('on a 390 px phone the backlog titles stay readable', async () => {
+    const phone = await signIn(team.browser, team.server.baseUrl, 'po@e2e.test', 'e2e-password-1', team.pageErrors);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`/projects/${KEY}/backlog`);
+    const title = phone.locator('.backlog-scroll [data-story="WRK-1"] .story-title');
+    await title.waitFor();
+    await snap(phone, 'backlog-phone');
+    const box = await title.boundingBox();
+    // Half the screen at least: about 30 characters of a title, where it used to be about 10.
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual(195);
+    await phone.context().close();
+  });
+
+  it('no page threw an error along the way', () => {
+    expect(team.pageErrors).toEqual([]);
+  });
+});
