@@ -111,6 +111,19 @@ describe('burndown', () => {
     expect(days.at(-1)?.scopeChanges).toEqual([]);
   });
 
+  it('a sprint started and worked after its dates (a late start, an import) shows its commitment, then the close', () => {
+    const log = logBook();
+    for (const [id, points] of [['A', 5], ['B', 3], ['C', 8]] as const) log.create('2025-03-20T09:00:00', id, points);
+    for (const id of ['A', 'B', 'C']) log.change('2025-03-20T09:01:00', 'sprint.story_added', id, { sprintId: S });
+    log.sprint('2025-03-20T09:02:00', 'sprint.started');
+    log.change('2025-03-20T09:03:00', 'story.transitioned', 'A', { statusId: 'done' });
+    log.change('2025-03-20T09:04:00', 'story.transitioned', 'B', { statusId: 'done' });
+    log.sprint('2025-03-20T09:05:00', 'sprint.completed');
+    const { days, committedPoints } = burndown({ sprint, events: log.events, categories, today: '2025-03-20' });
+    expect(committedPoints).toBe(16);
+    expect(days.map((d) => d.remaining)).toEqual([16, 16, 16, 16, 8]);
+  });
+
   it('shows no remaining points for a sprint that has not started, and no days without dates', () => {
     const log = logBook();
     log.create('2025-03-01T09:00:00', 'A', 5);

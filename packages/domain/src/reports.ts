@@ -44,7 +44,8 @@ export interface BurndownInput {
 export function burndown({ sprint, events, categories, today }: BurndownInput): Burndown {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const { started, completed } = sprintMilestones(sorted, sprint.id);
-  const committedPoints = sumPoints(membersOf(replay(sorted, started?.seq), sprint.id));
+  const atStart = replay(sorted, started?.seq);
+  const committedPoints = sumPoints(membersOf(atStart, sprint.id));
   if (sprint.startDate === null || sprint.endDate === null) return { sprintId: sprint.id, committedPoints, days: [] };
 
   const lastDay = completed ? dayOf(completed.at) : started ? today : null;
@@ -55,16 +56,21 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
     ideal: Math.round(committedPoints * (1 - i / Math.max(length, 1)) * 100) / 100,
     scopeChanges: [],
   }));
-  const stories = new Map<string, StorySnapshot>();
+  // Before its start the sprint holds what it committed to: a sprint started (or imported) after its start
+  // date shows its committed points on the early days, not zero.
+  const stories = new Map(atStart);
   let next = 0;
   const closeDay = (day: BurndownDay) => {
     const open = membersOf(stories, sprint.id).filter((s) => !isDone(s.statusId, categories));
     day.remaining = lastDay !== null && day.date <= lastDay ? sumPoints(open) : null;
   };
+  const lastIndex = days.length - 1;
   for (const event of sorted) {
     if (completed && event.seq > completed.seq) break;
+    if (started && event.seq <= started.seq) continue;
     const date = dayOf(event.at);
-    for (; next < days.length && (days[next] as BurndownDay).date < date; next++) closeDay(days[next] as BurndownDay);
+    // Work finished after the end date but before the sprint was closed counts on its last day.
+    for (; next < lastIndex && (days[next] as BurndownDay).date < date; next++) closeDay(days[next] as BurndownDay);
     const story = storySnapshot(event);
     if (!story) continue;
     const change = started && event.seq > started.seq ? scopeChange(stories.get(story.id), story, sprint.id) : null;
