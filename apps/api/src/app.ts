@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@ordo/db';
 import { modules } from './modules';
+import { DEFAULT_LIMITS, type Limits } from './lib/limits';
 import { liveOptions, type LiveOptions } from './modules/live/options';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
@@ -36,11 +37,23 @@ export interface AppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   /** Believe X-Forwarded-* headers (behind a load balancer): see `TRUST_PROXY` in env.ts. */
-  trustProxy?: FastifyServerOptions['trustProxy'];
+  trustProxy?: FastifyServerOptions['trustProxy'] | number;
   /** The web build to serve beside the API; none in API-only tests. */
   webDist?: string | undefined;
   /** Live sync settings: the allowed origins of `ALLOWED_ORIGINS`, and shorter timings in tests. */
   live?: Partial<LiveOptions>;
+  /** Rate limits (docs/security.md); tests lower them to reach them quickly. */
+  limits?: Partial<Limits>;
+}
+
+/**
+ * `true` means the one proxy in front, whatever its address; a number, that many proxies in a row. The client
+ * is then the address the last proxy appended (the rightmost X-Forwarded-For entry, or as many from the right),
+ * never one the client wrote itself further left. Fastify's own `true` would believe the leftmost.
+ */
+function trustedHops(trust: AppOptions['trustProxy']): FastifyServerOptions['trustProxy'] {
+  const hops = trust === true ? 1 : trust;
+  return typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
 }
 
 /** The whole Ordo server as one Fastify instance: used by `server.ts` and by every test. */
@@ -48,12 +61,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedHops(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   app.decorate('liveOptions', liveOptions(options.live));
+  app.decorate('limits', { ...DEFAULT_LIMITS, ...options.limits });
 
   await app.register(errorHandler);
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });

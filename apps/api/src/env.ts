@@ -23,9 +23,11 @@ export type Env = ReturnType<typeof readEnv>;
 
 /**
  * Whether to believe X-Forwarded-For/-Proto: only behind a proxy that sets them, or a client could pick its
- * own address (and so dodge the login limit). `true`, or the proxies' addresses (comma-separated, CIDR).
+ * own address (and so dodge the login limit). `true` (one proxy: the client is the rightmost X-Forwarded-For
+ * address), a number of proxies in a row, or the proxies' addresses (comma-separated, CIDR).
  */
-function readTrustProxy(value: string | undefined): boolean | string {
+function readTrustProxy(value: string | undefined): boolean | number | string {
   if (!value || value === 'false' || value === '0') return false;
-  return value === 'true' ? true : value;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -2,6 +2,7 @@ import type { Action, Role } from '@ordo/domain';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, projects } from '@ordo/db';
+import type { Limits } from './lib/limits';
 
 export interface SessionUser {
   id: string;
@@ -15,6 +16,7 @@ export type ProjectRow = typeof projects.$inferSelect;
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    limits: Limits;
   }
   interface FastifyRequest {
     /** The signed-in caller; set on every route that is not `config.public`. */

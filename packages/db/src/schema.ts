@@ -25,6 +25,10 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
+  /** Instance admin: lists and deactivates users, reads the audit log (the first user, or ORDO_ADMIN_EMAIL). */
+  isAdmin: boolean('is_admin').notNull().default(false),
+  /** A deactivated user cannot sign in; their sessions and tokens are gone. */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true, mode: 'date' }),
 });
 
 /** Sessions and personal access tokens are stored only as SHA-256 hashes of their secrets. */
@@ -33,6 +37,8 @@ export const sessions = pgTable('sessions', {
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Moved forward (coarsely) as the session is used; a session idle too long ends. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
 export const apiTokens = pgTable('api_tokens', {
@@ -41,18 +47,44 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  /** None: the token works until revoked. */
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
 });
 
-/** Failed logins per account and address, counted over a sliding window (shared by every API instance). */
-export const loginFailures = pgTable(
-  'login_failures',
+/**
+ * One counter per limit and subject (`login-address:203.0.113.7`), shared by every API instance: see
+ * apps/api/src/lib/rate-limit.ts for how windows and growing delays use it.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }).notNull(),
+    hits: integer('hits').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+    /** Whether the latest hit was let through: the one statement that counts also answers. */
+    allowed: boolean('allowed').notNull(),
+  },
+  (t) => [index('rate_limits_last_at').on(t.lastAt)],
+);
+
+/** Instance-level security events (sign-ins, failures, tokens, role changes, exports), kept 90 days. */
+export const auditLog = pgTable(
+  'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    email: text('email').notNull(),
-    address: text('address').notNull(),
     at: createdAt(),
+    kind: text('kind').notNull(),
+    /** Who did it (none for a failed sign-in of an unknown email). */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Whom or what it concerns, when not the actor: a user id, a project key, a token id. */
+    subject: text('subject'),
+    address: text('address'),
+    data: jsonb('data').notNull().default({}),
   },
-  (t) => [index('login_failures_lookup').on(t.email, t.address, t.at)],
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actorId, t.at)],
 );
 
 export const projects = pgTable('projects', {

@@ -1,5 +1,6 @@
-import { and, count, eq, gt } from 'drizzle-orm';
-import { apiTokens, loginFailures, sessions, users, type Db } from '@ordo/db';
+import { and, eq, gt } from 'drizzle-orm';
+import { apiTokens, auditLog, sessions, users, type Db } from '@ordo/db';
+import { AUDIT_KEEP_DAYS } from '../../lib/audit';
 import type { User } from '@ordo/domain';
 import type { SessionUser } from '../../types';
 
@@ -33,10 +34,13 @@ export async function findUserByEmail(db: Db, email: string) {
   return row;
 }
 
-export async function countRecentLoginFailures(db: Db, email: string, address: string, since: Date) {
+/** Whether the user signed in from this address in the audit log's memory (90 days): one of their usual places. */
+export async function hasSignedInFrom(db: Db, userId: string, address: string) {
+  const since = new Date(Date.now() - AUDIT_KEEP_DAYS * 86_400_000);
   const [row] = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), eq(loginFailures.address, address), gt(loginFailures.at, since)));
-  return row?.n ?? 0;
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, userId), eq(auditLog.kind, 'sign_in'), eq(auditLog.address, address), gt(auditLog.at, since)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -12,7 +12,7 @@ export default async function authRoutes(app: App) {
     config: { public: true },
     schema: { tags: ['auth'], body: registerBody, response: { 201: userResponse } },
   }, async (request, reply) => {
-    const { user, token } = await register(db, request.body);
+    const { user, token } = await register(db, app.limits, request.body, request.ip);
     setSessionCookie(request, reply, token);
     return reply.code(201).send({ user });
   });
@@ -21,7 +21,7 @@ export default async function authRoutes(app: App) {
     config: { public: true },
     schema: { tags: ['auth'], body: loginBody, response: { 200: userResponse } },
   }, async (request, reply) => {
-    const { user, token } = await login(db, request.body, request.ip);
+    const { user, token } = await login(db, app.limits, request.body, request.ip);
     setSessionCookie(request, reply, token);
     return { user };
   });

@@ -1,13 +1,14 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { apiTokens, loginFailures, sessions, users, type Db } from '@ordo/db';
+import { eq } from 'drizzle-orm';
+import { apiTokens, sessions, users, type Db } from '@ordo/db';
 import { conflict, DomainError } from '@ordo/domain';
+import { audit } from '../../lib/audit';
+import type { Limits } from '../../lib/limits';
+import { hit, rateLimited, refund, type Limit } from '../../lib/rate-limit';
 import { announceSessionEnded } from '../live/channels';
-import { countRecentLoginFailures, findUserByEmail, toUser } from './queries';
+import { findUserByEmail, hasSignedInFrom, toUser } from './queries';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets';
 
 export const SESSION_DAYS = 30;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES = 10;
 
 async function openSession(db: Db, userId: string) {
   const token = newSecret('');
@@ -16,7 +17,8 @@ async function openSession(db: Db, userId: string) {
   return token;
 }
 
-export async function register(db: Db, input: { email: string; name: string; password: string }) {
+export async function register(db: Db, limits: Limits, input: { email: string; name: string; password: string }, address: string) {
+  await countOrRefuse(db, [[limits.registerAddress, address], [limits.registerInstance, 'all']], 'Too many accounts created; try again later');
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
@@ -24,22 +26,54 @@ export async function register(db: Db, input: { email: string; name: string; pas
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!row) throw conflict('An account with this email exists already', { field: 'email' });
+  await audit(db, { kind: 'registered', actorId: row.id, address });
   return { user: toUser(row), token: await openSession(db, row.id) };
 }
 
-/** Checks the password, counting failures per account and address so guessing stops after ten. */
-export async function login(db: Db, input: { email: string; password: string }, address: string) {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-  if ((await countRecentLoginFailures(db, input.email, address, since)) >= MAX_FAILURES) {
-    throw new DomainError('rate_limited', 'Too many failed logins; try again in 15 minutes');
+/**
+ * Counts one hit on each limit; when one refuses, the hits already counted are taken back and a 429 with
+ * the longest wait is thrown.
+ */
+async function countOrRefuse(db: Db, checks: [Limit, string][], message: string) {
+  const counted: [Limit, string][] = [];
+  for (const [limit, subject] of checks) {
+    const verdict = await hit(db, limit, subject);
+    if (!verdict.allowed) {
+      for (const [done, doneSubject] of counted) await refund(db, done, doneSubject);
+      throw rateLimited(message, verdict.retryAfterSeconds);
+    }
+    counted.push([limit, subject]);
   }
+  return counted;
+}
+
+/**
+ * Checks the password. Failures are limited per account and address, per address, and per account across
+ * addresses with a growing delay; the last one skips addresses the owner signed in from before, so guessing
+ * from elsewhere cannot lock the owner out. A success takes its hits back: only failures count.
+ */
+export async function login(db: Db, limits: Limits, input: { email: string; password: string }, address: string) {
   const row = await findUserByEmail(db, input.email);
+  const checks: [Limit, string][] = [
+    [limits.loginAccountAddress, `${input.email}|${address}`],
+    [limits.loginAddress, address],
+  ];
+  if (!row || !(await hasSignedInFrom(db, row.id, address))) checks.push([limits.loginAccount, input.email]);
+  let counted: [Limit, string][];
+  try {
+    counted = await countOrRefuse(db, checks, 'Too many failed sign-ins; try again later');
+  } catch (error) {
+    await audit(db, { kind: 'sign_in_limited', actorId: row?.id, address, data: { email: input.email } });
+    throw error;
+  }
   const valid = row ? await verifyPassword(input.password, row.passwordHash) : await hashPassword(input.password).then(() => false);
   if (!row || !valid) {
-    await db.insert(loginFailures).values({ email: input.email, address });
+    await audit(db, { kind: 'sign_in_failed', actorId: row?.id, address, data: { email: input.email } });
     throw new DomainError('unauthenticated', 'Wrong email or password');
   }
-  await db.delete(loginFailures).where(and(eq(loginFailures.email, input.email), lt(loginFailures.at, since)));
+  for (const [limit, subject] of counted) await refund(db, limit, subject);
+  if (row.deactivatedAt) throw new DomainError('forbidden', 'This account has been deactivated');
+  await audit(db, { kind: 'sign_in', actorId: row.id, address });
   return { user: toUser(row), token: await openSession(db, row.id) };
 }
 
