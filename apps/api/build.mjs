@@ -3,6 +3,7 @@
 // `pnpm start` runs it with plain Node; tsx stays for dev and tests.
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -38,10 +39,12 @@ const externals = {
   },
 };
 
-rmSync(here('./dist'), { recursive: true, force: true });
+/** `node build.mjs [outdir]`: dist/ by default; the tests build into a folder of their own. */
+const outdir = process.argv[2] ? resolve(process.argv[2]) : here('./dist');
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [here('./src/server.ts')],
-  outfile: here('./dist/server.js'),
+  outfile: join(outdir, 'server.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -51,4 +54,4 @@ await build({
   plugins: [externals],
 });
 // packages/db finds its migrations in ./drizzle next to the running module when they are there (the build).
-cpSync(here('../../packages/db/drizzle'), here('./dist/drizzle'), { recursive: true });
+cpSync(here('../../packages/db/drizzle'), join(outdir, 'drizzle'), { recursive: true });

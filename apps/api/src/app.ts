@@ -12,6 +12,7 @@ import { projectAccess } from './plugins/project-access';
 import { serializerCompiler } from './plugins/serializer';
 import { jsonBody } from './plugins/json-body';
 import { session } from './plugins/session';
+import { closeLiveSockets } from './plugins/shutdown';
 import { web } from './plugins/web';
 import type { App } from './types';
 
@@ -75,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(session);
   await app.register(jsonBody);
   await app.register(projectAccess);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 }, preClose: closeLiveSockets });
   for (const module of modules) await app.register(module);
   await app.register(web, { webDist: options.webDist });
   return app;

@@ -1,3 +1,4 @@
+import closeWithGrace from 'close-with-grace';
 import { openDatabase } from '@ordo/db';
 import { buildApp } from './app';
 import { readEnv } from './env';
@@ -19,17 +20,15 @@ if (env.seedDemo) {
   if (logins) console.log(`Demo project ${DEMO_KEY} seeded. Sign in with any of:\n${logins}\n`);
 }
 
-let closing = false;
-async function shutdown(signal: string) {
-  if (closing) return;
-  closing = true;
-  app.log.info(`${signal}: closing`);
+// SIGTERM/SIGINT (a deploy, `docker stop`, Ctrl-C): stop taking connections, let the requests in flight finish,
+// close live sockets with 1012 so clients reconnect (to another instance), then the database. Whatever is still
+// running after the grace period is cut off: the process exits with 1.
+closeWithGrace({ delay: env.shutdownGraceMs, logger: app.log }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an unexpected error');
+  else app.log.info(`${signal ?? 'exit'}: draining`);
   await app.close();
   await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});
 
-await app.listen({ port: env.port, host: env.host });
-console.log(`Ordo is running on http://${env.host}:${env.port} (database: ${database.kind}${env.databaseUrl ? '' : ` in ${env.dataDir}`})`);
+const address = await app.listen({ port: env.port, host: env.host });
+console.log(`Ordo is running on ${address} (database: ${database.kind}${env.databaseUrl ? '' : ` in ${env.dataDir}`})`);

@@ -91,6 +91,21 @@ describe('the live client', () => {
     expect(timers.pending).toEqual([100]);
   });
 
+  it('comes back after a server restart or shutdown (close 1012, 1001) and resumes from the last seq', () => {
+    for (const code of [1012, 1001]) {
+      const { live, current, timers, seen } = setup();
+      current().open();
+      current().receive(eventMessage(11));
+      current().close(code);
+      expect(live.state).toBe('reconnecting');
+      timers.advance(timers.pending[0]!);
+      current().open();
+      expect(current().sent).toEqual([{ type: 'subscribe', project: 'SHOP', since: 11 }]);
+      current().receive(eventMessage(12));
+      expect(seen).toEqual([11, 12]);
+    }
+  });
+
   it('refetches on resync and subscribes again from the seq of the fresh data', async () => {
     let refetched = 0;
     const { live, current, seen } = setup({ onResync: async () => (refetched++, 40) });
