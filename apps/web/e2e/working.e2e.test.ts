@@ -84,6 +84,23 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await expect.poll(() => dev.evaluate(() => document.activeElement?.getAttribute('data-story'))).toBe('WRK-7');
   });
 
+  it('a story opens in a drawer over the board: its own URL, focus kept inside, Escape closes and gives the focus back', async () => {
+    const { dev } = team;
+    const title = dev.locator('[data-story="WRK-8"] .board-card-title');
+    await title.click();
+    const drawer = dev.getByRole('dialog', { name: 'Story WRK-8' });
+    await expect.poll(() => drawer.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Rate a product');
+    expect(new URL(dev.url()).searchParams.get('story')).toBe('WRK-8');
+    await dev.locator(column('Done')).waitFor();
+    for (let i = 0; i < 40; i++) await dev.keyboard.press('Tab');
+    expect(await drawer.evaluate((panel) => panel.contains(document.activeElement))).toBe(true);
+    await snap(dev, 'story-drawer');
+    await dev.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    expect(new URL(dev.url()).searchParams.has('story')).toBe(false);
+    await expect.poll(() => dev.evaluate(() => document.activeElement?.closest('[data-story]')?.getAttribute('data-story'))).toBe('WRK-8');
+  });
+
   it('on a 390 px phone the backlog titles stay readable', async () => {
     const phone = await signIn(team.browser, team.server.baseUrl, 'po@e2e.test', 'e2e-password-1', team.pageErrors);
     await phone.setViewportSize({ width: 390, height: 844 });

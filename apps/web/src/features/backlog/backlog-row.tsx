@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { StoryLink } from '../story/story-link';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Epic, Story } from '@ordo/domain';
@@ -59,9 +59,9 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
       <span className="position muted">{position}</span>
       <TypeIcon type={story.type} />
       <span className="story-key muted">{story.key}</span>
-      <Link className="story-title" to={`../stories/${story.key}`} relative="path" title={story.title}>
+      <StoryLink className="story-title" storyKey={story.key} title={story.title}>
         {story.title}
-      </Link>
+      </StoryLink>
       <span className="row-chips">
         <LabelChips labels={story.labels} />
         <EpicChip epic={epic} />

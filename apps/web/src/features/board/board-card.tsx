@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { StoryLink } from '../story/story-link';
 import { useDraggable } from '@dnd-kit/core';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
@@ -63,9 +63,9 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
       {...drag.listeners}
       onKeyDown={onKeyDown}
     >
-      <Link to={`../stories/${story.key}`} relative="path" className="board-card-title" title={story.title} onPointerDown={(e) => e.stopPropagation()}>
+      <StoryLink storyKey={story.key} className="board-card-title" title={story.title} onPointerDown={(e) => e.stopPropagation()}>
         {story.title}
-      </Link>
+      </StoryLink>
       <div className="board-card-meta">
         <TypeIcon type={story.type} />
         <span className="story-key muted">{story.key}</span>

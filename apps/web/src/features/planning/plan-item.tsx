@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core';
 import type { Story } from '@ordo/domain';
 import { PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
 import type { Permission } from '../projects/access';
+import { StoryLink } from '../story/story-link';
 
 export type PlanSide = 'backlog' | 'sprint';
 
@@ -18,9 +19,9 @@ export function PlanItemFace({ story }: { story: Story }) {
     <>
       <TypeIcon type={story.type} />
       <span className="story-key muted">{story.key}</span>
-      <span className="story-title" title={story.title}>
+      <StoryLink className="story-title" storyKey={story.key} title={story.title} onPointerDown={(e) => e.stopPropagation()}>
         {story.title}
-      </span>
+      </StoryLink>
       <ReadinessChip story={story} />
       <PointsBadge points={story.points} />
     </>

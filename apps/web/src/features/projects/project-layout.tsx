@@ -6,6 +6,7 @@ import { describeError, isApiError } from '../../shared/api/client';
 import { Avatar } from '../../shared/ui/avatar';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { liveSinceQuery, useLiveProject } from '../../app/use-live-project';
+import { StoryDrawer } from '../story/story-drawer';
 import { ProjectRolesProvider } from './access';
 import { projectQuery } from './queries';
 import { useProjectKey } from './use-project-key';
@@ -93,6 +94,7 @@ export function ProjectLayout() {
           {since.isSuccess && <LiveStatus projectKey={projectKey} since={since.data} />}
         </nav>
         <Outlet />
+        <StoryDrawer projectKey={projectKey} />
       </div>
     </ProjectRolesProvider>
   );

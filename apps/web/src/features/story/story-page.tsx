@@ -1,74 +1,17 @@
-import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { describeError, isApiError } from '../../shared/api/client';
-import { ErrorState, NotFoundState, PageSkeleton } from '../../shared/ui/feedback';
-import { useEpicsById, useMembersById } from '../projects/lookups';
-import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
-import { Comments } from './comments';
-import { History } from './history';
-import type { Names } from './history-words';
-import { storyQuery } from './queries';
-import { StoryMain } from './story-main';
-import { StorySidebar } from './story-sidebar';
-import { useUpdateStory } from './use-story-actions';
-import './story.css';
-
-function useNames(projectKey: string): Names {
-  const statuses = useQuery(projectQuery(projectKey)).data?.statuses;
-  const members = useMembersById(projectKey);
-  const epics = useEpicsById(projectKey);
-  return useMemo(
-    () => ({
-      status: (id) => statuses?.find((s) => s.id === id)?.name,
-      person: (id) => {
-        const m = members.get(id);
-        return m && { name: m.user.name, roles: m.roles };
-      },
-      epic: (id) => epics.get(id)?.title,
-    }),
-    [statuses, members, epics],
-  );
-}
+import { StoryView } from './story-view';
 
 /** A story's own page (`/projects/:key/stories/:story`), a link anyone in the project can share. */
 export function StoryPage() {
   const projectKey = useProjectKey();
   const storyKey = useParams().story ?? '';
-  const story = useQuery(storyQuery(projectKey, storyKey));
-  const statuses = useQuery(projectQuery(projectKey)).data?.statuses ?? [];
-  const update = useUpdateStory(projectKey, storyKey);
-  const names = useNames(projectKey);
-  if (story.isPending) return <PageSkeleton rows={8} label="Loading the story" />;
-  if (isApiError(story.error, 'not_found')) {
-    return (
-      <NotFoundState title={`No story ${storyKey} in this project`}>
-        <span>It may have been mistyped, or it belongs to a project you are not a member of.</span>
-        <Link to={`/projects/${projectKey}/backlog`}>
-          Back to the backlog
-        </Link>
-      </NotFoundState>
-    );
-  }
-  if (story.isError) return <ErrorState message={describeError(story.error)} onRetry={() => story.refetch()} />;
-  const current = story.data.story;
   return (
     <main className="page">
       <nav className="muted" aria-label="Breadcrumb">
-        <Link to="../backlog" relative="path">
-          Backlog
-        </Link>{' '}
-        / {current.key}
+        <Link to={`/projects/${projectKey}/backlog`}>Backlog</Link> / {storyKey}
       </nav>
-      <div className="story-layout">
-        <div className="stack">
-          <StoryMain story={current} onEdit={(fields) => update.mutate(fields)} />
-          <Comments projectKey={projectKey} storyKey={storyKey} />
-          <History projectKey={projectKey} storyKey={storyKey} names={names} />
-        </div>
-        <StorySidebar projectKey={projectKey} story={current} statuses={statuses} onEdit={(fields) => update.mutate(fields)} />
-      </div>
+      <StoryView projectKey={projectKey} storyKey={storyKey} />
     </main>
   );
 }

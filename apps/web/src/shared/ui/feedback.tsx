@@ -49,12 +49,10 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
 /** What a shared link shows when what it names is not there (or not visible to this member). */
 export function NotFoundState({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <main className="page">
-      <div className="empty" role="alert">
-        <h1 className="not-found-title">{title}</h1>
-        {children}
-      </div>
-    </main>
+    <div className="empty" role="alert">
+      <h1 className="not-found-title">{title}</h1>
+      {children}
+    </div>
   );
 }
 
