@@ -31,6 +31,11 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
   let team: Team;
   beforeAll(async () => {
     team = await startTeam(KEY, TITLES);
+    // The PO's deadlines: one long past (overdue until done), one far ahead.
+    for (const [key, dueDate] of [['WRK-7', '2020-01-31'], ['WRK-8', '2099-12-31']]) {
+      const { story } = await team.admin.call<{ story: { version: number } }>('GET', `/projects/${KEY}/stories/${key}`);
+      await team.admin.call('PATCH', `/projects/${KEY}/stories/${key}`, { version: story.version, dueDate });
+    }
     await runSprint(team, 'Sprint 1', ['2026-01-05', '2026-01-16'], ['WRK-1']);
     await runSprint(team, 'Sprint 2', ['2026-01-19', '2026-01-30'], ['WRK-2']);
   });
@@ -50,6 +55,14 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await po.getByRole('heading', { name: `No story ${KEY}-999 in this project` }).waitFor();
     await po.getByRole('link', { name: 'Back to the backlog' }).click();
     await po.waitForURL(`**/projects/${KEY}/backlog`);
+  });
+
+  it('due dates show on backlog rows, and a passed one is flagged overdue', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/backlog`);
+    await expect.poll(() => po.locator('[data-story="WRK-7"] .chip-due').textContent()).toMatch(/^Overdue /);
+    await expect.poll(() => po.locator('[data-story="WRK-8"] .chip-due').textContent()).toMatch(/^Due /);
+    expect(await po.locator('[data-story="WRK-8"] .chip-overdue').count()).toBe(0);
   });
 
   it('a card dropped in the middle of the last column lands there', async () => {
@@ -82,6 +95,7 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await dev.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => keysIn(dev, column('In Review')), { timeout: 5000 }).toEqual(['WRK-7']);
     await expect.poll(() => dev.evaluate(() => document.activeElement?.getAttribute('data-story'))).toBe('WRK-7');
+    expect(await dev.locator('[data-story="WRK-7"] .chip-overdue').count()).toBe(1);
   });
 
   it('a story opens in a drawer over the board: its own URL, focus kept inside, Escape closes and gives the focus back', async () => {

@@ -12,3 +12,6 @@ export function addDays(date: string, days: number): string {
 
 /** ISO dates compare as strings, so the later of two needs no parsing. */
 export const laterDay = (a: string, b: string): string => (a > b ? a : b);
+
+/** Today's date in UTC (a day means the same on every server and in every browser). */
+export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);

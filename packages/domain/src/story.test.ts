@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsForStoryFields, formatStoryKey, isInBacklog, isReady, storyNumber } from './story';
+import { actionsForStoryFields, formatStoryKey, isInBacklog, isOverdue, isReady, storyNumber } from './story';
 
 describe('actionsForStoryFields', () => {
   it('asks only for story.edit on text edits and on a version-only edit', () => {
@@ -48,5 +48,14 @@ describe('isInBacklog', () => {
     expect(isInBacklog({ ...story, deleted: true }, done)).toBe(false);
     expect(isInBacklog({ ...story, sprintId: 's1' }, done)).toBe(false);
     expect(isInBacklog({ ...story, statusId: 'done' }, done)).toBe(false);
+  });
+});
+
+describe('isOverdue', () => {
+  it('is a due date before today on a story not done yet', () => {
+    expect(isOverdue({ dueDate: '2026-03-01' }, '2026-03-02', false)).toBe(true);
+    expect(isOverdue({ dueDate: '2026-03-02' }, '2026-03-02', false)).toBe(false);
+    expect(isOverdue({ dueDate: '2026-03-01' }, '2026-03-02', true)).toBe(false);
+    expect(isOverdue({ dueDate: null }, '2026-03-02', false)).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ export function actionsForStoryFields(fields: Partial<UpdateStory>, base: 'story
   return [...actions];
 }
 
+/** A deadline missed: due before today and not done yet (a done story is never overdue). */
+export function isOverdue(story: { dueDate: string | null }, today: string, isDone: boolean): boolean {
+  return !isDone && story.dueDate !== null && story.dueDate < today;
+}
+
 /** The definition of ready: the team can pull a story into a sprint once it has acceptance criteria and an estimate. */
 export function isReady(story: { acceptanceCriteria: readonly unknown[]; points: number | null }): boolean {
   return story.acceptanceCriteria.length > 0 && story.points !== null;

@@ -4,7 +4,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
-import { EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
+import { DueChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
 import { PointsSelect } from '../story/points-picker';
 import type { Permission } from '../projects/access';
 
@@ -66,6 +66,7 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
         <LabelChips labels={story.labels} />
         <EpicChip epic={epic} />
         <ReadinessChip story={story} />
+        <DueChip story={story} />
       </span>
       {onEstimate ? <PointsSelect story={story} onEstimate={onEstimate} /> : <PointsBadge points={story.points} />}
       {assignee ? <Avatar name={assignee.name} id={assignee.id} /> : <span className="avatar-space" />}

@@ -1,4 +1,5 @@
-import { isReady, STORY_TYPES, type Epic, type Story } from '@ordo/domain';
+import { isOverdue, isReady, STORY_TYPES, todayUtc, type Epic, type Story } from '@ordo/domain';
+import { formatDay, formatShortDay } from '../../shared/ui/format';
 
 const TYPE_MARK: Record<Story['type'], { mark: string; label: string }> = {
   story: { mark: 'S', label: 'Story' },
@@ -53,6 +54,18 @@ export function EpicChip({ epic }: { epic: Epic | undefined }) {
     <span className="chip" title={`Epic: ${epic.title}`}>
       <span className="chip-dot" style={{ background: epic.color }} />
       <span className="chip-text">{epic.title}</span>
+    </span>
+  );
+}
+
+/** The PO's deadline: the day, flagged once it has passed and the story is not done. */
+export function DueChip({ story, isDone = false }: { story: Pick<Story, 'dueDate'>; isDone?: boolean }) {
+  if (!story.dueDate) return null;
+  const overdue = isOverdue(story, todayUtc(), isDone);
+  return (
+    <span className={`chip chip-due ${overdue ? 'chip-overdue' : ''}`} title={`${overdue ? 'Overdue: was due' : 'Due'} ${formatDay(story.dueDate)}`}>
+      {overdue ? 'Overdue ' : 'Due '}
+      {formatShortDay(story.dueDate)}
     </span>
   );
 }
