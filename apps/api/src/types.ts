@@ -8,6 +8,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  handle: string;
   createdAt: Date;
 }
 

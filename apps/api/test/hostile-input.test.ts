@@ -80,6 +80,7 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   // A session of its own: should a variant get through, it ends nobody else's.
   'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', client: await t.register('Leaving') }),
   'GET /api/me': async () => ({ path: '/api/me', client: loner }),
+  'PATCH /api/me': async () => ({ path: '/api/me', body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` }, client: loner }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
   'POST /api/projects': async () => ({ path: '/api/projects', body: { key: `N${unique()}`, name: 'New' }, client: loner }),

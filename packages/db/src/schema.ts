@@ -23,6 +23,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
+  /** `@handle` for mentions: unique, made from the email at registration (see @ordo/domain handleFromEmail). */
+  handle: text('handle').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
   /** Instance admin: lists and deactivates users, reads the audit log (the first user, or ORDO_ADMIN_EMAIL). */

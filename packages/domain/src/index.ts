@@ -6,6 +6,7 @@ export * from './dates';
 export * from './workflow';
 export * from './events';
 export * from './members';
+export * from './handle';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/project';

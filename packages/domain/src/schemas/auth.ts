@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { HANDLE_MAX, HANDLE_PATTERN } from '../handle';
 import { ROLES } from '../policy';
-import { id, isoDateTime, projectKey, requiredText } from './common';
+import { changesSomething, id, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText } from './common';
 
 export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const password = z.string().min(8, 'must be at least 8 characters').max(200);
@@ -9,7 +10,15 @@ export const registerBody = z.object({ email, name: requiredText(100), password 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
 export const tokenBody = z.object({ name: requiredText(100) });
 
-export const user = z.object({ id, email: z.string(), name: z.string(), createdAt: isoDateTime });
+export const handle = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(HANDLE_MAX)
+  .regex(HANDLE_PATTERN, 'may hold lowercase letters, digits, ".", "-" and "_", starting with a letter or digit');
+
+export const user = z.object({ id, email: z.string(), name: z.string(), handle: z.string(), createdAt: isoDateTime });
 export type User = z.infer<typeof user>;
 
 export const role = z.enum(ROLES);
@@ -20,4 +29,9 @@ export const meResponse = z.object({
   user,
   projects: z.array(z.object({ key: projectKey, name: z.string(), roles: z.array(role) })),
 });
+/** `PATCH /api/me`: what a person may change about themselves here (the email stays). */
+export const updateMeBody = z
+  .object({ name: requiredText(100).optional(), handle: handle.optional() })
+  .refine(changesSomething, { message: NOTHING_TO_CHANGE });
+
 export const tokenResponse = z.object({ token: z.string(), name: z.string(), id });

@@ -8,10 +8,11 @@ export const toUser = (row: SessionUser): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
+  handle: row.handle,
   createdAt: row.createdAt.toISOString(),
 });
 
-const userColumns = { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt };
+const userColumns = { id: users.id, email: users.email, name: users.name, handle: users.handle, createdAt: users.createdAt };
 
 /** The user behind a session or personal access token, by the secret's hash. */
 export async function findUserBySecretHash(db: Db, tokenHash: string): Promise<SessionUser | undefined> {

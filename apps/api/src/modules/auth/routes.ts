@@ -1,9 +1,10 @@
-import { loginBody, meResponse, registerBody, tokenBody, tokenResponse, userResponse } from '@ordo/domain';
+import { loginBody, meResponse, registerBody, tokenBody, tokenResponse, updateMeBody, userResponse } from '@ordo/domain';
 import { clearSessionCookie, requestSecret, setSessionCookie } from '../../plugins/session';
 import { listMyProjects } from '../projects/queries';
 import type { App } from '../../types';
 import { toUser } from './queries';
 import { createApiToken, login, logout, register } from './service';
+import { updateProfile } from './users';
 
 export default async function authRoutes(app: App) {
   const db = app.database.db;
@@ -37,6 +38,10 @@ export default async function authRoutes(app: App) {
     user: toUser(request.user),
     projects: await listMyProjects(db, request.user.id),
   }));
+
+  app.patch('/api/me', {
+    schema: { tags: ['auth'], body: updateMeBody, response: { 200: userResponse } },
+  }, async (request) => ({ user: toUser(await updateProfile(db, request.user.id, request.body)) }));
 
   app.post('/api/me/tokens', {
     schema: { tags: ['auth'], body: tokenBody, response: { 201: tokenResponse } },

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { apiTokens, sessions, users, type Db } from '@ordo/db';
-import { conflict, DomainError } from '@ordo/domain';
+import { apiTokens, sessions, type Db } from '@ordo/db';
+import { DomainError } from '@ordo/domain';
 import { audit } from '../../lib/audit';
 import type { Limits } from '../../lib/limits';
 import { hit, rateLimited, refund, type Limit } from '../../lib/rate-limit';
 import { announceSessionEnded } from '../live/channels';
 import { findUserByEmail, hasSignedInFrom, toUser } from './queries';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets';
+import { insertUser } from './users';
 
 export const SESSION_DAYS = 30;
 
@@ -20,12 +21,7 @@ async function openSession(db: Db, userId: string) {
 export async function register(db: Db, limits: Limits, input: { email: string; name: string; password: string }, address: string) {
   await countOrRefuse(db, [[limits.registerAddress, address], [limits.registerInstance, 'all']], 'Too many accounts created; try again later');
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!row) throw conflict('An account with this email exists already', { field: 'email' });
+  const row = await insertUser(db, { email: input.email, name: input.name, passwordHash });
   await audit(db, { kind: 'registered', actorId: row.id, address });
   return { user: toUser(row), token: await openSession(db, row.id) };
 }

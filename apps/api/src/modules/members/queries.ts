@@ -6,13 +6,14 @@ const memberColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
+  handle: users.handle,
   roles: members.roles,
   joinedAt: members.joinedAt,
 };
-type MemberRow = { id: string; email: string; name: string; roles: string[]; joinedAt: Date };
+type MemberRow = { id: string; email: string; name: string; handle: string; roles: string[]; joinedAt: Date };
 
 export const toMember = (row: MemberRow) => ({
-  user: { id: row.id, email: row.email, name: row.name },
+  user: { id: row.id, email: row.email, name: row.name, handle: row.handle },
   roles: row.roles.filter(isRole),
   joinedAt: row.joinedAt.toISOString(),
 });
