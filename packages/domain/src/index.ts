@@ -27,3 +27,6 @@ export * from './board';
 export * from './workflow-edit';
 export * from './schemas/live';
 export { mulberry32 } from './seeded-random';
+export * from './mentions';
+export * from './notifications';
+export * from './schemas/notification';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectKey } from './common';
 import { projectEvent } from './event';
+import { notification } from './notification';
 
 /**
  * The live-sync WebSocket contract (`GET /api/live`). Client frames are validated with these schemas on
@@ -42,10 +43,13 @@ export const livePresenceMessage = z.object({
   project: projectKey,
   users: z.array(liveUser),
 });
+/** Sent to every socket of the user it is for, at once: no subscription needed. */
+export const liveNotificationMessage = z.object({ type: z.literal('notification'), notification });
 export const liveServerMessage = z.discriminatedUnion('type', [
   liveEventMessage,
   liveResyncMessage,
   liveErrorMessage,
   livePresenceMessage,
+  liveNotificationMessage,
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessage>;

@@ -91,6 +91,8 @@ export const story = z.object({
   createdBy: id.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** Whether the caller watches the story (`GET .../stories/:story` only: events carry no one's own view). */
+  watching: z.boolean().optional(),
 });
 export type Story = z.infer<typeof story>;
 
