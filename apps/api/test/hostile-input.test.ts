@@ -83,6 +83,8 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'PATCH /api/me': async () => ({ path: '/api/me', body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` }, client: loner }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
+  'GET /api/me/notifications': async () => ({ path: '/api/me/notifications?unread=true&limit=10', client: loner }),
+  'POST /api/me/notifications/read': async () => ({ path: '/api/me/notifications/read', body: { all: true }, client: loner }),
   'POST /api/projects': async () => ({ path: '/api/projects', body: { key: `N${unique()}`, name: 'New' }, client: loner }),
 };
 

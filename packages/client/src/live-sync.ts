@@ -89,7 +89,8 @@ class LiveSyncClient implements LiveSync {
 
   private receive(data: unknown) {
     const parsed = typeof data === 'string' ? liveServerMessage.safeParse(safeJson(data)) : undefined;
-    if (!parsed?.success || (parsed.data.project ?? this.options.project) !== this.options.project) return;
+    // Notifications are the inbox's (see \`startInbox\`); a project's follower takes only its own project's frames.
+    if (!parsed?.success || parsed.data.type === 'notification' || (parsed.data.project ?? this.options.project) !== this.options.project) return;
     // The server answered on this connection: the next drop starts the backoff afresh.
     this.attempt = 0;
     this.handle(parsed.data);

@@ -12,6 +12,8 @@ import sprintRoutes from './sprints/routes';
 import boardRoutes from './board/routes';
 import workflowRoutes from './workflow/routes';
 import storyRoutes from './stories/routes';
+import notificationRoutes from './notifications/routes';
+import watcherRoutes from './watchers/routes';
 
 /** Every resource module of the API, registered in this order by `buildApp`. */
 export const modules = [
@@ -29,4 +31,6 @@ export const modules = [
   sprintRoutes,
   boardRoutes,
   workflowRoutes,
+  notificationRoutes,
+  watcherRoutes,
 ];

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { events, projects, type Db, type Tx } from '@ordo/db';
 import { notFound, type EventType } from '@ordo/domain';
+import { notifyAbout } from '../notifications/derive';
 
 export const EVENTS_CHANNEL = 'ordo_events';
 
@@ -69,6 +70,8 @@ export async function writeInProject<T>(
     if (!locked) throw notFound('Project');
     const { pending, log } = collector();
     const result = await work(tx, log);
+    // Watchers and notifications follow from the events, in the same transaction as the change.
+    await notifyAbout(tx, scope.projectId, scope.actor, pending);
     await flushEvents(tx, scope.projectId, locked.lastSeq, scope.actor, pending);
     return result;
   });

@@ -10,6 +10,8 @@ import type { Lane, LaneSocket } from './lane';
 import type { LiveOptions } from './options';
 import { Presence } from './presence';
 import { latestSeqs, validSecretHashes } from './queries';
+import { NOTIFICATIONS_CHANNEL, readNotice } from '../notifications/channel';
+import { notificationsByIds } from '../notifications/queries';
 
 /** The NOTIFY payload of a commit: the project and its latest seq, never the events themselves. */
 function parseCommitNotice(payload: string): { projectId: string; seq: number } | undefined {
@@ -48,6 +50,7 @@ export class LiveHub {
       new ChannelListener(database, EVENTS_CHANNEL, (payload) => this.committed(payload)),
       new ChannelListener(database, SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)),
       new ChannelListener(database, PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)),
+      new ChannelListener(database, NOTIFICATIONS_CHANNEL, (payload) => void this.notified(payload)),
     ];
   }
 
@@ -139,6 +142,20 @@ export class LiveHub {
       if (restarted && listener.channel === EVENTS_CHANNEL) await this.poll();
     } catch (err) {
       this.log.warn({ err }, `live: LISTEN ${listener.channel} check failed`);
+    }
+  }
+
+  /** New notifications were committed: those for users with a socket here are read once and sent to each of their sockets. */
+  private async notified(payload: string) {
+    const users = new Set([...this.connections].map((connection) => connection.user.id));
+    const ids = readNotice(payload).flatMap(([userId, id]) => (users.has(userId) ? [id] : []));
+    if (ids.length === 0) return;
+    try {
+      for (const { userId, notification } of await notificationsByIds(this.db, ids)) {
+        for (const connection of this.connections) if (connection.user.id === userId) connection.send({ type: 'notification', notification });
+      }
+    } catch (err) {
+      this.log.error({ err }, 'live: reading notifications failed');
     }
   }
 

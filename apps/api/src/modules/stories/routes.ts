@@ -22,6 +22,7 @@ import { lastSeqOf, storyHistory } from '../events/queries';
 import { addComment, listComments } from './comments';
 import { loadStory, toStory } from './queries';
 import { createStories } from './create';
+import { isWatching } from '../watchers/queries';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 
 const storyScope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
@@ -56,7 +57,11 @@ export default async function storyRoutes(app: App) {
   app.get('/api/projects/:key/stories/:story', {
     config: { action: 'project.read' },
     schema: { tags, params: storyParams, response: { 200: storyResponse } },
-  }, async (request) => ({ story: toStory(await loadStory(db, request.project, request.params.story), request.project.key) }));
+  }, async (request) => {
+    const row = await loadStory(db, request.project, request.params.story);
+    const watching = await isWatching(db, { projectId: request.project.id, storyId: row.id, userId: request.user.id });
+    return { story: { ...toStory(row, request.project.key), watching } };
+  });
 
   app.patch('/api/projects/:key/stories/:story', {
     config: { action: 'story.edit' },

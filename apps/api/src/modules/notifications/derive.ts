@@ -1,0 +1,86 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { members, notifications, statuses, users, watchers, type Tx } from '@ordo/db';
+import { isNotifiable, notificationsFor, watchersAddedBy, type StoryEvent, type NotificationDraft } from '@ordo/domain';
+import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+const storyIdOf = (event: StoryEvent) => (event.data.story as { id: string }).id;
+
+/** The project's members now, with their handles (mentions are resolved against these only). */
+async function membersOf(tx: Tx, projectId: string) {
+  const rows = await tx
+    .select({ id: members.userId, handle: sql<string | null>`null` })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.projectId, projectId));
+  return new Map(rows.map((row) => [row.id, { handle: row.handle }]));
+}
+
+async function watchersOf(tx: Tx, projectId: string, storyIds: string[]) {
+  const rows = await tx
+    .select({ storyId: watchers.storyId, userId: watchers.userId })
+    .from(watchers)
+    .where(and(eq(watchers.projectId, projectId), inArray(watchers.storyId, storyIds)));
+  const byStory = new Map<string, Set<string>>();
+  for (const row of rows) byStory.set(row.storyId, (byStory.get(row.storyId) ?? new Set()).add(row.userId));
+  return byStory;
+}
+
+async function statusNamesOf(tx: Tx, projectId: string) {
+  const rows = await tx.select({ id: statuses.id, name: statuses.name }).from(statuses).where(eq(statuses.projectId, projectId));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+const INSERT_CHUNK = 1000;
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/**
+ * Writes the notifications (and tells every instance, on commit) in the caller's transaction; returns
+ * them with their ids. Used for the events of a project write and for invitations.
+ */
+export async function writeNotifications(tx: Tx, projectId: string, actor: Actor, drafts: (Omit<NotificationDraft, 'storyId'> & { storyId: string | null })[]) {
+  if (drafts.length === 0) return [];
+  const written: { id: string; userId: string }[] = [];
+  await insertChunked(drafts, async (chunk) => {
+    const rows = chunk.map((d) => ({ projectId, userId: d.userId, storyId: d.storyId, type: d.type, actorId: actor.id, actorName: actor.name, text: d.text }));
+    written.push(...(await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId })));
+  });
+  for (const notice of noticesFor(written.map((w) => [w.userId, w.id]))) {
+    await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, ${notice})`);
+  }
+  return written;
+}
+
+/**
+ * Derives from a transaction's events who watches what from now on and who is told, and writes both in
+ * that transaction: no notification for a change that was rolled back, none lost for one that committed.
+ */
+export async function notifyAbout(tx: Tx, projectId: string, actor: Actor, events: readonly StoryEvent[]) {
+  const relevant = events.filter((event) => isNotifiable(event) && event.data.story);
+  if (relevant.length === 0) return;
+  const storyIds = [...new Set(relevant.map(storyIdOf))];
+  const memberList = await membersOf(tx, projectId);
+  const watched = await watchersOf(tx, projectId, storyIds);
+  const names = relevant.some((e) => e.type === 'story.transitioned') ? await statusNamesOf(tx, projectId) : new Map<string, string>();
+  const drafts: NotificationDraft[] = [];
+  const newWatchers: { projectId: string; storyId: string; userId: string }[] = [];
+  for (const event of relevant) {
+    const storyId = storyIdOf(event);
+    const current = watched.get(storyId) ?? new Set<string>();
+    drafts.push(...notificationsFor(event, { actor, members: memberList, watchers: current, statusName: (id) => names.get(id) }));
+    for (const userId of watchersAddedBy(event, actor.id)) {
+      if (current.has(userId) || !memberList.has(userId)) continue;
+      current.add(userId);
+      newWatchers.push({ projectId, storyId, userId });
+    }
+    watched.set(storyId, current);
+  }
+  await insertChunked(newWatchers, (chunk) => tx.insert(watchers).values(chunk).onConflictDoNothing());
+  await writeNotifications(tx, projectId, actor, drafts);
+}
