@@ -135,6 +135,41 @@ describe('notifications', () => {
   });
 });
 
+describe('mentions', () => {
+  const handleOf = (client: { user?: unknown }) => (client.user as { handle: string }).handle;
+
+  it('a comment’s @handle tells that member (once, as a mention), and nobody for handles of non-members or oneself', async () => {
+    const key = await newStory(team.po, base);
+    await team.dev.post(watchPath(key));
+    const body = `@${handleOf(team.dev)} and @${handleOf(team.outsider)} and @${handleOf(team.sm)} and @nobody-here, @${handleOf(team.sm)} again; me: @${handleOf(team.pm)}`;
+    expect((await team.pm.post(`${base}/stories/${key}/comments`, { body })).status).toBe(201);
+    expect(await kinds(team.dev, key)).toEqual(['mentioned']);
+    expect(await kinds(team.sm, key)).toEqual(['mentioned']);
+    expect(await kinds(team.po, key)).toEqual(['commented']);
+    expect(await kinds(team.pm, key)).toEqual([]);
+    expect((await inbox(team.outsider)).items).toEqual([]);
+    const [mention] = (await inbox(team.dev)).items;
+    expect(mention!.text).toBe(`${team.pm.user!.name} mentioned you on ${key}: ${body}`);
+  });
+
+  it('a description’s @handle tells that member when the story is created, and on an edit only the newly mentioned', async () => {
+    const key = await newStory(team.po, base, { description: `Ask @${handleOf(team.pm)}` });
+    expect(await kinds(team.pm, key)).toEqual(['mentioned']);
+    await team.po.patch(`${base}/stories/${key}`, { version: 1, description: `Ask @${handleOf(team.pm)} and @${handleOf(team.stakeholder)}` });
+    expect(await kinds(team.pm, key)).toEqual(['mentioned']);
+    expect(await kinds(team.stakeholder, key)).toEqual(['mentioned']);
+  });
+
+  it('the handle of someone removed from the project tells them nothing', async () => {
+    const gone = await t.register('Gone');
+    await team.admin.post(`${base}/members`, { email: gone.user!.email, roles: ['developer'] });
+    await team.admin.delete(`${base}/members/${gone.user!.id}`);
+    const key = await newStory(team.po, base);
+    await team.po.post(`${base}/stories/${key}/comments`, { body: `@${handleOf(gone)} are you there?` });
+    expect(await inbox(gone)).toEqual({ items: [], unread: 0 });
+  });
+});
+
 describe('live notifications', () => {
   it('reach every socket of the user at once, without a subscription, and nobody else’s', async () => {
     const first = await openLive(t.url, team.dev);

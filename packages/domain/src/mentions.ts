@@ -1,10 +1,10 @@
 /**
  * `@handle` mentions in comments and story descriptions. A handle is lowercase letters, digits, `.`, `-`
- * and `_` (see the People contract); whether a mentioned handle is a member is the caller's question.
+ * and `_`, starting with a letter or digit (`handle.ts`); whether it is a member's is the caller's question.
  */
 
 /** `@` at the start or after a character that cannot end an email's local part, then the handle. */
-const MENTION = /(?<![\p{L}\p{N}._+-])@([a-z0-9._-]{1,40})/giu;
+const MENTION = /(?<![\p{L}\p{N}._+-])@([a-z0-9][a-z0-9._-]*)/giu;
 
 /** A sentence's full stop or a dash after a handle belongs to the sentence: `thanks @ann.` mentions `ann`. */
 const trimHandle = (raw: string) => raw.toLowerCase().replace(/[.-]+$/, '');
@@ -31,7 +31,7 @@ export function newlyMentioned(text: string, before: string): string[] {
  */
 export function mentionAt(text: string, cursor: number): { start: number; query: string } | undefined {
   const before = text.slice(0, cursor);
-  const match = /(?<![\p{L}\p{N}._+-])@([a-z0-9._-]{0,40})$/iu.exec(before);
+  const match = /(?<![\p{L}\p{N}._+-])@((?:[a-z0-9][a-z0-9._-]*)?)$/iu.exec(before);
   if (!match) return undefined;
   return { start: match.index, query: match[1]!.toLowerCase() };
 }

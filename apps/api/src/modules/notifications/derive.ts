@@ -13,7 +13,7 @@ const storyIdOf = (event: StoryEvent) => (event.data.story as { id: string }).id
 /** The project's members now, with their handles (mentions are resolved against these only). */
 async function membersOf(tx: Tx, projectId: string) {
   const rows = await tx
-    .select({ id: members.userId, handle: sql<string | null>`null` })
+    .select({ id: members.userId, handle: users.handle })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.projectId, projectId));
