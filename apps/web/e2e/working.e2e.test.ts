@@ -115,6 +115,52 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await expect.poll(() => dev.evaluate(() => document.activeElement?.closest('[data-story]')?.getAttribute('data-story'))).toBe('WRK-8');
   });
 
+  it('the keyboard: Ctrl+K runs a command and opens a story by key, c creates a story with its fields, ? lists the shortcuts', async () => {
+    const { dev } = team;
+    await dev.keyboard.press('Control+k');
+    const palette = dev.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByLabel('Command', { exact: true }).fill('go to reports');
+    await dev.keyboard.press('Enter');
+    await dev.waitForURL(`**/projects/${KEY}/reports`);
+    await dev.keyboard.press('Control+k');
+    await palette.getByLabel('Command', { exact: true }).fill('wrk-2');
+    await dev.keyboard.press('Enter');
+    await expect.poll(() => dev.getByRole('dialog', { name: 'Story WRK-2' }).getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Reset my password');
+    await dev.keyboard.press('Escape');
+    await dev.keyboard.press('c');
+    const form = dev.getByRole('dialog', { name: 'Create a story' });
+    await form.getByLabel('Title').fill('Gift wrap an order');
+    await form.getByLabel('Type').selectOption('bug');
+    await form.getByLabel('Acceptance criteria').fill('Wrapping is offered at checkout\nThe invoice shows it');
+    await form.getByLabel('Due date').fill('2099-06-30');
+    await form.getByRole('button', { name: 'Create story' }).click();
+    const created = dev.getByRole('dialog', { name: 'Story WRK-9' });
+    await expect.poll(() => created.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Gift wrap an order');
+    const { story } = await team.admin.call<{ story: { type: string; dueDate: string; acceptanceCriteria: { text: string }[] } }>('GET', `/projects/${KEY}/stories/WRK-9`);
+    expect([story.type, story.dueDate, story.acceptanceCriteria.map((c) => c.text)]).toEqual(['bug', '2099-06-30', ['Wrapping is offered at checkout', 'The invoice shows it']]);
+    await dev.keyboard.press('Escape');
+    await created.waitFor({ state: 'detached' });
+    await dev.keyboard.press('?');
+    await dev.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByText('Open the command palette').waitFor();
+    await dev.keyboard.press('Escape');
+  });
+
+  it('j and k step through the backlog and Enter opens the story in focus', async () => {
+    const { dev } = team;
+    await dev.goto(`/projects/${KEY}/backlog`);
+    await dev.locator('.backlog-scroll [data-story]').first().waitFor();
+    await waitForLive(dev);
+    const order = await dev.locator('.backlog-scroll [data-story]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-story')));
+    await dev.keyboard.press('j');
+    await dev.keyboard.press('j');
+    await dev.keyboard.press('j');
+    await dev.keyboard.press('k');
+    const focused = () => dev.evaluate(() => document.activeElement?.closest('[data-story]')?.getAttribute('data-story'));
+    await expect.poll(focused).toBe(order[1]);
+    await dev.keyboard.press('Enter');
+    await dev.getByRole('dialog', { name: `Story ${order[1]}` }).waitFor();
+  });
+
   it('on a 390 px phone the backlog titles stay readable', async () => {
     const phone = await signIn(team.browser, team.server.baseUrl, 'po@e2e.test', 'e2e-password-1', team.pageErrors);
     await phone.setViewportSize({ width: 390, height: 844 });

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { request } from '../shared/api/client';
 import { ErrorState, Skeleton } from '../shared/ui/feedback';
 import { Avatar } from '../shared/ui/avatar';
 import { meQuery } from '../features/projects/queries';
+import { KeyboardProvider, useCommands, type Command } from '../features/keyboard/commands';
 import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
 
 const THEME_LABEL: Record<Theme, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
@@ -38,6 +39,33 @@ function LogoutButton() {
   );
 }
 
+/** Keyboard users jump past the top bar and the navigation straight to the view. */
+function SkipLink() {
+  const skip = (e: MouseEvent) => {
+    const main = document.querySelector<HTMLElement>('main');
+    if (!main) return;
+    e.preventDefault();
+    main.tabIndex = -1;
+    main.focus();
+  };
+  return (
+    <a className="skip-link" href="#main" onClick={skip}>
+      Skip to content
+    </a>
+  );
+}
+
+/** Every project of mine is a palette command away. */
+function ProjectSwitchCommands({ projects }: { projects: readonly { key: string; name: string }[] }) {
+  const navigate = useNavigate();
+  const commands = useMemo<Command[]>(
+    () => projects.map((p) => ({ id: `project.${p.key}`, group: 'Project', label: `${p.name} (${p.key})`, run: () => navigate(`/projects/${p.key}`) })),
+    [projects, navigate],
+  );
+  useCommands('projects', commands);
+  return null;
+}
+
 /** The signed-in frame: top bar and the page. Without a session it sends people to log in and back here after. */
 export function Shell() {
   const me = useQuery(meQuery);
@@ -49,18 +77,22 @@ export function Shell() {
     return <Navigate to={`/login?next=${next}`} replace />;
   }
   return (
-    <div className="shell">
-      <header className="topbar">
-        <Link to="/projects" className="brand">
-          Ordo
-        </Link>
-        <span className="spacer" />
-        <ThemeToggle />
-        <Avatar name={me.data.user.name} id={me.data.user.id} />
-        <span className="muted">{me.data.user.name}</span>
-        <LogoutButton />
-      </header>
-      <Outlet />
-    </div>
+    <KeyboardProvider>
+      <SkipLink />
+      <ProjectSwitchCommands projects={me.data.projects} />
+      <div className="shell">
+        <header className="topbar">
+          <Link to="/projects" className="brand">
+            Ordo
+          </Link>
+          <span className="spacer" />
+          <ThemeToggle />
+          <Avatar name={me.data.user.name} id={me.data.user.id} />
+          <span className="muted">{me.data.user.name}</span>
+          <LogoutButton />
+        </header>
+        <Outlet />
+      </div>
+    </KeyboardProvider>
   );
 }

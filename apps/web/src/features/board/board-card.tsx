@@ -45,9 +45,13 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
   }, [isStepped, story.statusId]);
   // Alt+arrows are ours; every other key goes on to dnd-kit's keyboard sensor (Space picks the card up).
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!moving.allowed || !e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return drag.listeners?.onKeyDown?.(e);
-    e.preventDefault();
-    onStep(story, e.key === 'ArrowLeft' ? -1 : 1);
+    if (moving.allowed && e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      onStep(story, e.key === 'ArrowLeft' ? -1 : 1);
+    } else if (e.target === e.currentTarget) {
+      // Enter on the title link opens the story; only keys on the card itself pick it up.
+      drag.listeners?.onKeyDown?.(e);
+    }
   };
   return (
     <article

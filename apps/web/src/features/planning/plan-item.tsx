@@ -19,7 +19,8 @@ export function PlanItemFace({ story }: { story: Story }) {
     <>
       <TypeIcon type={story.type} />
       <span className="story-key muted">{story.key}</span>
-      <StoryLink className="story-title" storyKey={story.key} title={story.title} onPointerDown={(e) => e.stopPropagation()}>
+      {/* No stopPropagation here: a plan item is dragged by its title too; a click without a drag opens the story. */}
+      <StoryLink className="story-title" storyKey={story.key} title={story.title}>
         {story.title}
       </StoryLink>
       <ReadinessChip story={story} />

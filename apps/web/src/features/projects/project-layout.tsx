@@ -1,15 +1,19 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '@ordo/domain';
 import { describeError, isApiError } from '../../shared/api/client';
 import { Avatar } from '../../shared/ui/avatar';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { liveSinceQuery, useLiveProject } from '../../app/use-live-project';
+import { useCommands, type Command } from '../keyboard/commands';
 import { StoryDrawer } from '../story/story-drawer';
-import { ProjectRolesProvider } from './access';
+import { permission, ProjectRolesProvider } from './access';
 import { projectQuery } from './queries';
 import { useProjectKey } from './use-project-key';
+
+// The form loads when first asked for (`c`), not with the first page.
+const CreateStoryDialog = lazy(() => import('../story/create-story-dialog').then((m) => ({ default: m.CreateStoryDialog })));
 
 const TEAM_VIEWS = [
   ['backlog', 'Backlog'],
@@ -54,6 +58,30 @@ function useTabTitle(projectName: string | undefined) {
   }, [pathname, projectName]);
 }
 
+/** The project's commands for the palette: its views, and "Create a story" (`c`) where the member may. */
+function ProjectCommands({ projectKey, roles }: { projectKey: string; roles: readonly string[] }) {
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const commands = useMemo<Command[]>(
+    () => [
+      ...[...TEAM_VIEWS, ...PRODUCT_VIEWS].map(([path, label]) => ({
+        id: `view.${path}`,
+        group: 'Go to',
+        label,
+        run: () => navigate(`/projects/${projectKey}/${path}`),
+      })),
+      { id: 'story.create', group: 'Story', label: 'Create a story', deniedReason: permission(roles, 'story.create').reason || undefined, run: () => setCreating(true) },
+    ],
+    [projectKey, roles, navigate],
+  );
+  useCommands('project', commands);
+  return creating ? (
+    <Suspense fallback={null}>
+      <CreateStoryDialog projectKey={projectKey} onClose={() => setCreating(false)} />
+    </Suspense>
+  ) : null;
+}
+
 /** The frame of every project view: navigation, the member's roles for the policy checks, and the live feed. */
 export function ProjectLayout() {
   const projectKey = useProjectKey();
@@ -95,6 +123,7 @@ export function ProjectLayout() {
         </nav>
         <Outlet />
         <StoryDrawer projectKey={projectKey} />
+        <ProjectCommands projectKey={projectKey} roles={roles} />
       </div>
     </ProjectRolesProvider>
   );
