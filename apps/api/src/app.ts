@@ -5,6 +5,8 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Database } from '@ordo/db';
 import { modules } from './modules';
 import { DEFAULT_LIMITS, type Limits } from './lib/limits';
+import { registerMailer } from './modules/mail/mailer';
+import type { MailOptions } from './modules/mail/options';
 import { liveOptions, type LiveOptions } from './modules/live/options';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
@@ -45,6 +47,8 @@ export interface AppOptions {
   live?: Partial<LiveOptions>;
   /** Rate limits (docs/security.md); tests lower them to reach them quickly. */
   limits?: Partial<Limits>;
+  /** SMTP_URL, MAIL_FROM, PUBLIC_URL (docs/people.md); tests point it at their own SMTP server. */
+  mail?: Partial<MailOptions>;
 }
 
 /**
@@ -69,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('database', options.database);
   app.decorate('liveOptions', liveOptions(options.live));
   app.decorate('limits', { ...DEFAULT_LIMITS, ...options.limits });
+  registerMailer(app, options.mail);
 
   await app.register(errorHandler);
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });

@@ -4,9 +4,11 @@ const fromRepo = (path: string) => fileURLToPath(new URL(`../../../${path}`, imp
 
 /** The only place that reads process.env: every setting the server takes, with its default. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env) {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host,
     databaseUrl: env.DATABASE_URL || undefined,
     /** PGlite's folder when DATABASE_URL is unset; `data/` at the repository's root by default. */
     dataDir: env.DATA_DIR ?? fromRepo('data'),
@@ -22,6 +24,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
      * under `docker stop`'s 10 s, so the drain ends before the SIGKILL.
      */
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 8_000),
+    /** Mail (docs/people.md): without SMTP_URL nothing is sent; links in mail start with PUBLIC_URL. */
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || 'Ordo <ordo@localhost>',
+      publicUrl: env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    },
   };
 }
 export type Env = ReturnType<typeof readEnv>;

@@ -13,6 +13,7 @@ const app = await buildApp({
   logger: { level: env.logLevel },
   live: { allowedOrigins: env.allowedOrigins },
   trustProxy: env.trustProxy,
+  mail: env.mail,
 });
 
 if (env.seedDemo) {

@@ -2,6 +2,7 @@ import type { Action, Role } from '@ordo/domain';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, projects } from '@ordo/db';
+import type { Mailer } from './modules/mail/mailer';
 import type { Limits } from './lib/limits';
 
 export interface SessionUser {
@@ -17,6 +18,8 @@ export type ProjectRow = typeof projects.$inferSelect;
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Whether mail goes out, and links for it: see modules/mail. */
+    mail: Mailer;
     limits: Limits;
   }
   interface FastifyRequest {

@@ -305,3 +305,26 @@ export const notifications = pgTable(
     index('notifications_unread').on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );
+
+/**
+ * Mail waiting to go out: written in the transaction of the change that causes it, sent after commit by
+ * the mail worker (apps/api/src/modules/mail), retried with backoff. `failed` rows stay, with the last error.
+ */
+export const mailQueue = pgTable(
+  'mail_queue',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a worker may next try it; a claim moves it forward, so a crashed send is retried later. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_queue_due').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`)],
+);
