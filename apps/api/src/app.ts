@@ -16,6 +16,7 @@ import { jsonBody } from './plugins/json-body';
 import { session } from './plugins/session';
 import { closeLiveSockets } from './plugins/shutdown';
 import { web } from './plugins/web';
+import type { OidcSettings } from './env';
 import type { App } from './types';
 
 /**
@@ -45,6 +46,8 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** Live sync settings: the allowed origins of `ALLOWED_ORIGINS`, and shorter timings in tests. */
   live?: Partial<LiveOptions>;
+  /** Single sign-on with OpenID Connect (`OIDC_*` in env.ts); none: password sign-in only. */
+  oidc?: OidcSettings | undefined;
   /** Rate limits (docs/security.md); tests lower them to reach them quickly. */
   limits?: Partial<Limits>;
   /** SMTP_URL, MAIL_FROM, PUBLIC_URL (docs/people.md); tests point it at their own SMTP server. */
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
+  app.decorate('oidc', options.oidc);
   app.decorate('liveOptions', liveOptions(options.live));
   app.decorate('limits', { ...DEFAULT_LIMITS, ...options.limits });
   registerMailer(app, options.mail);

@@ -30,6 +30,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
       from: env.MAIL_FROM || 'Ordo <ordo@localhost>',
       publicUrl: env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     },
+    /** Single sign-on with OpenID Connect; off unless OIDC_ISSUER is set. */
+    oidc: readOidc(env),
   };
 }
 export type Env = ReturnType<typeof readEnv>;
@@ -44,3 +46,19 @@ function readTrustProxy(value: string | undefined): boolean | number | string {
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
+
+/** The OIDC client's settings: the issuer and the client id go together (the secret may be absent: PKCE). */
+function readOidc(env: NodeJS.ProcessEnv) {
+  const issuer = env.OIDC_ISSUER || undefined;
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) throw new Error('OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set both (and OIDC_CLIENT_SECRET) or neither');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    /** The button says "Sign in with <name>"; the issuer's host by default. */
+    name: env.OIDC_NAME || new URL(issuer).hostname,
+  };
+}
+export type OidcSettings = NonNullable<Env['oidc']>;

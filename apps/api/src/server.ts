@@ -14,6 +14,7 @@ const app = await buildApp({
   live: { allowedOrigins: env.allowedOrigins },
   trustProxy: env.trustProxy,
   mail: env.mail,
+  oidc: env.oidc,
 });
 
 if (env.seedDemo) {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database, projects } from '@ordo/db';
 import type { Mailer } from './modules/mail/mailer';
 import type { Limits } from './lib/limits';
+import type { OidcSettings } from './env';
 
 export interface SessionUser {
   id: string;
@@ -21,6 +22,8 @@ declare module 'fastify' {
     /** Whether mail goes out, and links for it: see modules/mail. */
     mail: Mailer;
     limits: Limits;
+    /** Single sign-on with OpenID Connect, when configured (OIDC_ISSUER…). */
+    oidc: OidcSettings | undefined;
   }
   interface FastifyRequest {
     /** The signed-in caller; set on every route that is not `config.public`. */

@@ -79,6 +79,10 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   }),
   // A session of its own: should a variant get through, it ends nobody else's.
   'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', client: await t.register('Leaving') }),
+  // Single sign-on (public; this app has no OIDC configured, so the valid requests answer 404: sso.test.ts signs in).
+  'GET /api/auth/sso': async () => ({ path: '/api/auth/sso', client: t.anonymous }),
+  'GET /api/auth/oidc/start': async () => ({ path: '/api/auth/oidc/start?next=/projects', client: t.anonymous }),
+  'GET /api/auth/oidc/callback': async () => ({ path: '/api/auth/oidc/callback?code=abc&state=def', client: t.anonymous }),
   'GET /api/me': async () => ({ path: '/api/me', client: loner }),
   'PATCH /api/me': async () => ({ path: '/api/me', body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` }, client: loner }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),

@@ -9,6 +9,7 @@ export * from './members';
 export * from './handle';
 export * from './schemas/common';
 export * from './schemas/auth';
+export * from './schemas/sso';
 export * from './schemas/project';
 export * from './schemas/story';
 export * from './schemas/event';

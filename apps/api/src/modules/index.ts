@@ -9,6 +9,7 @@ import memberRoutes from './members/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
 import sprintRoutes from './sprints/routes';
+import ssoRoutes from './sso/routes';
 import boardRoutes from './board/routes';
 import workflowRoutes from './workflow/routes';
 import storyRoutes from './stories/routes';
@@ -19,6 +20,7 @@ import watcherRoutes from './watchers/routes';
 export const modules = [
   healthRoutes,
   authRoutes,
+  ssoRoutes,
   projectRoutes,
   memberRoutes,
   storyRoutes,

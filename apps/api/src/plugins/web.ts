@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../types';
@@ -12,17 +15,28 @@ import { sendError } from './errors';
  */
 export const web = fp(async (app: App, options: { webDist: string | undefined }) => {
   const root = options.webDist && existsSync(options.webDist) ? options.webDist : undefined;
+  // With single sign-on, index.html names the provider (the login page's "Sign in with …" costs no request).
+  const sso = app.oidc ? `<meta name="ordo-sso" content="${escapeAttribute(app.oidc.name)}">` : undefined;
   if (root) {
     await app.register(fastifyStatic, {
       root,
+      index: sso ? false : 'index.html',
       setHeaders: (res, path) =>
         void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (root && request.method === 'GET' && !request.url.startsWith('/api')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+  const sendIndex = async (reply: FastifyReply, folder: string) => {
+    reply.header('cache-control', 'no-cache');
+    if (!sso) return reply.sendFile('index.html');
+    const html = await readFile(join(folder, 'index.html'), 'utf8');
+    return reply.type('text/html; charset=utf-8').send(html.replace('</head>', `${sso}</head>`));
+  };
+  // The static files' own `/` would list the folder (403) once they serve no index.
+  if (root && sso) app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) => sendIndex(reply, root));
+  app.setNotFoundHandler(async (request, reply) => {
+    if (root && request.method === 'GET' && !request.url.startsWith('/api')) return sendIndex(reply, root);
     return sendError(reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
 });
+
+const escapeAttribute = (text: string) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -11,7 +11,8 @@ import { insertUser } from './users';
 
 export const SESSION_DAYS = 30;
 
-async function openSession(db: Db, userId: string) {
+/** A new session for the user (password sign-in, registration, single sign-on); returns its secret. */
+export async function openSession(db: Db, userId: string) {
   const token = newSecret('');
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   await db.insert(sessions).values({ tokenHash: hashSecret(token), userId, expiresAt });

@@ -17,10 +17,12 @@ interface Props {
   fields: Field[];
   submit: (values: Record<string, string>) => Promise<unknown>;
   footer: ReactNode;
+  /** Below the submit button: another way in (single sign-on). */
+  alternative?: ReactNode;
 }
 
 /** Login and register share one form: labelled fields, one submit, the API's message on refusal. */
-export function AuthForm({ title, submitLabel, fields, submit, footer }: Props) {
+export function AuthForm({ title, submitLabel, fields, submit, footer, alternative }: Props) {
   const [values, setValues] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -67,6 +69,7 @@ export function AuthForm({ title, submitLabel, fields, submit, footer }: Props) 
         <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
           {submitLabel}
         </button>
+        {alternative}
         <p className="muted">{footer}</p>
       </form>
     </main>

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { userResponse } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { AuthForm, type Field } from './auth-form';
+import { SsoLink } from './sso-link';
 
 const EMAIL: Field = { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' };
 
@@ -19,6 +20,7 @@ export function LoginPage() {
       submitLabel="Log in"
       fields={[EMAIL, { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' }]}
       submit={(body) => request('/auth/login', userResponse, { method: 'POST', body })}
+      alternative={<SsoLink />}
       footer={
         <>
           New to Ordo? <Link to={`/register${search}`}>Create an account</Link>
