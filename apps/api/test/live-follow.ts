@@ -33,6 +33,7 @@ export interface FollowOptions {
   key: string;
   pick?: (urls: string[]) => string;
   backoff?: LiveSyncOptions['backoff'];
+  onState?: LiveSyncOptions['onState'];
 }
 
 export async function follow(options: FollowOptions): Promise<Follower> {
@@ -69,6 +70,7 @@ export async function follow(options: FollowOptions): Promise<Follower> {
         return refetch();
       },
       backoff: options.backoff ?? { initialMs: 20, maxMs: 200 },
+      onState: options.onState,
     });
 
   const follower: Follower = {
