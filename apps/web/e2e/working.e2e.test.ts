@@ -13,17 +13,28 @@ const TITLES = [
   'Print an invoice',
   'Change my delivery address',
   'Rate a product',
+  'Track a parcel',
+  'Save a wish list',
+  'Share a product',
+  'Compare two products',
 ];
 const column = (name: string) => `.board-column[data-status="${name}"]`;
 const keysIn = (page: Page, selector: string) =>
   page.locator(`${selector} [data-story]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-story')));
 
-/** A sprint set up over HTTP by the admin: planned with `stories`, started, and completed unless `keepRunning`. */
-async function runSprint(team: Team, name: string, dates: [string, string], stories: string[], keepRunning = false) {
+async function statusId(team: Team, name: string) {
+  const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>('GET', `/projects/${KEY}/statuses`);
+  return statuses.find((s) => s.name === name)!.id;
+}
+
+/** A sprint set up over HTTP by the admin: planned with `stories`, started, `finished` done, and completed unless `keepRunning`. */
+async function runSprint(team: Team, name: string, dates: [string, string], stories: string[], { finished = [] as string[], keepRunning = false } = {}) {
   const base = `/projects/${KEY}/sprints`;
   const { sprint } = await team.admin.call<{ sprint: { id: string } }>('POST', base, { name, startDate: dates[0], endDate: dates[1] });
   await team.admin.call('POST', `${base}/${sprint.id}/stories`, { stories });
   await team.admin.call('POST', `${base}/${sprint.id}/start`, {});
+  const done = await statusId(team, 'Done');
+  for (const key of finished) await team.admin.call('POST', `/projects/${KEY}/stories/${key}/transition`, { statusId: done });
   if (!keepRunning) await team.admin.call('POST', `${base}/${sprint.id}/complete`, { moveOpenTo: 'backlog' });
 }
 
@@ -36,8 +47,9 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
       const { story } = await team.admin.call<{ story: { version: number } }>('GET', `/projects/${KEY}/stories/${key}`);
       await team.admin.call('PATCH', `/projects/${KEY}/stories/${key}`, { version: story.version, dueDate });
     }
-    await runSprint(team, 'Sprint 1', ['2026-01-05', '2026-01-16'], ['WRK-1']);
-    await runSprint(team, 'Sprint 2', ['2026-01-19', '2026-01-30'], ['WRK-2']);
+    // Two closed sprints give the team a velocity of 6: WRK-1 and WRK-9 (3 + 8 points) done, then WRK-10 (1) but not WRK-2.
+    await runSprint(team, 'Sprint 1', ['2026-01-05', '2026-01-16'], ['WRK-1', 'WRK-9'], { finished: ['WRK-1', 'WRK-9'] });
+    await runSprint(team, 'Sprint 2', ['2026-01-19', '2026-01-30'], ['WRK-2', 'WRK-10'], { finished: ['WRK-10'] });
   });
   afterAll(() => team?.close());
 
@@ -57,6 +69,15 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await po.waitForURL(`**/projects/${KEY}/backlog`);
   });
 
+  it('the backlog marks where each coming sprint ends at the team’s velocity', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/backlog`);
+    // At 6 points a sprint, nothing running: WRK-2 (5) fills sprint 1 and WRK-3 (2) would overflow it.
+    const marked = po.locator('.backlog-scroll .ends-sprint');
+    await expect.poll(() => marked.first().getAttribute('data-story'), { timeout: 10_000 }).toBe('WRK-2');
+    expect(await marked.first().locator('.sprint-end').textContent()).toMatch(/^Sprint 1 ends /);
+  });
+
   it('due dates show on backlog rows, and a passed one is flagged overdue', async () => {
     const { po } = team;
     await po.goto(`/projects/${KEY}/backlog`);
@@ -67,12 +88,10 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
 
   it('a card dropped in the middle of the last column lands there', async () => {
     const { dev } = team;
-    await runSprint(team, 'Sprint 3', ['2026-02-02', '2026-02-13'], ['WRK-3', 'WRK-4', 'WRK-5', 'WRK-6', 'WRK-7', 'WRK-8'], true);
-    const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>('GET', `/projects/${KEY}/statuses`);
-    const done = statuses.find((s) => s.name === 'Done')!;
-    for (const key of ['WRK-4', 'WRK-5', 'WRK-6']) {
-      await team.admin.call('POST', `/projects/${KEY}/stories/${key}/transition`, { statusId: done.id });
-    }
+    await runSprint(team, 'Sprint 3', ['2026-02-02', '2026-02-13'], ['WRK-3', 'WRK-4', 'WRK-5', 'WRK-6', 'WRK-7', 'WRK-8'], {
+      finished: ['WRK-4', 'WRK-5', 'WRK-6'],
+      keepRunning: true,
+    });
     await dev.goto(`/projects/${KEY}/board`);
     await dev.locator(`${column('Done')} [data-story="WRK-6"]`).waitFor();
     await waitForLive(dev);
@@ -134,9 +153,9 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await form.getByLabel('Acceptance criteria').fill('Wrapping is offered at checkout\nThe invoice shows it');
     await form.getByLabel('Due date').fill('2099-06-30');
     await form.getByRole('button', { name: 'Create story' }).click();
-    const created = dev.getByRole('dialog', { name: 'Story WRK-9' });
+    const created = dev.getByRole('dialog', { name: 'Story WRK-13' });
     await expect.poll(() => created.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Gift wrap an order');
-    const { story } = await team.admin.call<{ story: { type: string; dueDate: string; acceptanceCriteria: { text: string }[] } }>('GET', `/projects/${KEY}/stories/WRK-9`);
+    const { story } = await team.admin.call<{ story: { type: string; dueDate: string; acceptanceCriteria: { text: string }[] } }>('GET', `/projects/${KEY}/stories/WRK-13`);
     expect([story.type, story.dueDate, story.acceptanceCriteria.map((c) => c.text)]).toEqual(['bug', '2099-06-30', ['Wrapping is offered at checkout', 'The invoice shows it']]);
     await dev.keyboard.press('Escape');
     await created.waitFor({ state: 'detached' });
@@ -165,7 +184,7 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     const phone = await signIn(team.browser, team.server.baseUrl, 'po@e2e.test', 'e2e-password-1', team.pageErrors);
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`/projects/${KEY}/backlog`);
-    const title = phone.locator('.backlog-scroll [data-story="WRK-1"] .story-title');
+    const title = phone.locator('.backlog-scroll [data-story] .story-title').first();
     await title.waitFor();
     await snap(phone, 'backlog-phone');
     const box = await title.boundingBox();

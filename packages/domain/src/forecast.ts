@@ -122,8 +122,8 @@ export interface SprintForecast {
 /** Float slack for the average-velocity walk, so 30 points at 10 a sprint is 3 sprints, not 3.0000001. */
 const EPSILON = 1e-9;
 
-/** The deterministic walk: every sprint delivers the average velocity. */
-function expectedSprint(position: number, velocity: number, usedPoints: number): number | null {
+/** The deterministic walk: every sprint delivers the average velocity (the backlog's sprint markers use it too). */
+export function expectedSprint(position: number, velocity: number, usedPoints: number): number | null {
   const first = Math.max(0, velocity - usedPoints);
   if (position <= first + EPSILON) return 1;
   const sprint = 1 + Math.ceil((position - first) / velocity - EPSILON);

@@ -15,6 +15,7 @@ export * from './schemas/story';
 export * from './schemas/event';
 export * from './forecast';
 export * from './roadmap';
+export * from './sprint-markers';
 export * from './schemas/epic';
 export * from './schemas/roadmap';
 export * from './schemas/feedback';

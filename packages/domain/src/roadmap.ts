@@ -201,6 +201,10 @@ export function buildRoadmap(input: RoadmapInput): Roadmap {
   return {
     velocity: f.basis.velocity,
     basis: { source, samples, sprintLengthDays, confidence, firstSprintEnd: f.plan.firstSprintEnd },
+    backlogStart: {
+      position: queue.filter((story) => story.sprintId !== null).reduce((sum, story) => sum + (story.points ?? 0), 0),
+      usedPoints: f.plan.usedPoints,
+    },
     epics,
   };
 }

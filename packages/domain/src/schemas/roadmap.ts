@@ -55,6 +55,11 @@ export const roadmapResponse = z.object({
   /** Average points per sprint the forecast assumes; null when nothing says how fast the team goes. */
   velocity: z.number().nullable(),
   basis: forecastBasis,
+  /**
+   * Where the backlog starts in the work queue: the points of the active and planned sprints' open stories
+   * ahead of it, and what the active sprint has delivered already (its spent velocity).
+   */
+  backlogStart: z.object({ position: z.number(), usedPoints: z.number() }),
   epics: z.array(roadmapEntry),
 });
 export type Roadmap = z.infer<typeof roadmapResponse>;

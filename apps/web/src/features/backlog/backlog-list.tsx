@@ -11,7 +11,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import type { Story } from '@ordo/domain';
+import type { SprintMarker, Story } from '@ordo/domain';
 import type { Permission } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { BacklogRow, type MoveTo } from './backlog-row';
@@ -25,10 +25,12 @@ interface Props {
   onReorder: (storyKey: string, to: number) => void;
   onMove: (story: Story, to: MoveTo) => void;
   onEstimate?: (story: Story, points: number | null) => void;
+  /** By row index: the coming sprint that ends with that story. */
+  sprintEnds: ReadonlyMap<number, SprintMarker>;
 }
 
 /** Only the rows on screen are in the DOM (5,000 stories scroll smoothly); the one being dragged floats in an overlay. */
-export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, onEstimate }: Props) {
+export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, onEstimate, sprintEnds }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const epics = useEpicsById(projectKey);
@@ -51,7 +53,18 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, o
   const row = (story: Story, index: number) => {
     const assignee = story.assigneeId ? members.get(story.assigneeId)?.user : undefined;
     const epic = story.epicId ? epics.get(story.epicId) : undefined;
-    return <BacklogRow story={story} position={index + 1} epic={epic} assignee={assignee} ranking={ranking} onMove={onMove} onEstimate={onEstimate} />;
+    return (
+      <BacklogRow
+        story={story}
+        position={index + 1}
+        epic={epic}
+        assignee={assignee}
+        ranking={ranking}
+        onMove={onMove}
+        onEstimate={onEstimate}
+        sprintEnd={sprintEnds.get(index)}
+      />
+    );
   };
   const draggedIndex = dragged ? stories.findIndex((s) => s.key === dragged) : -1;
   const draggedStory = stories[draggedIndex];

@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { sumPoints } from '@ordo/domain';
+import { sprintMarkers, sumPoints, type SprintMarker, type Story } from '@ordo/domain';
 import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
 import { ActionButton } from '../../shared/ui/action-button';
 import { useCan } from '../projects/access';
 import { useProjectKey } from '../projects/use-project-key';
+import { roadmapQuery } from '../roadmap/queries';
 import { BacklogFilters } from './backlog-filters';
 import { BacklogList } from './backlog-list';
 import { ImportDialog } from './import-dialog';
@@ -15,6 +16,15 @@ import { useBacklogActions } from './use-backlog-actions';
 import { useBacklogFilter } from './use-backlog-filter';
 import './backlog.css';
 
+/**
+ * Where each coming sprint ends in the backlog at the team's velocity (the roadmap forecast's walk), so the PO
+ * sees which sprint each story lands in. Only on the whole backlog: a filtered list has gaps.
+ */
+function useSprintEnds(projectKey: string, stories: readonly Story[] | null): ReadonlyMap<number, SprintMarker> {
+  const roadmap = useQuery({ ...roadmapQuery(projectKey), enabled: stories !== null });
+  return useMemo(() => (stories && roadmap.data ? sprintMarkers(stories, roadmap.data) : new Map()), [stories, roadmap.data]);
+}
+
 /** The product backlog in the PO's order: filter it, reorder it (PO), estimate in it (team), add to it or import into it. */
 export function BacklogPage() {
   const projectKey = useProjectKey();
@@ -22,6 +32,7 @@ export function BacklogPage() {
   const backlog = useQuery(backlogQuery(projectKey, filter));
   const stories = backlog.data?.items ?? [];
   const { ranking, reorder, move, onEstimate } = useBacklogActions(projectKey, filter, stories);
+  const sprintEnds = useSprintEnds(projectKey, isUnfiltered(filter) ? stories : null);
   const creating = useCan('story.create');
   const [importing, setImporting] = useState(false);
   const closeImport = useCallback(() => setImporting(false), []);
@@ -56,6 +67,7 @@ export function BacklogPage() {
           onReorder={reorder}
           onMove={move}
           onEstimate={onEstimate}
+          sprintEnds={sprintEnds}
         />
       )}
       <QuickAdd projectKey={projectKey} />

@@ -2,7 +2,8 @@ import type { KeyboardEvent } from 'react';
 import { StoryLink } from '../story/story-link';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Epic, Story } from '@ordo/domain';
+import type { Epic, SprintMarker, Story } from '@ordo/domain';
+import { formatShortDay } from '../../shared/ui/format';
 import { Avatar } from '../../shared/ui/avatar';
 import { DueChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
 import { PointsSelect } from '../story/points-picker';
@@ -19,6 +20,8 @@ interface Props {
   onMove: (story: Story, to: MoveTo) => void;
   /** Set for members who estimate (developers, Scrum Master): refinement right in the list. */
   onEstimate?: (story: Story, points: number | null) => void;
+  /** This story is the last one the coming sprint takes at the team's velocity. */
+  sprintEnd?: SprintMarker;
 }
 
 /** Alt+↑/↓ moves one place, Alt+Shift+↑/↓ to the top or bottom: ordering without a mouse or a drag. */
@@ -28,7 +31,7 @@ function moveForKey(e: KeyboardEvent): MoveTo | null {
   return e.shiftKey ? 'bottom' : 'down';
 }
 
-export function BacklogRow({ story, position, epic, assignee, ranking, onMove, onEstimate }: Props) {
+export function BacklogRow({ story, position, epic, assignee, ranking, onMove, onEstimate, sprintEnd }: Props) {
   const sortable = useSortable({ id: story.key, disabled: !ranking.allowed });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -41,7 +44,7 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
     <div
       ref={sortable.setNodeRef}
       style={style}
-      className={`backlog-row ${sortable.isDragging ? 'is-dragging' : ''}`}
+      className={`backlog-row ${sortable.isDragging ? 'is-dragging' : ''} ${sprintEnd ? 'ends-sprint' : ''}`}
       data-story={story.key}
       onKeyDown={onKeyDown}
     >
@@ -62,6 +65,11 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
       <StoryLink className="story-title" storyKey={story.key} title={story.title}>
         {story.title}
       </StoryLink>
+      {sprintEnd && (
+        <span className="sprint-end" title={`At the team's velocity, sprint ${sprintEnd.sprint} ahead takes the stories down to here`}>
+          Sprint {sprintEnd.sprint} ends {formatShortDay(sprintEnd.ends)}
+        </span>
+      )}
       <span className="row-chips">
         <LabelChips labels={story.labels} />
         <EpicChip epic={epic} />
