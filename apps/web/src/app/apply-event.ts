@@ -38,7 +38,8 @@ function applyToSprints(client: QueryClient, story: Story, key: string) {
 /** A story event carries the whole story after the change: every cached view of it is updated in place. */
 function applyStory(client: QueryClient, key: string, story: Story) {
   client.setQueryData<{ story: Story }>(storyKeys.detail(key, story.key), (old) =>
-    old && old.story.version > story.version ? old : { story },
+    // `watching` is the reader's own (events carry no one's view): it stays as the reader's copy had it.
+    old && old.story.version > story.version ? old : { story: { ...story, watching: old?.story.watching } },
   );
   applyToBacklogs(client, key, story);
   client.setQueryData<Board>(boardKey(key), (board) => board && placeOnBoard(board, story));

@@ -6,6 +6,7 @@ import { ErrorState, Skeleton } from '../shared/ui/feedback';
 import { Avatar } from '../shared/ui/avatar';
 import { meQuery } from '../features/projects/queries';
 import { KeyboardProvider, useCommands, type Command } from '../features/keyboard/commands';
+import { NotificationBell } from '../features/notifications/bell';
 import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
 
 const THEME_LABEL: Record<Theme, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
@@ -87,6 +88,7 @@ export function Shell() {
           </Link>
           <span className="spacer" />
           <ThemeToggle />
+          <NotificationBell />
           <Avatar name={me.data.user.name} id={me.data.user.id} />
           <span className="muted">{me.data.user.name}</span>
           <LogoutButton />

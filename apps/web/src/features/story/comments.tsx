@@ -9,6 +9,7 @@ import { formatMoment } from '../../shared/ui/format';
 import { useToast } from '../../shared/ui/toast';
 import { useCan } from '../projects/access';
 import { commentsQuery, storyKeys } from './queries';
+import { MentionTextarea } from '../mentions/mention-textarea';
 
 export function Comments({ projectKey, storyKey }: { projectKey: string; storyKey: string }) {
   const comments = useQuery(commentsQuery(projectKey, storyKey));
@@ -44,7 +45,7 @@ export function Comments({ projectKey, storyKey }: { projectKey: string; storyKe
         {comments.data?.items.length === 0 && <li className="muted">No comments yet.</li>}
       </ul>
       <form className="stack" onSubmit={submit}>
-        <textarea aria-label="Write a comment" placeholder="Write a comment" value={body} onChange={(e) => setBody(e.target.value)} disabled={!commenting.allowed} />
+        <MentionTextarea aria-label="Write a comment" placeholder="Write a comment (@ mentions a member)" value={body} onChange={(e) => setBody(e.target.value)} disabled={!commenting.allowed} />
         <div>
           <button type="submit" className="btn btn-primary" disabled={!body.trim() || post.isPending}>
             Comment

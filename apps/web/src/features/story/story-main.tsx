@@ -1,6 +1,7 @@
 import type { Story } from '@ordo/domain';
 import { TypeOptions } from './story-chips';
 import { EditableText } from '../../shared/ui/editable-text';
+import { MentionTextarea } from '../mentions/mention-textarea';
 import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { AcceptanceChecklist } from './acceptance-checklist';
@@ -34,7 +35,7 @@ export function StoryMain({ story, onEdit }: { story: Story; onEdit: (fields: St
       </fieldset>
       <label>
         Description
-        <EditableText multiline label="Description" value={story.description} placeholder="Details, links, notes" disabled={!editing.allowed} reason={editing.reason} onCommit={(description) => onEdit({ description })} />
+        <EditableText multiline textarea={MentionTextarea} label="Description" value={story.description} placeholder="Details, links, notes" disabled={!editing.allowed} reason={editing.reason} onCommit={(description) => onEdit({ description })} />
       </label>
       <AcceptanceChecklist criteria={story.acceptanceCriteria} editing={editing} onChange={(acceptanceCriteria) => onEdit({ acceptanceCriteria })} />
     </div>

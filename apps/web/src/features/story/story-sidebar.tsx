@@ -6,6 +6,7 @@ import { useCan } from '../projects/access';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
 import { AcceptanceControls } from './acceptance-controls';
 import { PointsPicker } from './points-picker';
+import { WatchButton } from './watch-button';
 import { useStoryCommand, type StoryEdit } from './use-story-actions';
 
 interface Props {
@@ -40,6 +41,7 @@ export function StorySidebar({ projectKey, story, statuses, onEdit }: Props) {
   const isDone = statuses.find((s) => s.id === story.statusId)?.category === 'done';
   return (
     <aside className="story-sidebar card stack" aria-label="Story details">
+      <WatchButton projectKey={projectKey} story={story} />
       <Field label="Status">
         <select aria-label="Status" value={story.statusId} disabled={!can.transition.allowed} title={can.transition.reason} onChange={(e) => onEdit({ statusId: e.target.value })}>
           {statuses.map((s) => (

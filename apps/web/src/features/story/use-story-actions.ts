@@ -27,7 +27,7 @@ export function useUpdateStory(projectKey: string, storyKey: string) {
       cacheChange<Detail, StoryEdit, Detail>(
         detailKey,
         (data, fields) => ({ story: { ...data.story, ...fields } as Story }),
-        (_data, result) => result,
+        (data, result) => ({ story: { ...result.story, watching: data.story.watching } }),
       ),
     ],
     invalidate: [detailKey, ['project', projectKey, 'backlog'], ['project', projectKey, 'board']],

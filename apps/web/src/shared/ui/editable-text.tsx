@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type ComponentType, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
 
 interface Props {
   label: string;
@@ -10,13 +10,15 @@ interface Props {
   placeholder?: string;
   maxLength?: number;
   className?: string;
+  /** What edits a multiline value (a textarea unless told: the description's offers @mentions). */
+  textarea?: ComponentType<Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & { value: string; onChange: (e: { target: { value: string } }) => void }>;
 }
 
 /**
  * A field that saves when you leave it (or press Enter on one line), like Linear's. While you type, changes
  * that arrive live do not overwrite your words; they show once you leave the field.
  */
-export function EditableText({ label, value, onCommit, disabled, reason, multiline, placeholder, maxLength, className }: Props) {
+export function EditableText({ label, value, onCommit, disabled, reason, multiline, placeholder, maxLength, className, textarea: Area }: Props) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -45,5 +47,6 @@ export function EditableText({ label, value, onCommit, disabled, reason, multili
     onKeyDown,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
   };
+  if (multiline && Area) return <Area rows={5} {...props} />;
   return multiline ? <textarea rows={5} {...props} /> : <input {...props} />;
 }
