@@ -14,6 +14,8 @@ import { buildServer, startServer, type ServerProcess } from './server-process';
  * Ordo as a cluster: three compiled API processes on one PostgreSQL behind Debian's HAProxy. Eight writers
  * and twenty live followers (`@ordo/client` over real sockets) keep it busy while one instance is killed
  * with SIGKILL and started again. PostgreSQL only: three processes cannot share one PGlite.
+ * CLUSTER_SEED replays a run; CLUSTER_LOG=info has the instances log requests and prints how many live
+ * sockets each held before the kill.
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
 const onPostgres = process.env.ORDO_TEST_DB === 'postgres' && Boolean(adminUrl);

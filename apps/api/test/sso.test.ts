@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '@ordo/db';
 import { Client, startTestApp, type TestApp } from './harness';
 import { Browser, CLIENT, formOf, PROVIDER_ACCOUNTS, startOidcProvider } from './oidc-provider';
 
@@ -68,6 +70,16 @@ describe('single sign-on with OpenID Connect', () => {
     expect(me.body.user).toMatchObject({ id: reply.body.user.id, email: 'carol@sso.test', name: 'Carol' });
     // Nobody can sign in with a password to an account made by single sign-on.
     expect((await t.anonymous.post('/api/auth/login', { email: 'dana@sso.test', password: 'sso' })).status).toBe(401);
+  });
+
+  it('refuses a deactivated account', async () => {
+    await t.database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.email, 'carol@sso.test'));
+    const browser = new Browser();
+    const back = await browser.fetch(await throughProvider(browser, 'carol'));
+    expect(back.res.status).toBe(403);
+    expect(JSON.parse(back.text).error.message).toContain('deactivated');
+    expect(browser.cookie(t.url, 'ordo_session')).toBeUndefined();
+    await t.database.db.update(users).set({ deactivatedAt: null }).where(eq(users.email, 'carol@sso.test'));
   });
 
   it('refuses an email the provider has not verified, and makes no account', async () => {
