@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, type Limits } from './lib/limits';
 import { registerMailer } from './modules/mail/mailer';
 import type { MailOptions } from './modules/mail/options';
 import { liveOptions, type LiveOptions } from './modules/live/options';
+import { compression } from './plugins/compression';
 import { docs } from './plugins/docs';
 import { errorHandler } from './plugins/errors';
 import { projectAccess } from './plugins/project-access';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerMailer(app, options.mail);
 
   await app.register(errorHandler);
+  await app.register(compression);
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   await app.register(docs);
   await app.register(session);
