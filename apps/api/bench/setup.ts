@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,3 +70,14 @@ export async function time(runs: number, work: (i: number) => Promise<unknown>) 
 }
 
 export const fmt = (r: { median: number; p95: number }) => `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`;
+
+/** The bytes of a response as they cross the wire (undecoded), and its encoding. */
+export function onTheWire(url: string, headers: Record<string, string>) {
+  return new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+    }).on('error', reject).end();
+  });
+}

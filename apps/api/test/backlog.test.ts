@@ -47,6 +47,46 @@ describe('the product backlog', () => {
     expect(keysOf(await other.dev.get(`${b}/backlog`))).toEqual([keys[3], keys[1], keys[2], keys[4], keys[0]]);
   });
 
+  it('keeps the places of a move as they were at the move, whatever the backlog went through since', async () => {
+    const other = await t.projectWithTeam();
+    const b = `/api/projects/${other.key}`;
+    const keys: string[] = [];
+    for (const title of ['1', '2', '3', '4', '5']) keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
+    await other.po.post(`${b}/backlog/rank`, { story: keys[3], before: keys[1] });
+    // Since the move: a new story put on top, one story moved to the bottom, one deleted.
+    const later = (await other.po.post(`${b}/stories`, { title: 'later' })).body.story.key;
+    expect((await other.po.post(`${b}/backlog/rank`, { story: later, before: keys[0] })).status).toBe(200);
+    expect((await other.po.post(`${b}/backlog/rank`, { story: keys[0], after: keys[4] })).status).toBe(200);
+    expect((await other.po.delete(`${b}/stories/${keys[2]}`)).status).toBeLessThan(300);
+    const moved = (await other.dev.get(`${b}/stories/${keys[3]}/history`)).body.items.find((e: { type: string }) => e.type === 'story.ranked');
+    expect(moved.data).toMatchObject({ from: { position: 4 }, to: { position: 2 } });
+    const top = (await other.dev.get(`${b}/stories/${later}/history`)).body.items.find((e: { type: string }) => e.type === 'story.ranked');
+    expect(top.data).toMatchObject({ from: { position: 6 }, to: { position: 1 } });
+  });
+
+  it('answers the lean list shape with view=summary: no long texts, acceptance criteria as counts', async () => {
+    const created = await team.po.post(`/api/projects/${team.key}/stories`, {
+      title: 'Summarised',
+      description: 'A long text the list does not need',
+      persona: 'shopper',
+      goal: 'pay',
+      benefit: 'leave',
+      acceptanceCriteria: [{ text: 'one', done: true }, { text: 'two', done: false }, { text: 'three', done: false }],
+    });
+    const key = created.body.story.key;
+    const path = `/api/projects/${team.key}/backlog`;
+    const full = (await team.dev.get(path)).body.items.find((s: { key: string }) => s.key === key);
+    const summary = await team.dev.get(`${path}?view=summary`);
+    expect(summary.status).toBe(200);
+    const item = summary.body.items.find((s: { key: string }) => s.key === key);
+    const { description, persona, goal, benefit, acceptanceCriteria, ...rest } = full;
+    expect(description).toBe('A long text the list does not need');
+    expect(acceptanceCriteria).toHaveLength(3);
+    expect(item).toEqual({ ...rest, acceptanceCriteria: { done: 1, total: 3 } });
+    expect(keysOf(summary)).toEqual(keysOf(await team.dev.get(path)));
+    expect((await team.dev.get(`${path}?view=everything`)).status).toBe(400);
+  });
+
   it('refuses everyone but the PO (and admin) with a message naming the PO', async () => {
     const [a, b] = await addStories(['X', 'Y']);
     const reply = await team.dev.post(`/api/projects/${team.key}/backlog/rank`, { story: b, before: a });

@@ -106,8 +106,22 @@ export const backlogQuery = z.object({
   epic: id.optional(),
   assignee: id.optional(),
   type: storyType.optional(),
+  /** `summary`: the lean shape for list views (see `storySummary`). */
+  view: z.enum(['full', 'summary']).optional(),
 });
 export type BacklogFilter = z.infer<typeof backlogQuery>;
+
+/** A story as list views show it: no long texts, acceptance criteria as counts. */
+export const storySummary = story
+  .omit({ description: true, persona: true, goal: true, benefit: true, acceptanceCriteria: true })
+  .extend({ acceptanceCriteria: z.object({ done: z.number().int(), total: z.number().int() }) });
+export type StorySummary = z.infer<typeof storySummary>;
+export const storySummaryListResponse = z.object({ items: z.array(storySummary) });
+
+/** The summary of a story (`GET .../backlog?view=summary`). */
+export function summarizeStory({ description: _d, persona: _p, goal: _g, benefit: _b, acceptanceCriteria, ...rest }: Story): StorySummary {
+  return { ...rest, acceptanceCriteria: { done: acceptanceCriteria.filter((c) => c.done).length, total: acceptanceCriteria.length } };
+}
 
 export const rankBody = moveBody('story', storyKey, 'story');
 

@@ -1,4 +1,5 @@
-import { backlogQuery, keyParams, rankBody, storyListResponse, storyResponse } from '@ordo/domain';
+import { z } from 'zod';
+import { backlogQuery, keyParams, rankBody, storyListResponse, storyResponse, storySummaryListResponse, summarizeStory } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
 import { toStory } from '../stories/queries';
@@ -10,10 +11,19 @@ export default async function backlogRoutes(app: App) {
 
   app.get('/api/projects/:key/backlog', {
     config: { action: 'project.read' },
-    schema: { tags: ['backlog'], params: keyParams, querystring: backlogQuery, response: { 200: storyListResponse } },
-  }, async (request) => {
+    schema: {
+      tags: ['backlog'],
+      params: keyParams,
+      querystring: backlogQuery,
+      response: { 200: z.union([storyListResponse, storySummaryListResponse]) },
+    },
+  }, async (request, reply) => {
     const rows = await listBacklog(db, request.project.id, request.query);
-    return { items: rows.map((row) => toStory(row, request.project.key)) };
+    const stories = rows.map((row) => toStory(row, request.project.key));
+    // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
+    // 50,000-story backlog several times faster than the schema-driven one.
+    reply.serializer(JSON.stringify);
+    return { items: request.query.view === 'summary' ? stories.map(summarizeStory) : stories };
   });
 
   app.post('/api/projects/:key/backlog/rank', {

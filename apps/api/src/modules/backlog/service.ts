@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { stories, type Db } from '@ordo/db';
-import { conflict } from '@ordo/domain';
+import { conflict, notFound } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
-import { neighbourRank } from '../../lib/ranked-rows';
-import { findStory, loadStory, toStory } from '../stories/queries';
+import { toStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
-import { backlogPositions } from './queries';
+import { readMove } from './move-read';
 
 export interface RankMove {
   story: string;
@@ -18,28 +17,23 @@ export interface RankMove {
  * Puts a story just before `before` or just after `after` by giving it a rank between the anchor and the
  * anchor's neighbour: one story row written, whatever the backlog size. The project lock of
  * `writeInProject` serialises concurrent moves, so two moves to the same spot get distinct ranks.
+ * Under the lock: one read (story, anchors, neighbours), one write, the event. The backlog positions the
+ * history shows ("moved from #14 to #2") are counted when the history is read (`positions.ts`), not here:
+ * counting the backlog under the lock made every move, and every waiting mover, cost O(backlog).
  */
 export async function rankStory(db: Db, scope: StoryScope, move: RankMove) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
-    const row = await loadStory(tx, scope.project, move.story);
+    const { row, lookup } = await readMove(tx, scope.project, move);
+    if (!row || !lookup) throw notFound(`Story ${move.story}`);
     if (row.deletedAt) throw conflict(`${move.story} is deleted; restore it first`);
-    const rank = await placeRank(move, {
-      what: 'a story of this project',
-      rankOf: async (key) => (await findStory(tx, scope.project, key))?.rank,
-      neighbour: (anchor, side) => neighbourRank(tx, stories, { projectId: scope.project.id, movingId: row.id }, anchor, side),
-    });
+    const rank = await placeRank(move, lookup);
     const [saved] = await tx
       .update(stories)
       .set({ rank, version: row.version + 1, updatedAt: new Date() })
       .where(eq(stories.id, row.id))
       .returning();
     const story = toStory(saved!, scope.project.key);
-    const positions = await backlogPositions(tx, scope.project.id, row.id, { from: row.rank, to: rank });
-    log.append(
-      'story.ranked',
-      { story, from: { rank: row.rank, position: positions.from }, to: { rank, position: positions.to } },
-      { storyId: row.id },
-    );
+    log.append('story.ranked', { story, from: { rank: row.rank }, to: { rank } }, { storyId: row.id });
     return story;
   });
 }

@@ -29,19 +29,18 @@ export interface EventLog {
  */
 async function flushEvents(tx: Tx, projectId: string, lastSeq: number, actor: Actor, pending: PendingEvent[]) {
   if (pending.length === 0) return lastSeq;
-  const rows = pending.map((event, i) => ({
-    projectId,
-    seq: lastSeq + i + 1,
-    type: event.type,
-    actorId: actor.id,
-    actorName: actor.name,
-    storyId: event.storyId ?? null,
-    data: event.data,
-  }));
   const newSeq = lastSeq + pending.length;
-  await tx.insert(events).values(rows);
-  await tx.update(projects).set({ lastSeq: newSeq }).where(eq(projects.id, projectId));
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ projectId, seq: newSeq })})`);
+  const rows = pending.map(
+    (event, i) =>
+      sql`(${projectId}, ${lastSeq + i + 1}, ${event.type}, ${actor.id}, ${actor.name}, ${event.storyId ?? null}, ${JSON.stringify(event.data)}::jsonb)`,
+  );
+  // One round trip: the events, the project's counter and the notice, as one statement.
+  await tx.execute(sql`with written as (
+      insert into ${events} (project_id, seq, type, actor_id, actor_name, story_id, data) values ${sql.join(rows, sql`, `)}
+    ), counted as (
+      update ${projects} set last_seq = ${newSeq} where id = ${projectId}
+    )
+    select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ projectId, seq: newSeq })})`);
   return newSeq;
 }
 

@@ -18,6 +18,7 @@ import {
 import { assertCan } from '../../plugins/project-access';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
+import { withBacklogPositions } from '../backlog/positions';
 import { lastSeqOf, storyHistory } from '../events/queries';
 import { addComment, listComments } from './comments';
 import { loadStory, toStory } from './queries';
@@ -96,7 +97,8 @@ export default async function storyRoutes(app: App) {
     schema: { tags, params: storyParams, response: { 200: eventsResponse } },
   }, async (request) => {
     const story = await loadStory(db, request.project, request.params.story);
-    return { items: await storyHistory(db, request.project.id, story.id), lastSeq: await lastSeqOf(db, request.project.id) };
+    const history = await storyHistory(db, request.project.id, story.id);
+    return { items: await withBacklogPositions(db, request.project.id, story.id, history), lastSeq: await lastSeqOf(db, request.project.id) };
   });
 
   app.get('/api/projects/:key/stories/:story/comments', {
