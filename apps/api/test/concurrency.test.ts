@@ -29,6 +29,35 @@ describe('concurrent backlog moves', () => {
     expect(events.lastSeq).toBe(seqBefore + 20);
   });
 
+  it('keeps every story once, ranks unique and the log gap-free under 8 movers for a bounded time', async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 16; i++) keys.push((await team.po.post(`${base}/stories`, { title: `Mover ${i}` })).body.story.key);
+    const seqBefore = (await team.po.get(`${base}/events?limit=1`)).body.lastSeq;
+    // Each mover stops at its deadline or after 60 moves, whichever comes first: bounded either way.
+    const deadline = Date.now() + 4000;
+    const mover = async (c: number) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 60 && Date.now() < deadline; i++) {
+        const story = keys[(c * 5 + i * 3) % keys.length]!;
+        const other = keys[(c + i * 7 + 1) % keys.length]!;
+        const move = other === story ? { story, before: keys[(keys.indexOf(story) + 1) % keys.length] } : i % 2 ? { story, before: other } : { story, after: other };
+        statuses.push((await team.po.post(`${base}/backlog/rank`, move)).status);
+      }
+      return statuses;
+    };
+    const statuses = (await Promise.all(Array.from({ length: 8 }, (_, c) => mover(c)))).flat();
+    expect(statuses.length).toBeGreaterThan(8);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    const backlog = (await team.po.get(`${base}/backlog`)).body.items as { key: string; rank: string }[];
+    const mine = backlog.filter((s) => keys.includes(s.key));
+    expect(mine.map((s) => s.key).sort()).toEqual([...keys].sort());
+    expect(new Set(backlog.map((s) => s.rank)).size).toBe(backlog.length);
+    const events = (await team.po.get(`${base}/events?since=${seqBefore}&limit=1000`)).body;
+    expect(events.items.map((e: { seq: number }) => e.seq)).toEqual(statuses.map((_, i) => seqBefore + i + 1));
+    expect(events.items.every((e: { type: string }) => e.type === 'story.ranked')).toBe(true);
+  });
+
   it('numbers stories created at the same time without gaps or duplicates', async () => {
     const replies = await Promise.all(
       Array.from({ length: 15 }, (_, i) => team.dev.post(`${base}/stories`, { title: `Parallel ${i}` })),

@@ -23,7 +23,7 @@ export default async function backlogRoutes(app: App) {
     // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
     // 50,000-story backlog several times faster than the schema-driven one.
     reply.serializer(JSON.stringify);
-    return { items: request.query.view === 'summary' ? stories.map(summarizeStory) : stories };
+    return request.query.view === 'summary' ? { items: stories.map(summarizeStory) } : { items: stories };
   });
 
   app.post('/api/projects/:key/backlog/rank', {
