@@ -31,8 +31,8 @@ export function isOverdue(story: { dueDate: string | null }, today: string, isDo
 }
 
 /** The definition of ready: the team can pull a story into a sprint once it has acceptance criteria and an estimate. */
-export function isReady(story: { acceptanceCriteria: readonly unknown[]; points: number | null }): boolean {
-  return story.acceptanceCriteria.length > 0 && story.points !== null;
+export function isReady(story: { acceptanceCriteria: readonly unknown[] | { total: number }; points: number | null }): boolean {
+  return criteriaCount(story.acceptanceCriteria) > 0 && story.points !== null;
 }
 
 /**
@@ -55,3 +55,7 @@ export function storyNumber(projectKey: string, storyKey: string): number | null
   const n = Number(storyKey.slice(prefix.length));
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+
+/** How many acceptance criteria a story has: the list of a full story, or the counts of a summary. */
+export const criteriaCount = (criteria: readonly unknown[] | { total: number }): number =>
+  Array.isArray(criteria) ? criteria.length : (criteria as { total: number }).total;

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { isInBacklog, isReady, story as storySchema, type BacklogFilter, type ProjectEvent, type Story } from '@ordo/domain';
+import { isInBacklog, isReady, story as storySchema, summarizeStory, type BacklogFilter, type ProjectEvent, type Story, type StorySummary } from '@ordo/domain';
 import { upsertByRank } from '../features/backlog/backlog-order';
 import { backlogKeys, isUnfiltered } from '../features/backlog/queries';
 import { placeOnBoard, type Board } from '../features/board/board-state';
@@ -18,10 +18,10 @@ function doneStatusIds(client: QueryClient, key: string): Set<string> {
 /** The whole backlog is updated in place; a filtered one may gain or lose the story, so it asks the server. */
 function applyToBacklogs(client: QueryClient, key: string, story: Story) {
   const belongs = isInBacklog(story, doneStatusIds(client, key));
-  for (const [queryKey, data] of client.getQueriesData<{ items: Story[] }>({ queryKey: backlogKeys.all(key) })) {
+  for (const [queryKey, data] of client.getQueriesData<{ items: StorySummary[] }>({ queryKey: backlogKeys.all(key) })) {
     const filter = (queryKey[3] ?? {}) as BacklogFilter;
     if (!data) continue;
-    if (isUnfiltered(filter)) client.setQueryData(queryKey, { items: upsertByRank(data.items, story, belongs) });
+    if (isUnfiltered(filter)) client.setQueryData(queryKey, { items: upsertByRank(data.items, summarizeStory(story), belongs) });
     else void client.invalidateQueries({ queryKey, exact: true });
   }
 }

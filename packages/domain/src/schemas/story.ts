@@ -118,8 +118,10 @@ export const storySummary = story
 export type StorySummary = z.infer<typeof storySummary>;
 export const storySummaryListResponse = z.object({ items: z.array(storySummary) });
 
-/** The summary of a story (`GET .../backlog?view=summary`). */
-export function summarizeStory({ description: _d, persona: _p, goal: _g, benefit: _b, acceptanceCriteria, ...rest }: Story): StorySummary {
+/** The summary of a story (`GET .../backlog?view=summary`); a summary stays as it is. */
+export function summarizeStory(story: Story | StorySummary): StorySummary {
+  if (!Array.isArray(story.acceptanceCriteria)) return story as StorySummary;
+  const { description: _d, persona: _p, goal: _g, benefit: _b, acceptanceCriteria, ...rest } = story as Story;
   return { ...rest, acceptanceCriteria: { done: acceptanceCriteria.filter((c) => c.done).length, total: acceptanceCriteria.length } };
 }
 

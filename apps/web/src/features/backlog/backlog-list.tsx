@@ -11,7 +11,7 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import type { SprintMarker, Story } from '@ordo/domain';
+import type { SprintMarker, StorySummary } from '@ordo/domain';
 import type { Permission } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { BacklogRow, type MoveTo } from './backlog-row';
@@ -20,11 +20,11 @@ const ROW_HEIGHT = 44;
 
 interface Props {
   projectKey: string;
-  stories: Story[];
+  stories: StorySummary[];
   ranking: Permission;
   onReorder: (storyKey: string, to: number) => void;
-  onMove: (story: Story, to: MoveTo) => void;
-  onEstimate?: (story: Story, points: number | null) => void;
+  onMove: (story: StorySummary, to: MoveTo) => void;
+  onEstimate?: (story: StorySummary, points: number | null) => void;
   /** By row index: the coming sprint that ends with that story. */
   sprintEnds: ReadonlyMap<number, SprintMarker>;
 }
@@ -50,7 +50,7 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, o
     setDragged(null);
     if (over && active.id !== over.id) onReorder(String(active.id), stories.findIndex((s) => s.key === over.id));
   };
-  const row = (story: Story, index: number) => {
+  const row = (story: StorySummary, index: number) => {
     const assignee = story.assigneeId ? members.get(story.assigneeId)?.user : undefined;
     const epic = story.epicId ? epics.get(story.epicId) : undefined;
     return (

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { sprintMarkers, sumPoints, type SprintMarker, type Story } from '@ordo/domain';
+import { sprintMarkers, sumPoints, type SprintMarker, type StorySummary } from '@ordo/domain';
 import { EmptyState, ErrorState, RoleHint, Skeleton } from '../../shared/ui/feedback';
 import { describeError } from '../../shared/api/client';
 import { ActionButton } from '../../shared/ui/action-button';
@@ -20,7 +20,7 @@ import './backlog.css';
  * Where each coming sprint ends in the backlog at the team's velocity (the roadmap forecast's walk), so the PO
  * sees which sprint each story lands in. Only on the whole backlog: a filtered list has gaps.
  */
-function useSprintEnds(projectKey: string, stories: readonly Story[] | null): ReadonlyMap<number, SprintMarker> {
+function useSprintEnds(projectKey: string, stories: readonly StorySummary[] | null): ReadonlyMap<number, SprintMarker> {
   const roadmap = useQuery({ ...roadmapQuery(projectKey), enabled: stories !== null });
   return useMemo(() => (stories && roadmap.data ? sprintMarkers(stories, roadmap.data) : new Map()), [stories, roadmap.data]);
 }

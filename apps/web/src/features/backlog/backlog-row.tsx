@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { StoryLink } from '../story/story-link';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Epic, SprintMarker, Story } from '@ordo/domain';
+import type { Epic, SprintMarker, StorySummary } from '@ordo/domain';
 import { formatShortDay } from '../../shared/ui/format';
 import { Avatar } from '../../shared/ui/avatar';
 import { DueChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
@@ -12,14 +12,14 @@ import type { Permission } from '../projects/access';
 export type MoveTo = 'top' | 'up' | 'down' | 'bottom';
 
 interface Props {
-  story: Story;
+  story: StorySummary;
   position: number;
   epic: Epic | undefined;
   assignee: { id: string; name: string } | undefined;
   ranking: Permission;
-  onMove: (story: Story, to: MoveTo) => void;
+  onMove: (story: StorySummary, to: MoveTo) => void;
   /** Set for members who estimate (developers, Scrum Master): refinement right in the list. */
-  onEstimate?: (story: Story, points: number | null) => void;
+  onEstimate?: (story: StorySummary, points: number | null) => void;
   /** This story is the last one the coming sprint takes at the team's velocity. */
   sprintEnd?: SprintMarker;
 }

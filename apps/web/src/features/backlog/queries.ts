@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { storyListResponse, type BacklogFilter } from '@ordo/domain';
+import { storySummaryListResponse, type BacklogFilter } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath, queryString } from '../../shared/api/paths';
 
@@ -11,7 +11,8 @@ export const backlogKeys = {
 export const backlogQuery = (key: string, filter: BacklogFilter = {}) =>
   queryOptions({
     queryKey: backlogKeys.filtered(key, filter),
-    queryFn: ({ signal }) => request(`${projectPath(key)}/backlog${queryString(filter)}`, storyListResponse, { signal }),
+    // The lean list shape: a story's long texts are fetched when it is opened (the story drawer or page).
+    queryFn: ({ signal }) => request(`${projectPath(key)}/backlog${queryString({ ...filter, view: 'summary' })}`, storySummaryListResponse, { signal }),
   });
 
 /** An empty filter: the whole backlog, the list the live updates keep in place. */

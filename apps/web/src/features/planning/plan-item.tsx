@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import type { Story } from '@ordo/domain';
+import type { PlanStory } from './planning-state';
 import { PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
 import type { Permission } from '../projects/access';
 import { StoryLink } from '../story/story-link';
@@ -7,14 +7,14 @@ import { StoryLink } from '../story/story-link';
 export type PlanSide = 'backlog' | 'sprint';
 
 interface Props {
-  story: Story;
+  story: PlanStory;
   side: PlanSide;
   planning: Permission;
-  onMove: (story: Story, joins: boolean) => void;
+  onMove: (story: PlanStory, joins: boolean) => void;
 }
 
 /** What a story shows in planning; also drawn in the drag overlay, which floats above both scrolling lists. */
-export function PlanItemFace({ story }: { story: Story }) {
+export function PlanItemFace({ story }: { story: PlanStory }) {
   return (
     <>
       <TypeIcon type={story.type} />

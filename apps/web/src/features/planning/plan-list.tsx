@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
 import { useDroppable } from '@dnd-kit/core';
-import type { Story } from '@ordo/domain';
+import type { PlanStory } from './planning-state';
 import type { Permission } from '../projects/access';
 import { PlanItem, type PlanSide } from './plan-item';
 
 interface Props {
   side: PlanSide;
   label: string;
-  stories: readonly Story[];
+  stories: readonly PlanStory[];
   planning: Permission;
-  onMove: (story: Story, joins: boolean) => void;
+  onMove: (story: PlanStory, joins: boolean) => void;
   empty: ReactNode;
 }
 

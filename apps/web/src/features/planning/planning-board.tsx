@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import type { Sprint, Story } from '@ordo/domain';
+import type { Sprint } from '@ordo/domain';
+import type { PlanStory } from './planning-state';
 import { ActionButton } from '../../shared/ui/action-button';
 import { Skeleton } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
@@ -31,19 +32,19 @@ export function PlanningBoard({ projectKey, sprint, active }: Props) {
   const plan = usePlanStory(projectKey, sprint.id);
   const command = useSprintCommand(projectKey);
   const [starting, setStarting] = useState(false);
-  const [dragged, setDragged] = useState<Story | null>(null);
+  const [dragged, setDragged] = useState<PlanStory | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
-  const move = (story: Story, joins: boolean) => plan.mutate({ story, joins });
+  const move = (story: PlanStory, joins: boolean) => plan.mutate({ story, joins });
   const onDragEnd = ({ active: item, over }: DragEndEvent) => {
     setDragged(null);
-    const { story, side } = (item.data.current ?? {}) as { story?: Story; side?: PlanSide };
+    const { story, side } = (item.data.current ?? {}) as { story?: PlanStory; side?: PlanSide };
     if (story && over && over.id !== side) move(story, over.id === 'sprint');
   };
   const starts = active ? { allowed: false, reason: `Complete ${active.name} first: one sprint runs at a time` } : planning;
   return (
     <DndContext
       sensors={sensors}
-      onDragStart={({ active: item }) => setDragged((item.data.current?.story as Story | undefined) ?? null)}
+      onDragStart={({ active: item }) => setDragged((item.data.current?.story as PlanStory | undefined) ?? null)}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragged(null)}
     >

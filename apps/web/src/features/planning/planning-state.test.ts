@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeStory } from '@ordo/domain';
 import { makeSprint, makeStory, rankedStories } from '../../test/fixtures';
 import { capacityBar, planInBacklog, planInSprint, suggestedDates } from './planning-state';
 import type { SprintDetail } from './queries';
@@ -28,7 +29,7 @@ describe('planning moves', () => {
     expect(planned.stories.every((s) => s.sprintId === sprint.id && s.ready)).toBe(true);
   });
   it('sends a story back to its place in the backlog', () => {
-    const backlog = { items: [a!, c!] };
+    const backlog = { items: [a!, c!].map(summarizeStory) };
     expect(planInBacklog(backlog, b!, true).items.map((s) => s.key)).toEqual([a!.key, b!.key, c!.key]);
     expect(planInBacklog(backlog, a!, false).items.map((s) => s.key)).toEqual([c!.key]);
   });

@@ -1,6 +1,9 @@
-import { addDays, isReady, sumPoints, type Story } from '@ordo/domain';
+import { addDays, isReady, sumPoints, summarizeStory, type Story, type StorySummary } from '@ordo/domain';
 import { upsertByRank } from '../backlog/backlog-order';
 import type { SprintDetail } from './queries';
+
+/** A story in sprint planning: a sprint's story in full, or a backlog story's summary. */
+export type PlanStory = Story | StorySummary;
 
 export interface CapacityBar {
   /** How full the bar is drawn, 0–100. */
@@ -21,14 +24,16 @@ export function capacityBar(planned: number, capacity: number | null): CapacityB
 }
 
 /** The sprint after a story joins (`joins`) or leaves it: stories in rank order, planned points recounted. */
-export function planInSprint(detail: SprintDetail, story: Story, joins: boolean): SprintDetail {
-  const stories = upsertByRank(detail.stories, { ...story, sprintId: joins ? detail.sprint.id : null, ready: isReady(story) }, joins);
+export function planInSprint(detail: SprintDetail, story: PlanStory, joins: boolean): SprintDetail {
+  // A story from the backlog is its summary: shown at once, replaced by the server's answer in full.
+  const planned = { ...story, sprintId: joins ? detail.sprint.id : null, ready: isReady(story) } as SprintDetail['stories'][number];
+  const stories = upsertByRank(detail.stories, planned, joins);
   return { ...detail, stories, plannedPoints: sumPoints(stories) };
 }
 
 /** The backlog after a story leaves it for a sprint, or comes back. */
-export function planInBacklog(backlog: { items: Story[] }, story: Story, returns: boolean): { items: Story[] } {
-  return { items: upsertByRank(backlog.items, { ...story, sprintId: null }, returns) };
+export function planInBacklog(backlog: { items: StorySummary[] }, story: PlanStory, returns: boolean): { items: StorySummary[] } {
+  return { items: upsertByRank(backlog.items, { ...summarizeStory(story), sprintId: null }, returns) };
 }
 
 /** The dates a new sprint is offered: from today, two weeks long (ISO days, UTC like the API). */

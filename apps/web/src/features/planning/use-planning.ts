@@ -1,18 +1,18 @@
-import { sprintDetailResponse, sprintResponse, type CompleteSprint, type CreateSprint, type Story, type UpdateSprint } from '@ordo/domain';
+import { sprintDetailResponse, sprintResponse, type CompleteSprint, type CreateSprint, type StorySummary, type UpdateSprint } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { useProjectCommand } from '../../shared/api/use-project-command';
 import { projectPath, sprintPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
 import { backlogKeys } from '../backlog/queries';
-import { planInBacklog, planInSprint } from './planning-state';
+import { planInBacklog, planInSprint, type PlanStory } from './planning-state';
 import { sprintKeys, type SprintDetail } from './queries';
 
 interface PlanMove {
-  story: Story;
+  story: PlanStory;
   /** true: from the backlog into the sprint; false: back out. */
   joins: boolean;
 }
-type Backlog = { items: Story[] };
+type Backlog = { items: StorySummary[] };
 
 /** Dragging a story into the sprint or back: both lists change at once, one request, rollback on refusal. */
 export function usePlanStory(projectKey: string, sprintId: string) {

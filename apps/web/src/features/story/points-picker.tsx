@@ -31,7 +31,7 @@ export function PointsPicker({ points, estimating, onPick }: Props) {
 }
 
 /** The estimate as a compact select, for estimating in a list without opening each story. */
-export function PointsSelect({ story, onEstimate }: { story: Story; onEstimate: (story: Story, points: number | null) => void }) {
+export function PointsSelect<S extends Pick<Story, 'key' | 'points'>>({ story, onEstimate }: { story: S; onEstimate: (story: S, points: number | null) => void }) {
   return (
     <select
       className="points-select"

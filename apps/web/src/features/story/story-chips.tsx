@@ -1,4 +1,4 @@
-import { isOverdue, isReady, STORY_TYPES, todayUtc, type Epic, type Story } from '@ordo/domain';
+import { criteriaCount, isOverdue, isReady, STORY_TYPES, todayUtc, type Epic, type Story, type StorySummary } from '@ordo/domain';
 import { formatDay, formatShortDay } from '../../shared/ui/format';
 
 const TYPE_MARK: Record<Story['type'], { mark: string; label: string }> = {
@@ -27,10 +27,10 @@ export function TypeOptions() {
 }
 
 /** Refinement at a glance: ready means acceptance criteria and an estimate; otherwise say what is missing. */
-export function ReadinessChip({ story }: { story: Pick<Story, 'acceptanceCriteria' | 'points'> }) {
+export function ReadinessChip({ story }: { story: Pick<Story | StorySummary, 'acceptanceCriteria' | 'points'> }) {
   if (isReady(story)) return <span className="chip chip-ready">Ready</span>;
   const missing = [
-    story.acceptanceCriteria.length === 0 ? 'acceptance criteria' : null,
+    criteriaCount(story.acceptanceCriteria) === 0 ? 'acceptance criteria' : null,
     story.points === null ? 'estimate' : null,
   ].filter(Boolean);
   return (

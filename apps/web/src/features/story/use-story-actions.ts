@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { storyResponse, type Story, type UpdateStory } from '@ordo/domain';
+import { storyResponse, type Story, type StorySummary, type UpdateStory } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { useProjectCommand } from '../../shared/api/use-project-command';
 import { storyPath } from '../../shared/api/paths';
@@ -47,7 +47,8 @@ export function useStoryCommand(projectKey: string, storyKey: string) {
 }
 
 interface ListEdit {
-  story: Story;
+  /** A list row: a full story, or the summary the backlog lists (`place` turns the answer into its row). */
+  story: Story | StorySummary;
   fields: StoryEdit;
 }
 
