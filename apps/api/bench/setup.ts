@@ -15,13 +15,15 @@ import { Client, sessionOf } from '../test/harness';
  * BENCH_DATABASE_URL and dropped at close) with one project
  * whose backlog holds `storyCount` stories, inserted in bulk so the setup takes seconds.
  */
-export async function benchApp(storyCount: number) {
+export async function benchApp(storyCount: number, options: { webDist?: string } = {}) {
   const fresh = await openFreshDatabase(process.env.BENCH_DATABASE_URL, mkdtempSync(join(tmpdir(), 'ordo-bench-')));
   const database: Database = fresh.database;
-  const app = await buildApp({ database });
+  const app = await buildApp({ database, webDist: options.webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const reply = await new Client(url).post('/api/auth/register', { email: `po${Date.now()}@bench.dev`, name: 'PO', password: 'bench password' });
+  const email = `po${Date.now()}@bench.dev`;
+  const password = 'bench password';
+  const reply = await new Client(url).post('/api/auth/register', { email, name: 'PO', password });
   const po = new Client(url, sessionOf(reply));
   const key = `B${Date.now().toString(36).toUpperCase().slice(-6)}`;
   const project = (await po.post('/api/projects', { key, name: 'Bench' })).body.project;
@@ -47,6 +49,8 @@ export async function benchApp(storyCount: number) {
     /** The PostgreSQL database's URL, for a second instance on it (undefined on PGlite). */
     databaseUrl: fresh.url,
     po,
+    /** The PO's sign-in, for a browser. */
+    login: { email, password },
     key,
     projectId: project.id as string,
     close: async () => {
