@@ -70,7 +70,7 @@ export async function writeInProject<T>(
     const { pending, log } = collector();
     const result = await work(tx, log);
     // Watchers and notifications follow from the events, in the same transaction as the change.
-    await notifyAbout(tx, scope.projectId, scope.actor, pending);
+    await notifyAbout(tx, db, scope.projectId, scope.actor, pending);
     await flushEvents(tx, scope.projectId, locked.lastSeq, scope.actor, pending);
     return result;
   });

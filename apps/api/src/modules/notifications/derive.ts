@@ -1,23 +1,25 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { members, notifications, statuses, users, watchers, type Tx } from '@ordo/db';
+import { members, notifications, statuses, users, watchers, type Db, type Tx } from '@ordo/db';
 import { isNotifiable, notificationsFor, watchersAddedBy, type StoryEvent, type NotificationDraft } from '@ordo/domain';
 import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
+import { mailNotifications } from './mail';
 
 interface Actor {
   id: string;
   name: string;
 }
 
-const storyIdOf = (event: StoryEvent) => (event.data.story as { id: string }).id;
+const storyOf = (event: StoryEvent) => event.data.story as { id: string; key: string };
+const storyIdOf = (event: StoryEvent) => storyOf(event).id;
 
 /** The project's members now, with their handles (mentions are resolved against these only). */
 async function membersOf(tx: Tx, projectId: string) {
   const rows = await tx
-    .select({ id: members.userId, handle: users.handle })
+    .select({ id: members.userId, handle: users.handle, email: users.email })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.projectId, projectId));
-  return new Map(rows.map((row) => [row.id, { handle: row.handle }]));
+  return new Map(rows.map((row) => [row.id, { handle: row.handle, email: row.email }]));
 }
 
 async function watchersOf(tx: Tx, projectId: string, storyIds: string[]) {
@@ -61,7 +63,7 @@ export async function writeNotifications(tx: Tx, projectId: string, actor: Actor
  * Derives from a transaction's events who watches what from now on and who is told, and writes both in
  * that transaction: no notification for a change that was rolled back, none lost for one that committed.
  */
-export async function notifyAbout(tx: Tx, projectId: string, actor: Actor, events: readonly StoryEvent[]) {
+export async function notifyAbout(tx: Tx, db: Db, projectId: string, actor: Actor, events: readonly StoryEvent[]) {
   const relevant = events.filter((event) => isNotifiable(event) && event.data.story);
   if (relevant.length === 0) return;
   const storyIds = [...new Set(relevant.map(storyIdOf))];
@@ -83,4 +85,10 @@ export async function notifyAbout(tx: Tx, projectId: string, actor: Actor, event
   }
   await insertChunked(newWatchers, (chunk) => tx.insert(watchers).values(chunk).onConflictDoNothing());
   await writeNotifications(tx, projectId, actor, drafts);
+  const storyKeys = new Map(relevant.map((event) => [storyIdOf(event), storyOf(event).key]));
+  await mailNotifications(tx, db, drafts, (draft) => {
+    const storyKey = storyKeys.get(draft.storyId);
+    const email = memberList.get(draft.userId)?.email;
+    return storyKey && email ? { email, storyKey, projectKey: storyKey.replace(/-\d+$/, '') } : undefined;
+  });
 }

@@ -1,5 +1,6 @@
 import { markReadBody, notificationsQuery, notificationsResponse } from '@ordo/domain';
 import type { App } from '../../types';
+import { useMailer } from './mail';
 import { listNotifications, markRead, unreadCount } from './queries';
 
 const tags = ['notifications'];
@@ -7,6 +8,7 @@ const tags = ['notifications'];
 /** The caller's inbox. Live delivery goes over `GET /api/live` (see the live module's hub). */
 export default async function notificationRoutes(app: App) {
   const db = app.database.db;
+  useMailer(db, app.mail);
 
   app.get('/api/me/notifications', {
     schema: { tags, querystring: notificationsQuery, response: { 200: notificationsResponse } },
