@@ -14,6 +14,7 @@ import {
   type QueryParameter,
 } from './hostile/variants';
 import { newSprint } from './sprint-helpers';
+import { pendingInvitation } from './invitation-helpers';
 
 /**
  * Bad input gets a clear error and changes nothing, on every route of the OpenAPI document: each route's
@@ -42,6 +43,7 @@ afterAll(() => t.close());
 const team = await t.projectWithTeam();
 const fixture = authzFixture(t, team);
 const loner = await t.register('Loner');
+const joiner = await t.register('Joiner');
 const cases = await loadAuthzCases();
 const spec = (await t.anonymous.get('/api/docs/json')).body as OpenApi;
 const foreign = await anotherProjectsIds();
@@ -85,6 +87,13 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'GET /api/auth/oidc/callback': async () => ({ path: '/api/auth/oidc/callback?code=abc&state=def', client: t.anonymous }),
   'GET /api/me': async () => ({ path: '/api/me', client: loner }),
   'PATCH /api/me': async () => ({ path: '/api/me', body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` }, client: loner }),
+  'GET /api/invitations/{token}': async () => ({ path: `/api/invitations/${(await pendingInvitation(fixture)).token}`, client: t.anonymous }),
+  'POST /api/invitations/{token}/accept': async () => ({
+    path: `/api/invitations/${(await pendingInvitation(fixture)).token}/accept`,
+    body: { name: 'Invitee', password: 'correct horse battery' },
+    // Signed in, so an empty body is a valid accept too (an anonymous one needs name and password).
+    client: joiner,
+  }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
   'GET /api/me/notifications': async () => ({ path: '/api/me/notifications?unread=true&limit=10', client: loner }),

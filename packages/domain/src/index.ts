@@ -10,6 +10,7 @@ export * from './handle';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/sso';
+export * from './schemas/invitation';
 export * from './schemas/project';
 export * from './schemas/story';
 export * from './schemas/event';

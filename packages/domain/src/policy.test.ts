@@ -25,6 +25,7 @@ const BRIEF: Record<Action, Role[]> = {
   'feedback.triage': ['product_manager'],
   'sprint.manage': ['product_owner', 'scrum_master'],
   'members.manage': ['product_owner'],
+  'members.invite': ['product_owner'],
   'project.settings': ['scrum_master'],
 };
 

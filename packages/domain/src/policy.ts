@@ -45,6 +45,7 @@ export const POLICY = {
   'feedback.triage': { roles: ['product_manager'], does: 'triage feedback' },
   'sprint.manage': { roles: ['product_owner', 'scrum_master'], does: 'create, plan, start or complete sprints' },
   'members.manage': { roles: ['product_owner'], does: 'manage members and their roles' },
+  'members.invite': { roles: ['product_owner'], does: 'invite people or revoke invitations' },
   'project.settings': { roles: ['scrum_master'], does: 'edit project settings and workflow columns' },
 } as const satisfies Record<string, { roles: readonly Role[]; does: string }>;
 

@@ -6,6 +6,7 @@ import feedbackRoutes from './feedback/routes';
 import healthRoutes from './health/routes';
 import liveRoutes from './live/routes';
 import memberRoutes from './members/routes';
+import invitationRoutes from './invitations/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
 import sprintRoutes from './sprints/routes';
@@ -23,6 +24,7 @@ export const modules = [
   ssoRoutes,
   projectRoutes,
   memberRoutes,
+  invitationRoutes,
   storyRoutes,
   backlogRoutes,
   eventRoutes,

@@ -21,7 +21,7 @@ async function freeHandle(db: Db | Tx, base: string) {
  * A new account, its handle made from the email and numbered when taken. Two sign-ups racing for one handle
  * both succeed: the loser of the unique index picks again. 409 when the email has an account.
  */
-export async function insertUser(db: Db | Tx, values: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(db: Db | Tx, values: { id?: string; email: string; name: string; passwordHash: string }) {
   const base = handleFromEmail(values.email);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const handle = await freeHandle(db, base);
