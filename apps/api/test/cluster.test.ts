@@ -8,7 +8,7 @@ import { freePort, haproxyConfig, startHaproxy } from './haproxy';
 import { Client, sessionOf, type Reply } from './harness';
 import { caughtUp, coverageProblems, follow, viewOf, type Follower, type StoryView } from './live-follow';
 import { lastSeqOf } from './live-socket';
-import { buildServer, startServer, type ServerProcess } from './server-process';
+import { buildServer, removeBuild, startServer, type ServerProcess } from './server-process';
 
 /**
  * Ordo as a cluster: three compiled API processes on one PostgreSQL behind Debian's HAProxy. Eight writers
@@ -58,6 +58,7 @@ describe.skipIf(!onPostgres)('three instances behind HAProxy, one killed and res
     await Promise.all(instances.map((instance) => instance?.exited));
     await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (serverJs) removeBuild(serverJs);
   });
 
   it('loses no acknowledged write; every follower reconnects and catches up with no gap or repeat; all agree with a fresh read', async () => {

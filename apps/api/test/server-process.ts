@@ -1,5 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -16,6 +18,9 @@ export async function buildServer(): Promise<string> {
   await promisify(execFile)(process.execPath, ['build.mjs', outdir], { cwd: apiDir });
   return `${outdir}/server.js`;
 }
+
+/** Deletes what `buildServer` built. */
+export const removeBuild = (serverJs: string) => rmSync(dirname(serverJs), { recursive: true, force: true });
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, sessionOf } from './harness';
 import { openLive } from './live-socket';
-import { buildServer, startServer, type ServerProcess } from './server-process';
+import { buildServer, removeBuild, startServer, type ServerProcess } from './server-process';
 
 /**
  * The compiled server as a real process, stopped with SIGTERM while a request is in flight and a live socket
@@ -34,6 +34,7 @@ describe.skipIf(!once)('a server stopped with SIGTERM', { timeout: 240_000 }, ()
   afterAll(() => {
     for (const server of servers) server.child.kill('SIGKILL');
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    if (serverJs) removeBuild(serverJs);
   });
 
   async function signIn(url: string) {
