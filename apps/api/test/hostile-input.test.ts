@@ -94,6 +94,14 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
     // Signed in, so an empty body is a valid accept too (an anonymous one needs name and password).
     client: joiner,
   }),
+  'POST /api/auth/password-reset': async () => ({ path: '/api/auth/password-reset', body: { email: 'nobody@test.dev' }, client: t.anonymous }),
+  'POST /api/auth/password-reset/{token}': async () => ({
+    path: `/api/auth/password-reset/${'C'.repeat(43)}`,
+    body: { password: 'correct horse battery' },
+    client: t.anonymous,
+  }),
+  // Its own user: an accepted variant changes only their password, never the loner's.
+  'PUT /api/me/password': async () => ({ path: '/api/me/password', body: { current: 'correct horse battery', password: 'correct horse battery' }, client: await t.register('Changer') }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
   'GET /api/me/notifications': async () => ({ path: '/api/me/notifications?unread=true&limit=10', client: loner }),

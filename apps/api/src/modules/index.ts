@@ -7,6 +7,7 @@ import healthRoutes from './health/routes';
 import liveRoutes from './live/routes';
 import memberRoutes from './members/routes';
 import invitationRoutes from './invitations/routes';
+import passwordRoutes from './passwords/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
 import sprintRoutes from './sprints/routes';
@@ -25,6 +26,7 @@ export const modules = [
   projectRoutes,
   memberRoutes,
   invitationRoutes,
+  passwordRoutes,
   storyRoutes,
   backlogRoutes,
   eventRoutes,

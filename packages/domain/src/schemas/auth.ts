@@ -35,3 +35,8 @@ export const updateMeBody = z
   .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 
 export const tokenResponse = z.object({ token: z.string(), name: z.string(), id });
+
+/** Password reset and change (`POST /api/auth/password-reset`, `.../:token`, `PUT /api/me/password`). */
+export const passwordResetRequestBody = z.object({ email });
+export const passwordResetBody = z.object({ password });
+export const changePasswordBody = z.object({ current: z.string().min(1).max(200), password });
