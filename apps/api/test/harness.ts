@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@ordo/db';
 import type { Role } from '@ordo/domain';
 import { buildApp, type AppOptions } from '../src/app';
+import { DEFAULT_LIMITS } from '../src/lib/limits';
 import { openTestDatabase } from './database';
 
 export interface Reply<T = any> {
@@ -68,7 +69,10 @@ async function listenOnLoopback(app: Awaited<ReturnType<typeof buildApp>>) {
 /** Boots the real app on a fresh database and listens on 127.0.0.1 on a free port. */
 export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
   const { database, drop, url: databaseUrl } = await openTestDatabase();
-  const app = await buildApp({ ...options, database });
+  // Every test user signs up from 127.0.0.1: a file's fixtures (the authorization matrix registers dozens)
+  // would hit the per-address sign-up limit meant for an office behind one NAT. A test of that limit passes its own.
+  const limits = { registerAddress: { ...DEFAULT_LIMITS.registerAddress, limit: 100_000 }, ...options.limits };
+  const app = await buildApp({ ...options, limits, database });
   const url = await listenOnLoopback(app);
   const anonymous = new Client(url);
 
