@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const API_DIR = join(WEB_DIR, '..', 'api');
 export const WEB_DIST = join(WEB_DIR, 'dist');
-const START_TIMEOUT_MS = 60_000;
+// Generous: on a loaded machine PGlite and the migrations take a while; the loop ends as soon as it answers.
+const START_TIMEOUT_MS = 150_000;
 
 /** A port the OS says is free on loopback right now. */
 function freePort(): Promise<number> {

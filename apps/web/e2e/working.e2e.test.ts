@@ -144,8 +144,10 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await dev.keyboard.press('Control+k');
     await palette.getByLabel('Command', { exact: true }).fill('wrk-2');
     await dev.keyboard.press('Enter');
-    await expect.poll(() => dev.getByRole('dialog', { name: 'Story WRK-2' }).getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Reset my password');
+    const opened = dev.getByRole('dialog', { name: 'Story WRK-2' });
+    await expect.poll(() => opened.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Reset my password');
     await dev.keyboard.press('Escape');
+    await opened.waitFor({ state: 'detached' });
     await dev.keyboard.press('c');
     const form = dev.getByRole('dialog', { name: 'Create a story' });
     await form.getByLabel('Title').fill('Gift wrap an order');
@@ -178,6 +180,17 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await expect.poll(focused).toBe(order[1]);
     await dev.keyboard.press('Enter');
     await dev.getByRole('dialog', { name: `Story ${order[1]}` }).waitFor();
+  });
+
+  it('the activity feed says who did what, filtered by person and kind, and opens the story', async () => {
+    const { dev } = team;
+    await dev.goto(`/projects/${KEY}/activity?kind=story`);
+    await dev.getByLabel('Done by').selectOption({ label: 'Dana Dev' });
+    const line = dev.locator('.activity li', { hasText: 'Dana Dev (Developer) moved this from In Progress to In Review' });
+    await line.waitFor();
+    expect(await dev.locator('.activity li', { hasText: 'Ines Admin' }).count()).toBe(0);
+    await line.getByRole('link', { name: 'WRK-7 Change my delivery address' }).click();
+    await dev.getByRole('dialog', { name: 'Story WRK-7' }).waitFor();
   });
 
   it('on a 390 px phone the backlog titles stay readable', async () => {

@@ -13,6 +13,7 @@ export const foundationCases: AuthzCase[] = [
   read('/statuses', (b) => `${b}/statuses`),
   read('/backlog', (b) => `${b}/backlog`),
   read('/events', (b) => `${b}/events?since=0`),
+  read('/activity', (b) => `${b}/activity?kind=story`),
   {
     route: 'PATCH /api/projects/{key}',
     action: 'project.settings',

@@ -12,6 +12,7 @@ const views = {
   'stories/:story': () => import('../features/story/story-page').then((m) => ({ Component: m.StoryPage })),
   roadmap: () => import('../features/roadmap/roadmap-page').then((m) => ({ Component: m.RoadmapPage })),
   reports: () => import('../features/reports/reports-page').then((m) => ({ Component: m.ReportsPage })),
+  activity: () => import('../features/activity/activity-page').then((m) => ({ Component: m.ActivityPage })),
   members: () => import('../features/members/members-page').then((m) => ({ Component: m.MembersPage })),
   feedback: () => import('../features/feedback/feedback-page').then((m) => ({ Component: m.FeedbackPage })),
 };

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, like, lt } from 'drizzle-orm';
 import { events, projects, type Db } from '@ordo/db';
-import type { ProjectEvent } from '@ordo/domain';
+import type { ActivityQuery, ProjectEvent } from '@ordo/domain';
 
 export const toEvent = (row: typeof events.$inferSelect): ProjectEvent => ({
   seq: row.seq,
@@ -19,6 +19,25 @@ export async function readEvents(db: Db, projectId: string, since: number, limit
     .orderBy(asc(events.seq))
     .limit(limit);
   return rows.map(toEvent);
+}
+
+/** A page of the activity feed, newest first: one row more than asked tells whether an older page exists. */
+export async function readActivity(db: Db, projectId: string, { actor, kind, before, limit }: ActivityQuery) {
+  const rows = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.projectId, projectId),
+        before === undefined ? undefined : lt(events.seq, before),
+        actor === undefined ? undefined : eq(events.actorId, actor),
+        kind === undefined ? undefined : like(events.type, `${kind}.%`),
+      ),
+    )
+    .orderBy(desc(events.seq))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map(toEvent);
+  return { items, nextBefore: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
 }
 
 export async function lastSeqOf(db: Db, projectId: string) {

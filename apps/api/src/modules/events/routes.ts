@@ -1,6 +1,6 @@
-import { eventsQuery, eventsResponse, keyParams } from '@ordo/domain';
+import { activityQuery, activityResponse, eventsQuery, eventsResponse, keyParams } from '@ordo/domain';
 import type { App } from '../../types';
-import { lastSeqOf, readEvents } from './queries';
+import { lastSeqOf, readActivity, readEvents } from './queries';
 
 export default async function eventRoutes(app: App) {
   const db = app.database.db;
@@ -15,4 +15,9 @@ export default async function eventRoutes(app: App) {
     ]);
     return { items, lastSeq };
   });
+
+  app.get('/api/projects/:key/activity', {
+    config: { action: 'project.read' },
+    schema: { tags: ['events'], params: keyParams, querystring: activityQuery, response: { 200: activityResponse } },
+  }, async (request) => readActivity(db, request.project.id, request.query));
 }

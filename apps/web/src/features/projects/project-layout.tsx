@@ -23,6 +23,7 @@ const TEAM_VIEWS = [
 const PRODUCT_VIEWS = [
   ['roadmap', 'Roadmap'],
   ['reports', 'Reports'],
+  ['activity', 'Activity'],
   ['feedback', 'Feedback'],
   ['members', 'Members'],
 ] as const;

@@ -4,35 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { describeError, isApiError } from '../../shared/api/client';
 import { ErrorState, NotFoundState, Skeleton } from '../../shared/ui/feedback';
-import { useEpicsById, useMembersById } from '../projects/lookups';
 import { useCommands, type Command } from '../keyboard/commands';
 import { useCan } from '../projects/access';
 import { meQuery, projectQuery } from '../projects/queries';
 import { Comments } from './comments';
 import { History } from './history';
-import type { Names } from './history-words';
+import { useNames } from './use-names';
 import { storyQuery } from './queries';
 import { StoryMain } from './story-main';
 import { StorySidebar } from './story-sidebar';
 import { useUpdateStory, type StoryEdit } from './use-story-actions';
 import './story.css';
-
-function useNames(projectKey: string): Names {
-  const statuses = useQuery(projectQuery(projectKey)).data?.statuses;
-  const members = useMembersById(projectKey);
-  const epics = useEpicsById(projectKey);
-  return useMemo(
-    () => ({
-      status: (id) => statuses?.find((s) => s.id === id)?.name,
-      person: (id) => {
-        const m = members.get(id);
-        return m && { name: m.user.name, roles: m.roles };
-      },
-      epic: (id) => epics.get(id)?.title,
-    }),
-    [statuses, members, epics],
-  );
-}
 
 /** The open story's actions in the palette: take it, move it to another status. */
 function StoryCommands({ story, statuses, onEdit }: { story: Story; statuses: readonly Status[]; onEdit: (fields: StoryEdit) => void }) {

@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('request', () => {
   it('parses the answer with the domain schema', async () => {
-    const user = { id: '00000000-0000-4000-8000-000000000001', email: 'a@b.c', name: 'Ana', createdAt: '2025-01-01T00:00:00.000Z' };
+    const user = { id: '00000000-0000-4000-8000-000000000001', email: 'a@b.c', name: 'Ana', handle: 'ana', createdAt: '2025-01-01T00:00:00.000Z' };
     reply(200, { user });
     await expect(request('/me', userResponse)).resolves.toEqual({ user });
   });
