@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { startTestApp, useFile, type TestApp, type Team } from './harness';
 
@@ -34,6 +34,9 @@ useFile(
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Ordo</title>');
     writeFileSync(join(dist, 'assets', 'app-1234.js'), script);
+    writeFileSync(join(dist, 'assets', 'built-5678.js'), script);
+    writeFileSync(join(dist, 'assets', 'built-5678.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dist, 'assets', 'built-5678.js.gz'), gzipSync(script));
     const app = await startTestApp({ webDist: dist });
     return { t: app, team: await app.projectWithTeam() };
   },
@@ -74,5 +77,18 @@ describe('compression on the wire', () => {
     const gzip = await raw(url, { 'accept-encoding': 'gzip' });
     expect(gzip.encoding).toBe('gzip');
     expect(decode(gzip)).toBe(script);
+  });
+
+  it('sends the .br or .gz the build wrote beside an asset as it is', async () => {
+    const url = `${t.url}/assets/built-5678.js`;
+    const br = await raw(url, { 'accept-encoding': 'gzip, br' });
+    expect(br.encoding).toBe('br');
+    expect(br.bytes.equals(brotliCompressSync(script))).toBe(true);
+    const gzip = await raw(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.encoding).toBe('gzip');
+    expect(decode(gzip)).toBe(script);
+    const plain = await raw(url, {});
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.bytes.toString()).toBe(script);
   });
 });

@@ -20,6 +20,8 @@ export const web = fp(async (app: App, options: { webDist: string | undefined })
   if (root) {
     await app.register(fastifyStatic, {
       root,
+      // The build writes .br and .gz beside each asset (apps/web/vite.config.ts): sent as they are.
+      preCompressed: true,
       index: sso ? false : 'index.html',
       setHeaders: (res, path) =>
         void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
