@@ -94,7 +94,7 @@ wss.on('connection', (socket) => (minimalSockets.add(socket), socket.on('close',
 const stop = await database.listen(EVENTS_CHANNEL, (payload) => {
   const { seq } = JSON.parse(payload) as { seq: number };
   void database.db
-    .execute(sql`select seq, type, actor_name, at, data from events where project_id = ${projectId} and seq = ${seq}`)
+    .execute(sql`select seq, type, actor_name, created_at as at, data from events where project_id = ${projectId} and seq = ${seq}`)
     .then((result) => {
       const frame = JSON.stringify({ type: 'event', project: key, seq, event: (result as unknown as { rows: unknown[] }).rows[0] });
       for (const socket of minimalSockets) socket.send(frame);
