@@ -40,13 +40,13 @@ export interface RunningServer {
 }
 
 /** The real API as a child process on a free loopback port, with its own empty database and the fresh web build. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('No web build: run `vite build` first (the test script does)');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '0', WEB_DIST, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '0', WEB_DIST, LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

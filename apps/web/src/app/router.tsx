@@ -1,5 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, RegisterPage } from '../features/auth/auth-pages';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/password-pages';
+import { AcceptInvitationPage } from '../features/invitations/accept-page';
+import { ProfilePage } from '../features/profile/profile-page';
 import { ProjectListPage } from '../features/projects/project-list-page';
 import { ProjectLayout } from '../features/projects/project-layout';
 import { Shell } from './shell';
@@ -20,11 +23,15 @@ const views = {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   {
     element: <Shell />,
     children: [
       { index: true, element: <Navigate to="/projects" replace /> },
       { path: 'projects', element: <ProjectListPage /> },
+      { path: 'profile', element: <ProfilePage /> },
       {
         path: 'projects/:key',
         element: <ProjectLayout />,

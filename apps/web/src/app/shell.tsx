@@ -90,7 +90,9 @@ export function Shell() {
           <ThemeToggle />
           <NotificationBell />
           <Avatar name={me.data.user.name} id={me.data.user.id} />
-          <span className="muted">{me.data.user.name}</span>
+          <Link to="/profile" className="muted" title="Your profile">
+          {me.data.user.name}
+        </Link>
           <LogoutButton />
         </header>
         <Outlet />

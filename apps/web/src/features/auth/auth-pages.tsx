@@ -23,7 +23,7 @@ export function LoginPage() {
       alternative={<SsoLink />}
       footer={
         <>
-          New to Ordo? <Link to={`/register${search}`}>Create an account</Link>
+          New to Ordo? <Link to={`/register${search}`}>Create an account</Link> · <Link to="/forgot-password">Forgot password?</Link>
         </>
       }
     />

@@ -10,6 +10,7 @@ import { ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { membersQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
+import { InvitationsPanel } from './invitations-panel';
 import { RoleCheckboxes } from './role-checkboxes';
 import './members.css';
 
@@ -57,6 +58,7 @@ export function MembersPage() {
   const projectKey = useProjectKey();
   const members = useQuery(membersQuery(projectKey));
   const managing = useCan('members.manage');
+  const inviting = useCan('members.invite');
   const command = useMemberCommand(projectKey);
   if (members.isPending) return <PageSkeleton rows={5} label="Loading members" />;
   if (members.isError) return <ErrorState message={describeError(members.error)} onRetry={() => members.refetch()} />;
@@ -85,6 +87,7 @@ export function MembersPage() {
           </li>
         ))}
       </ul>
+      {inviting.allowed && <InvitationsPanel projectKey={projectKey} />}
       {managing.allowed && <AddMember onAdd={(email, roles) => command.mutate({ command: 'add', email, roles })} />}
     </main>
   );
