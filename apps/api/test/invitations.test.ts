@@ -165,6 +165,23 @@ describe('invitations', () => {
   });
 });
 
+describe('invitations are limited', () => {
+  it('per inviter: past the limit, 429 and no invitation', async () => {
+    const limited = await startTestApp({ limits: { invitations: { name: 'invitations', limit: 2, windowSeconds: 3600 } } });
+    try {
+      const lteam = await limited.projectWithTeam();
+      const send = () => lteam.po.post(`/api/projects/${lteam.key}/invitations`, { email: newEmail(), roles: ['developer'] });
+      expect([(await send()).status, (await send()).status]).toEqual([201, 201]);
+      expectRefusal(await send(), 429, 'rate_limited');
+      expect((await lteam.po.get(`/api/projects/${lteam.key}/invitations`)).body.items).toHaveLength(2);
+      // Another inviter has a count of their own.
+      expect((await lteam.admin.post(`/api/projects/${lteam.key}/invitations`, { email: newEmail(), roles: ['developer'] })).status).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('invitations without a working mail server', () => {
   it('still answer at once with the link for the inviter (no SMTP_URL)', async () => {
     const quiet = await startTestApp();
