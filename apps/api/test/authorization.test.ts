@@ -47,8 +47,8 @@ describe('authorization matrix', () => {
     it(`${c.route}${c.name ? ` (${c.name})` : ''} needs ${c.action}`, async () => {
       const unexpected: string[] = [];
       for (const caller of callers) {
-        const { path, body } = await c.request(fixture);
         const client = caller === 'anonymous' ? team.anonymous : (team[caller] as Client);
+        const { path, body } = await c.request(fixture, client);
         const seqBefore = await lastSeq();
         const reply = await client.request(c.route.split(' ')[0]!, path, body);
         const expected = expectedStatus(caller, c.action);

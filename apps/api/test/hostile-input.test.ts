@@ -106,6 +106,7 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
   'GET /api/me/notifications': async () => ({ path: '/api/me/notifications?unread=true&limit=10', client: loner }),
   'POST /api/me/notifications/read': async () => ({ path: '/api/me/notifications/read', body: { all: true }, client: loner }),
+  'GET /api/search': async () => ({ path: '/api/search?q=story&limit=5', client: loner }),
   'POST /api/projects': async () => ({ path: '/api/projects', body: { key: `N${unique()}`, name: 'New' }, client: loner }),
 };
 

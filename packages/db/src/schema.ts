@@ -196,12 +196,52 @@ export const stories = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Sub-task progress, kept by the sub-task writer in the same transaction, so lists need no join. */
+    subtasksDone: integer('subtasks_done').notNull().default(0),
+    subtasksTotal: integer('subtasks_total').notNull().default(0),
+    // `search` (tsvector generated from the text, GIN-indexed) comes from the `story_search` migration and is
+    // left out of this schema on purpose: drizzle would otherwise read it with every story row.
   },
   (t) => [
     uniqueIndex('stories_number').on(t.projectId, t.number),
     uniqueIndex('stories_rank').on(t.projectId, t.rank),
     index('stories_sprint').on(t.projectId, t.sprintId),
     index('stories_epic').on(t.projectId, t.epicId),
+    index('stories_updated').on(t.projectId, t.updatedAt, t.id),
+    index('stories_due').on(t.projectId, t.dueDate),
+  ],
+);
+
+/** A story's checklist of tasks for the team, each with its own assignee. */
+export const subtasks = pgTable(
+  'subtasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    storyId: uuid('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    done: boolean('done').notNull().default(false),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('subtasks_story').on(t.projectId, t.storyId, t.createdAt)],
+);
+
+/** `from` blocks / relates to / duplicates `to`; `to` may be a story of another project. */
+export const storyLinks = pgTable(
+  'story_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    fromStoryId: uuid('from_story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    toProjectId: uuid('to_project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    toStoryId: uuid('to_story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['blocks', 'relates', 'duplicates'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('story_links_pair').on(t.fromStoryId, t.toStoryId, t.type),
+    index('story_links_to').on(t.toStoryId),
   ],
 );
 
@@ -215,6 +255,7 @@ export const comments = pgTable(
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('comments_story').on(t.projectId, t.storyId, t.createdAt)],
 );

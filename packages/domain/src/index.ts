@@ -33,3 +33,6 @@ export { mulberry32 } from './seeded-random';
 export * from './mentions';
 export * from './notifications';
 export * from './schemas/notification';
+export * from './schemas/finding';
+export * from './search';
+export * from './cumulative-flow';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, deniedMessage, POLICY, ROLES, type Action, type Role } from './policy';
+import { ACTIONS, can, canChangeComment, deniedMessage, POLICY, ROLES, type Action, type Role } from './policy';
 
 /**
  * The brief's policy table, written out again by hand: the code's table must match it role by role.
@@ -71,5 +71,14 @@ describe('deniedMessage', () => {
       expect(deniedMessage(action)).toMatch(/^Only the .+ can .+/);
       expect(POLICY[action].roles.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('changing a comment', () => {
+  it('is for its author, whatever their role, or an admin', () => {
+    expect(canChangeComment(['stakeholder'], { authorId: 'me' }, 'me')).toBe(true);
+    expect(canChangeComment(['product_owner', 'scrum_master'], { authorId: 'someone' }, 'me')).toBe(false);
+    expect(canChangeComment(['admin'], { authorId: 'someone' }, 'me')).toBe(true);
+    expect(canChangeComment(['developer'], { authorId: null }, 'me')).toBe(false);
   });
 });

@@ -69,3 +69,8 @@ export function deniedMessage(action: Action): string {
   const who = names.length > 2 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(' or ');
   return `Only the ${who} can ${does}`;
 }
+
+/** A comment is changed or deleted by its author, or by an admin (to take down what should not be there). */
+export function canChangeComment(roles: readonly string[], comment: { authorId: string | null }, userId: string): boolean {
+  return comment.authorId === userId || roles.includes('admin');
+}

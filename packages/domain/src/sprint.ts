@@ -34,6 +34,10 @@ export function assertOpen(sprint: SprintRef): void {
 }
 
 /** An edit of a sprint that is not closed; a running sprint keeps both its dates. */
+/** A closed sprint is read-only except its review notes: the review happens once the sprint is over. */
+export const isReviewNotesOnly = (changes: object) =>
+  Object.entries(changes).every(([field, value]) => value === undefined || field === 'reviewNotes');
+
 export function checkSprintEdit(sprint: SprintRef, dates: SprintDates): void {
   assertOpen(sprint);
   if (sprint.state === 'active') {

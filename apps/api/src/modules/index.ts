@@ -17,6 +17,11 @@ import workflowRoutes from './workflow/routes';
 import storyRoutes from './stories/routes';
 import notificationRoutes from './notifications/routes';
 import watcherRoutes from './watchers/routes';
+import searchRoutes from './search/routes';
+import subtaskRoutes from './subtasks/routes';
+import linkRoutes from './links/routes';
+import commentRoutes from './comments/routes';
+import reportRoutes from './reports/routes';
 
 /** Every resource module of the API, registered in this order by `buildApp`. */
 export const modules = [
@@ -39,4 +44,9 @@ export const modules = [
   workflowRoutes,
   notificationRoutes,
   watcherRoutes,
+  searchRoutes,
+  subtaskRoutes,
+  linkRoutes,
+  commentRoutes,
+  reportRoutes,
 ];

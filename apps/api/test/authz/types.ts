@@ -26,5 +26,9 @@ export interface AuthzCase {
   action: Action;
   /** Tells cases of one route apart (PATCH story: text edit vs estimate). */
   name?: string;
-  request(f: AuthzFixture): Promise<{ path: string; body?: unknown }>;
+  /**
+   * `caller` is who will send it (absent in the hostile-input test): for routes that act on what the caller
+   * made themselves, such as editing one's own comment.
+   */
+  request(f: AuthzFixture, caller?: Client): Promise<{ path: string; body?: unknown }>;
 }

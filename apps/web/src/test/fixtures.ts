@@ -40,6 +40,7 @@ export function makeStory(overrides: Partial<Story> = {}): Story {
     createdBy: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
+    subtasks: { done: 0, total: 0 },
     ...overrides,
   };
 }

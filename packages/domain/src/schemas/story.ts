@@ -93,6 +93,8 @@ export const story = z.object({
   updatedAt: isoDateTime,
   /** Whether the caller watches the story (`GET .../stories/:story` only: events carry no one's own view). */
   watching: z.boolean().optional(),
+  /** Sub-task progress ("2/5" on cards and rows). */
+  subtasks: z.object({ done: z.number().int(), total: z.number().int() }),
 });
 export type Story = z.infer<typeof story>;
 
@@ -135,6 +137,8 @@ export const comment = z.object({
   author: z.object({ id, name: z.string() }),
   body: z.string(),
   createdAt: isoDateTime,
+  /** When its author last changed it; null if never. */
+  editedAt: isoDateTime.nullable(),
 });
 export const commentBody = z.object({ body: requiredText(10_000) });
 export const commentResponse = z.object({ comment });

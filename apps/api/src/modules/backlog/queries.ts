@@ -1,7 +1,8 @@
 import { and, eq, getTableColumns, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { statuses, stories, type Db } from '@ordo/db';
 import type { BacklogFilter } from '@ordo/domain';
-import { matchesText, notDeleted, type StoryRow } from '../stories/queries';
+import { notDeleted, type StoryRow } from '../stories/queries';
+import { matchesText } from '../search/match';
 
 /** The product backlog: stories in no sprint, not done, not deleted. */
 function inBacklog(projectId: string): SQL {
@@ -13,9 +14,9 @@ function inBacklog(projectId: string): SQL {
   )!;
 }
 
-function filters(filter: BacklogFilter): SQL[] {
+function filters(filter: BacklogFilter, projectKey: string): SQL[] {
   const where: SQL[] = [];
-  if (filter.q) where.push(matchesText(filter.q));
+  if (filter.q) where.push(matchesText(filter.q, projectKey));
   if (filter.label) where.push(sql`${filter.label} = any(${stories.labels})`);
   if (filter.epic) where.push(eq(stories.epicId, filter.epic));
   if (filter.assignee) where.push(eq(stories.assigneeId, filter.assignee));
@@ -46,10 +47,10 @@ function toRow(raw: Record<string, unknown>): StoryRow {
 }
 
 /** The backlog's rows in rank order, in one hand-written select (see `selectList`). */
-export async function listBacklog(db: Db, projectId: string, filter: BacklogFilter): Promise<StoryRow[]> {
+export async function listBacklog(db: Db, projectId: string, filter: BacklogFilter, projectKey: string): Promise<StoryRow[]> {
   const result = await db.execute(sql`select ${selectList} from ${stories}
     join ${statuses} on ${statuses.id} = ${stories.statusId}
-    where ${and(inBacklog(projectId), ...filters(filter))}
+    where ${and(inBacklog(projectId), ...filters(filter, projectKey))}
     order by ${stories.rank}`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toRow);
 }

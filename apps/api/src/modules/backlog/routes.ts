@@ -18,7 +18,7 @@ export default async function backlogRoutes(app: App) {
       response: { 200: z.union([storyListResponse, storySummaryListResponse]) },
     },
   }, async (request, reply) => {
-    const rows = await listBacklog(db, request.project.id, request.query);
+    const rows = await listBacklog(db, request.project.id, request.query, request.project.key);
     const stories = rows.map((row) => toStory(row, request.project.key));
     // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
     // 50,000-story backlog several times faster than the schema-driven one.

@@ -87,3 +87,6 @@ export const actorOf = (user: { id: string; name: string }): Actor => ({ id: use
 
 /** The write scope of a project-scoped request: its project and its caller. */
 export const scopeOf = (request: FastifyRequest) => ({ projectId: request.project.id, actor: actorOf(request.user) });
+
+/** The scope of a story-level write: the request's project and its caller. */
+export const storyScopeOf = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });

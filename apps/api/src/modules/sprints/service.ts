@@ -7,6 +7,7 @@ import {
   checkPlannable,
   checkSprintDates,
   checkSprintEdit,
+  isReviewNotesOnly,
   checkStart,
   compareRanks,
   completionOf,
@@ -59,14 +60,17 @@ export async function createSprint(db: Db, scope: StoryScope, input: CreateSprin
   });
 }
 
-/** Name, goal, dates and the review notes, while the sprint is not closed. */
+/** Name, goal, dates and the review notes, while the sprint is not closed; after, the review notes only. */
 export async function updateSprint(db: Db, scope: StoryScope, id: string, changes: UpdateSprint) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadSprint(tx, scope.project.id, id);
-    checkSprintEdit(row, {
-      startDate: changes.startDate === undefined ? row.startDate : changes.startDate,
-      endDate: changes.endDate === undefined ? row.endDate : changes.endDate,
-    });
+    const isReviewOfClosed = row.state === 'closed' && isReviewNotesOnly(changes);
+    if (!isReviewOfClosed) {
+      checkSprintEdit(row, {
+        startDate: changes.startDate === undefined ? row.startDate : changes.startDate,
+        endDate: changes.endDate === undefined ? row.endDate : changes.endDate,
+      });
+    }
     const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof UpdateSprint]]));
     return recordSprint(log, 'sprint.updated', await saveSprint(tx, id, changes), { from });
   });

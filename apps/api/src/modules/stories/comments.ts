@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { comments, type Db } from '@ordo/db';
+import { comments, type Db, type Tx } from '@ordo/db';
+import { canChangeComment, DomainError, notFound, type Role } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory, toStory } from './queries';
 import type { StoryScope } from './service';
@@ -10,6 +11,7 @@ const toComment = (row: typeof comments.$inferSelect) => ({
   author: { id: row.authorId ?? row.id, name: row.authorName },
   body: row.body,
   createdAt: row.createdAt.toISOString(),
+  editedAt: row.editedAt?.toISOString() ?? null,
 });
 
 export async function listComments(db: Db, project: { id: string; key: string }, key: string) {
@@ -32,5 +34,35 @@ export async function addComment(db: Db, scope: StoryScope, key: string, body: s
     const comment = toComment(row!);
     log.append('comment.added', { comment, story: toStory(story, scope.project.key) }, { storyId: story.id });
     return comment;
+  });
+}
+
+/** Only a comment's author changes it; an admin may too (to take down what should not be there). */
+async function loadOwnComment(tx: Tx, scope: StoryScope & { roles: readonly Role[] }, storyId: string, id: string) {
+  const [row] = await tx.select().from(comments).where(and(eq(comments.id, id), eq(comments.storyId, storyId)));
+  if (!row) throw notFound('Comment');
+  if (!canChangeComment(scope.roles, row, scope.actor.id)) {
+    throw new DomainError('forbidden', 'Only its author or an Admin can change or delete a comment');
+  }
+  return row;
+}
+
+export async function editComment(db: Db, scope: StoryScope & { roles: readonly Role[] }, key: string, id: string, body: string) {
+  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const story = await loadStory(tx, scope.project, key);
+    const before = await loadOwnComment(tx, scope, story.id, id);
+    const [row] = await tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, before.id)).returning();
+    const comment = toComment(row!);
+    log.append('comment.edited', { comment, from: { body: before.body }, story: toStory(story, scope.project.key) }, { storyId: story.id });
+    return comment;
+  });
+}
+
+export async function deleteComment(db: Db, scope: StoryScope & { roles: readonly Role[] }, key: string, id: string) {
+  await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const story = await loadStory(tx, scope.project, key);
+    const row = await loadOwnComment(tx, scope, story.id, id);
+    await tx.delete(comments).where(eq(comments.id, row.id));
+    log.append('comment.deleted', { comment: toComment(row), story: toStory(story, scope.project.key) }, { storyId: story.id });
   });
 }

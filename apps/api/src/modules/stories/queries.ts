@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { stories, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, notFound, storyNumber, type Story } from '@ordo/domain';
 
@@ -30,6 +30,7 @@ export const toStory = (row: StoryRow, projectKey: string): Story => ({
   createdBy: row.createdBy,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
+  subtasks: { done: row.subtasksDone, total: row.subtasksTotal },
 });
 
 /** A story of this project by its key (`SHOP-42`); a key of another project is simply not found. */
@@ -47,5 +48,3 @@ export async function loadStory(db: Db | Tx, project: { id: string; key: string 
 }
 
 export const notDeleted = (): SQL => isNull(stories.deletedAt);
-export const matchesText = (q: string): SQL =>
-  sql`(${stories.title} ilike ${`%${q.replace(/[%_\\]/g, '\\$&')}%`} or ${stories.number}::text = ${q.replace(/^[A-Z0-9]+-/, '')})`;

@@ -12,6 +12,7 @@ import {
   keyParams,
   rejectBody,
   storyParams,
+  storyDetailResponse,
   storyResponse,
   updateStoryBody,
 } from '@ordo/domain';
@@ -24,6 +25,8 @@ import { addComment, listComments } from './comments';
 import { loadStory, toStory } from './queries';
 import { createStories } from './create';
 import { isWatching } from '../watchers/queries';
+import { listLinks } from '../links/queries';
+import { listSubtasks } from '../subtasks/service';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 
 const storyScope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
@@ -57,11 +60,13 @@ export default async function storyRoutes(app: App) {
 
   app.get('/api/projects/:key/stories/:story', {
     config: { action: 'project.read' },
-    schema: { tags, params: storyParams, response: { 200: storyResponse } },
+    schema: { tags, params: storyParams, response: { 200: storyDetailResponse } },
   }, async (request) => {
     const row = await loadStory(db, request.project, request.params.story);
     const watching = await isWatching(db, { projectId: request.project.id, storyId: row.id, userId: request.user.id });
-    return { story: { ...toStory(row, request.project.key), watching } };
+    const links = await listLinks(db, row.id, request.user.id);
+    const subtasks = await listSubtasks(db, request.project.id, row.id);
+    return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
   });
 
   app.patch('/api/projects/:key/stories/:story', {

@@ -1,0 +1,44 @@
+import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { members, projects, stories, type Db } from '@ordo/db';
+import { readSearchText } from '@ordo/domain';
+import { toStory } from '../stories/queries';
+import { matchesWords, searchVector, tsQuery } from './match';
+
+interface SearchRequest {
+  userId: string;
+  q: string;
+  project?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Search across every project the caller is a member of (deleted stories aside): the story whose key was
+ * typed comes first, then the stories whose words match, best rank first (title over acceptance criteria
+ * over text), newest first among equals. A project the caller is no member of is never read.
+ */
+export async function searchStories(db: Db, request: SearchRequest) {
+  const text = readSearchText(request.q);
+  const readable: SQL[] = [isNull(stories.deletedAt)];
+  if (request.project) readable.push(eq(projects.key, request.project));
+  const rank = sql<number>`ts_rank(${searchVector}, ${tsQuery(text)})`;
+  const base = () =>
+    db
+      .select({ story: stories, project: { key: projects.key, name: projects.name }, rank })
+      .from(stories)
+      .innerJoin(projects, eq(projects.id, stories.projectId))
+      .innerJoin(members, and(eq(members.projectId, stories.projectId), eq(members.userId, request.userId)));
+
+  const byKey = text.key
+    ? await base().where(and(...readable, eq(projects.key, text.key.projectKey), eq(stories.number, text.key.number)))
+    : [];
+  const keyed = byKey[0]?.story.id;
+  const byWords = await base()
+    .where(and(...readable, matchesWords(text), keyed ? ne(stories.id, keyed) : undefined))
+    .orderBy(desc(rank), desc(stories.updatedAt))
+    .limit(request.limit - byKey.length);
+
+  return [
+    ...byKey.map((row) => ({ project: row.project, story: toStory(row.story, row.project.key), match: { kind: 'key' as const, rank: 1 } })),
+    ...byWords.map((row) => ({ project: row.project, story: toStory(row.story, row.project.key), match: { kind: 'words' as const, rank: row.rank } })),
+  ];
+}

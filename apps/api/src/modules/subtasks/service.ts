@@ -1,0 +1,87 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { stories, subtasks, type Db, type Tx } from '@ordo/db';
+import { conflict, notFound, type Subtask, type UpdateSubtask } from '@ordo/domain';
+import { writeInProject, type EventLog } from '../events/log';
+import { loadStory, toStory, type StoryRow } from '../stories/queries';
+import { checkStoryReferences } from '../stories/references';
+import type { StoryScope } from '../stories/service';
+
+const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({
+  id: row.id,
+  title: row.title,
+  done: row.done,
+  assigneeId: row.assigneeId,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function listSubtasks(db: Db | Tx, projectId: string, storyId: string) {
+  const rows = await db
+    .select()
+    .from(subtasks)
+    .where(and(eq(subtasks.projectId, projectId), eq(subtasks.storyId, storyId)))
+    .orderBy(asc(subtasks.createdAt), asc(subtasks.id));
+  return rows.map(toSubtask);
+}
+
+/**
+ * Recounts the story's `n/m` from its sub-tasks and logs the change with the story as it now is, so cards
+ * and rows update live. The story's version stays: a sub-task is not an edit of the story's fields.
+ */
+async function recount(tx: Tx, scope: StoryScope, story: StoryRow, log: EventLog, type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted', subtask: Subtask) {
+  const [saved] = await tx
+    .update(stories)
+    .set({
+      subtasksTotal: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id})`,
+      subtasksDone: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id} and ${subtasks.done})`,
+    })
+    .where(eq(stories.id, story.id))
+    .returning();
+  log.append(type, { subtask, story: toStory(saved!, scope.project.key) }, { storyId: story.id });
+}
+
+async function loadLiveStory(tx: Tx, scope: StoryScope, key: string) {
+  const story = await loadStory(tx, scope.project, key);
+  if (story.deletedAt) throw conflict(`${key} is deleted; restore it first`);
+  return story;
+}
+
+async function loadSubtask(tx: Tx, story: StoryRow, id: string) {
+  const [row] = await tx.select().from(subtasks).where(and(eq(subtasks.id, id), eq(subtasks.storyId, story.id)));
+  if (!row) throw notFound('Sub-task');
+  return row;
+}
+
+export async function addSubtask(db: Db, scope: StoryScope, key: string, input: { title: string; assigneeId?: string | null | undefined }) {
+  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const story = await loadLiveStory(tx, scope, key);
+    await checkStoryReferences(tx, scope.project.id, { assigneeId: input.assigneeId });
+    const [row] = await tx
+      .insert(subtasks)
+      .values({ projectId: scope.project.id, storyId: story.id, title: input.title, assigneeId: input.assigneeId ?? null })
+      .returning();
+    const subtask = toSubtask(row!);
+    await recount(tx, scope, story, log, 'subtask.added', subtask);
+    return subtask;
+  });
+}
+
+export async function updateSubtask(db: Db, scope: StoryScope, key: string, id: string, changes: UpdateSubtask) {
+  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const story = await loadLiveStory(tx, scope, key);
+    const before = await loadSubtask(tx, story, id);
+    await checkStoryReferences(tx, scope.project.id, { assigneeId: changes.assigneeId });
+    const [row] = await tx.update(subtasks).set(changes).where(eq(subtasks.id, before.id)).returning();
+    const subtask = toSubtask(row!);
+    await recount(tx, scope, story, log, 'subtask.updated', subtask);
+    return subtask;
+  });
+}
+
+export async function deleteSubtask(db: Db, scope: StoryScope, key: string, id: string) {
+  await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    const story = await loadLiveStory(tx, scope, key);
+    const row = await loadSubtask(tx, story, id);
+    await tx.delete(subtasks).where(eq(subtasks.id, row.id));
+    await recount(tx, scope, story, log, 'subtask.deleted', toSubtask(row));
+  });
+}
