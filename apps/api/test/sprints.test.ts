@@ -186,20 +186,23 @@ describe('starting and completing', () => {
     expect(itself.status).toBe(400);
   });
 
-  it('keeps a closed sprint read-only: every change is a 409', async () => {
+  it('keeps a closed sprint read-only but for its review notes: every other change is a 409', async () => {
     const key = await newStory(team.po, base);
     const closed = await runningSprint(team.sm, base, [key]);
     await runningSprint(team.sm, base);
     const other = await newStory(team.po, base);
     const attempts = await Promise.all([
       team.sm.patch(`${base}/sprints/${closed}`, { name: 'Renamed' }),
-      team.sm.patch(`${base}/sprints/${closed}`, { reviewNotes: 'Late notes' }),
+      team.sm.patch(`${base}/sprints/${closed}`, { reviewNotes: 'Late notes', goal: 'Changed' }),
       team.sm.post(`${base}/sprints/${closed}/stories`, { stories: [other] }),
       team.sm.delete(`${base}/sprints/${closed}/stories/${key}`),
       team.sm.post(`${base}/sprints/${closed}/start`),
       team.sm.post(`${base}/sprints/${closed}/complete`, { moveOpenTo: 'backlog' }),
     ]);
     expect(attempts.map((r) => [r.status, r.body.error?.code])).toEqual(Array(6).fill([409, 'conflict']));
+    // The review happens once the sprint is over (API.md: review notes are writable on a closed sprint).
+    const notes = await team.sm.patch(`${base}/sprints/${closed}`, { reviewNotes: 'Late notes' });
+    expect([notes.status, notes.body.sprint?.reviewNotes]).toEqual([200, 'Late notes']);
   });
 });
 

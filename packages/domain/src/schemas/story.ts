@@ -140,6 +140,7 @@ export const comment = z.object({
   /** When its author last changed it; null if never. */
   editedAt: isoDateTime.nullable(),
 });
+export type Comment = z.infer<typeof comment>;
 export const commentBody = z.object({ body: requiredText(10_000) });
 export const commentResponse = z.object({ comment });
 export const commentListResponse = z.object({ items: z.array(comment) });
