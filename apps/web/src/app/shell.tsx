@@ -8,6 +8,7 @@ import { meQuery } from '../features/projects/queries';
 import { KeyboardProvider, useCommands, type Command } from '../features/keyboard/commands';
 import { NotificationBell } from '../features/notifications/bell';
 import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
+import { SearchBox } from '../features/search/search-box';
 
 const THEME_LABEL: Record<Theme, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
 
@@ -86,6 +87,7 @@ export function Shell() {
           <Link to="/projects" className="brand">
             Ordo
           </Link>
+          <SearchBox />
           <span className="spacer" />
           <ThemeToggle />
           <NotificationBell />

@@ -1,3 +1,4 @@
+import { Markdown } from '../../shared/markdown/markdown';
 import { useState, type FormEvent } from 'react';
 import type { Story } from '@ordo/domain';
 import type { Permission } from '../projects/access';
@@ -36,7 +37,7 @@ export function AcceptanceChecklist({ criteria, editing, onChange }: Props) {
               disabled={!editing.allowed}
               onChange={() => onChange(criteria.map((x, j) => (j === i ? { ...x, done: !x.done } : x)))}
             />
-            <span className={`spacer ${c.done ? 'muted' : ''}`}>{c.text}</span>
+            <Markdown inline className={`spacer ${c.done ? 'muted' : ''}`} text={c.text} />
             {editing.allowed && (
               <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove “${c.text}”`} onClick={() => onChange(criteria.filter((_, j) => j !== i))}>
                 ×

@@ -1,10 +1,10 @@
 import type { Story } from '@ordo/domain';
 import { TypeOptions } from './story-chips';
 import { EditableText } from '../../shared/ui/editable-text';
-import { MentionTextarea } from '../mentions/mention-textarea';
 import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { AcceptanceChecklist } from './acceptance-checklist';
+import { MarkdownField } from '../../shared/markdown/markdown-field';
 import type { StoryEdit } from './use-story-actions';
 
 /** The words of the story: title, type, the user-story form, the description and its acceptance criteria. */
@@ -33,10 +33,10 @@ export function StoryMain({ story, onEdit }: { story: Story; onEdit: (fields: St
         <span>so that</span>
         {text('so that', 'benefit', 'I get some value')}
       </fieldset>
-      <label>
-        Description
-        <EditableText multiline textarea={MentionTextarea} label="Description" value={story.description} placeholder="Details, links, notes" disabled={!editing.allowed} reason={editing.reason} onCommit={(description) => onEdit({ description })} />
-      </label>
+      <section aria-label="Description" className="stack">
+        <strong>Description</strong>
+        <MarkdownField label="Description" value={story.description} placeholder="Details, links, notes" disabled={!editing.allowed} reason={editing.reason} onCommit={(description) => onEdit({ description })} />
+      </section>
       <AcceptanceChecklist criteria={story.acceptanceCriteria} editing={editing} onChange={(acceptanceCriteria) => onEdit({ acceptanceCriteria })} />
     </div>
   );

@@ -13,6 +13,7 @@ import { useNames } from './use-names';
 import { storyQuery } from './queries';
 import { StoryMain } from './story-main';
 import { StorySidebar } from './story-sidebar';
+import { StoryWork } from './story-work';
 import { useUpdateStory, type StoryEdit } from './use-story-actions';
 import './story.css';
 
@@ -59,6 +60,7 @@ export function StoryView({ projectKey, storyKey }: { projectKey: string; storyK
       <StoryCommands story={current} statuses={statuses} onEdit={edit} />
       <div className="stack">
         <StoryMain story={current} onEdit={(fields) => update.mutate(fields)} />
+        <StoryWork projectKey={projectKey} storyKey={storyKey} />
         <Comments projectKey={projectKey} storyKey={storyKey} />
         <History projectKey={projectKey} storyKey={storyKey} names={names} />
       </div>
