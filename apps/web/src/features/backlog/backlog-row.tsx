@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Epic, SprintMarker, StorySummary } from '@ordo/domain';
 import { formatShortDay } from '../../shared/ui/format';
 import { Avatar } from '../../shared/ui/avatar';
-import { DueChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
+import { DueChip, SubtaskChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
 import { PointsSelect } from '../story/points-picker';
 import type { Permission } from '../projects/access';
 
@@ -75,6 +75,7 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
         <EpicChip epic={epic} />
         <ReadinessChip story={story} />
         <DueChip story={story} />
+        <SubtaskChip subtasks={story.subtasks} />
       </span>
       {onEstimate ? <PointsSelect story={story} onEstimate={onEstimate} /> : <PointsBadge points={story.points} />}
       {assignee ? <Avatar name={assignee.name} id={assignee.id} /> : <span className="avatar-space" />}

@@ -3,7 +3,7 @@ import { StoryLink } from '../story/story-link';
 import { useDraggable } from '@dnd-kit/core';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
-import { DueChip, EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
+import { DueChip, SubtaskChip, EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
 import { AcceptanceControls } from '../story/acceptance-controls';
 import type { Permission } from '../projects/access';
 
@@ -75,6 +75,7 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
         <span className="story-key muted">{story.key}</span>
         <EpicChip epic={epic} />
         <DueChip story={story} isDone={isDone} />
+        <SubtaskChip subtasks={story.subtasks} />
         <span className="spacer" />
         <PointsBadge points={story.points} />
         {assignee && <Avatar name={assignee.name} id={assignee.id} />}

@@ -70,6 +70,17 @@ export function DueChip({ story, isDone = false }: { story: Pick<Story, 'dueDate
   );
 }
 
+/** Sub-task progress ("2/5") on rows and cards, once a story has sub-tasks. */
+export function SubtaskChip({ subtasks }: { subtasks: Story['subtasks'] }) {
+  if (subtasks.total === 0) return null;
+  const label = `${subtasks.done} of ${subtasks.total} sub-tasks done`;
+  return (
+    <span className={`chip chip-subtasks ${subtasks.done === subtasks.total ? 'chip-ok' : ''}`} title={label} aria-label={label}>
+      ☑ {subtasks.done}/{subtasks.total}
+    </span>
+  );
+}
+
 export function LabelChips({ labels }: { labels: readonly string[] }) {
   return labels.map((label) => (
     <span key={label} className="chip chip-label">
