@@ -38,7 +38,7 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
   it('search finds a story by its key', async () => {
     const { po } = team;
     await po.goto(`/projects/${KEY}/backlog`);
-    await po.getByRole('combobox', { name: 'Search stories' }).fill(`${KEY.toLowerCase()}-4`);
+    await po.getByRole('combobox', { name: 'Search all stories' }).fill(`${KEY.toLowerCase()}-4`);
     await po.getByRole('option', { name: new RegExp(`${KEY}-4`) }).click();
     await po.waitForURL(`**/projects/${KEY}/stories/${KEY}-4`);
   });

@@ -55,11 +55,11 @@ export function SearchBox() {
         type="search"
         data-search-box
         role="combobox"
-        aria-label="Search stories"
+        aria-label="Search all stories"
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={showList && items[active] ? `${listId}-${active}` : undefined}
-        placeholder="Search stories  /"
+        placeholder="Search all stories  /"
         maxLength={MAX_SEARCH_TEXT}
         value={text}
         onChange={(e) => {
