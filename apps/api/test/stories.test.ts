@@ -44,7 +44,7 @@ describe('stories', () => {
     });
     expect(story.smuggled).toBeUndefined();
     // Read back, the story also says whether the reader watches it (the stakeholder does not; its creator does).
-    expect((await team.stakeholder.get(`${base}/stories/${story.key}`)).body.story).toEqual({ ...story, watching: false });
+    expect((await team.stakeholder.get(`${base}/stories/${story.key}`)).body.story).toEqual({ ...story, watching: false, links: [] });
   });
 
   it('numbers stories per project: KEY-1, KEY-2, …', async () => {
@@ -104,7 +104,7 @@ describe('stories', () => {
     expectInvalid(await team.dev.patch(`${base}/stories/${story.key}`, { version: 1, assigneeId: other.dev.user!.id }), 'assigneeId');
     expectInvalid(await team.po.patch(`${base}/stories/${story.key}`, { version: 1, epicId: foreign.id }), 'epicId');
     expectInvalid(await team.po.post(`${base}/backlog/rank`, { story: story.key, before: foreign.key }), 'before');
-    expect((await other.po.get(`/api/projects/${other.key}/stories/${foreign.key}`)).body.story).toEqual({ ...foreign, watching: true });
+    expect((await other.po.get(`/api/projects/${other.key}/stories/${foreign.key}`)).body.story).toEqual({ ...foreign, watching: true, links: [] });
     expect((await team.po.get(`${base}/stories/${story.key}`)).body.story.version).toBe(1);
   });
 
