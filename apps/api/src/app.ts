@@ -10,9 +10,10 @@ import type { MailOptions } from './modules/mail/options';
 import { liveOptions, type LiveOptions } from './modules/live/options';
 import { compression } from './plugins/compression';
 import { docs } from './plugins/docs';
-import { errorHandler } from './plugins/errors';
+import { clientErrorHandler, errorHandler } from './plugins/errors';
 import { projectAccess } from './plugins/project-access';
 import { serializerCompiler } from './plugins/serializer';
+import { housekeeping } from './plugins/housekeeping';
 import { jsonBody } from './plugins/json-body';
 import { session } from './plugins/session';
 import { closeLiveSockets } from './plugins/shutdown';
@@ -53,6 +54,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** SMTP_URL, MAIL_FROM, PUBLIC_URL (docs/people.md); tests point it at their own SMTP server. */
   mail?: Partial<MailOptions>;
+  /** ORDO_ADMIN_EMAIL: the instance admin's account; without it, the first registered user is. */
+  adminEmail?: string | undefined;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: trustedHops(options.trustProxy),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('liveOptions', liveOptions(options.live));
   app.decorate('limits', { ...DEFAULT_LIMITS, ...options.limits });
   registerMailer(app, options.mail);
+  app.decorate('adminEmail', options.adminEmail);
 
   await app.register(errorHandler);
   await app.register(compression);
@@ -87,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(session);
   await app.register(jsonBody);
   await app.register(projectAccess);
+  await app.register(housekeeping);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 }, preClose: closeLiveSockets });
   for (const module of modules) await app.register(module);
   await app.register(web, { webDist: options.webDist });

@@ -32,6 +32,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env) {
     },
     /** Single sign-on with OpenID Connect; off unless OIDC_ISSUER is set. */
     oidc: readOidc(env),
+    /** The instance admin's email; without it, the first registered user is the instance admin. */
+    adminEmail: env.ORDO_ADMIN_EMAIL || undefined,
   };
 }
 export type Env = ReturnType<typeof readEnv>;

@@ -15,6 +15,7 @@ const app = await buildApp({
   trustProxy: env.trustProxy,
   mail: env.mail,
   oidc: env.oidc,
+  adminEmail: env.adminEmail,
 });
 
 if (env.seedDemo) {

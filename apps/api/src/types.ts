@@ -12,6 +12,8 @@ export interface SessionUser {
   name: string;
   handle: string;
   createdAt: Date;
+  /** Instance admin (docs/security.md). */
+  isAdmin: boolean;
 }
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -24,6 +26,7 @@ declare module 'fastify' {
     limits: Limits;
     /** Single sign-on with OpenID Connect, when configured (OIDC_ISSUER…). */
     oidc: OidcSettings | undefined;
+    adminEmail: string | undefined;
   }
   interface FastifyRequest {
     /** The signed-in caller; set on every route that is not `config.public`. */

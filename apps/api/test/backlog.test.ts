@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalid } from './expect';
 import { useTeam, type Team, type TestApp } from './harness';
 
 let t: TestApp, team: Team;
@@ -85,6 +86,18 @@ describe('the product backlog', () => {
     expect(item).toEqual({ ...rest, acceptanceCriteria: { done: 1, total: 3 } });
     expect(keysOf(summary)).toEqual(keysOf(await team.dev.get(path)));
     expect((await team.dev.get(`${path}?view=everything`)).status).toBe(400);
+  });
+
+  it('refuses before and after that are not neighbours with a 400 naming before, and moves nothing', async () => {
+    const [s1, s2, s3, s4] = await addStories(['S1', 'S2', 'S3', 'S4']);
+    const path = `/api/projects/${team.key}/backlog`;
+    const was = keysOf(await team.po.get(path));
+    expectInvalid(await team.po.post(`${path}/rank`, { story: s4, after: s1, before: s3 }), 'before');
+    expect(keysOf(await team.po.get(path))).toEqual(was);
+    // The moved story itself between them does not count: S2 between S1 and S3 is a clean no-change move.
+    expect((await team.po.post(`${path}/rank`, { story: s2, after: s1, before: s3 })).status).toBe(200);
+    expect((await team.po.post(`${path}/rank`, { story: s4, after: s2, before: s3 })).status).toBe(200);
+    expect(keysOf(await team.po.get(path)).slice(-4)).toEqual([s1, s2, s4, s3]);
   });
 
   it('refuses everyone but the PO (and admin) with a message naming the PO', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Team, type TestApp } from './harness';
+import { expectInvalid } from './expect';
 import { addStory, closeSprints, createEpic, daysFrom, eventsOf, finishStory, todayUtc } from './pm-helpers';
 
 let t: TestApp;
@@ -181,6 +182,13 @@ describe('ranking the roadmap', () => {
     expect(await order()).toEqual(['A', 'B', 'D', 'C']);
     await rank({ epic: ids.C, after: ids.A, before: ids.B });
     expect(await order()).toEqual(['A', 'C', 'B', 'D']);
+  });
+
+  it('refuses before and after that are not neighbours with a 400 naming before', async () => {
+    const was = await order();
+    const [first, , third, fourth] = was.map((title: string) => ids[title]);
+    expectInvalid(await rank({ epic: fourth, after: first, before: third }), 'before');
+    expect(await order()).toEqual(was);
   });
 
   it('logs who moved which epic from where to where', async () => {

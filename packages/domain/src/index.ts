@@ -36,3 +36,4 @@ export * from './schemas/notification';
 export * from './schemas/finding';
 export * from './search';
 export * from './cumulative-flow';
+export * from './schemas/admin';

@@ -25,6 +25,10 @@ export async function placeRank<K>(move: { before?: K | undefined; after?: K | u
   const [before, after] = [await anchor('before'), await anchor('after')];
   if (before !== undefined && after !== undefined) {
     if (after >= before) throw invalid('after', 'must come before `before` in the list');
+    // Between two items that are not neighbours, the middle rank may be one a third item holds already.
+    if ((await lookup.neighbour(after, 'after')) !== before) {
+      throw invalid('before', 'must be the item right after `after` (or send only one of them)');
+    }
     return rankBetween(after, before);
   }
   const side: Side = before !== undefined ? 'before' : 'after';

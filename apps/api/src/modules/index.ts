@@ -1,3 +1,4 @@
+import adminRoutes from './admin/routes';
 import authRoutes from './auth/routes';
 import backlogRoutes from './backlog/routes';
 import epicRoutes from './epics/routes';
@@ -28,6 +29,7 @@ export const modules = [
   healthRoutes,
   authRoutes,
   ssoRoutes,
+  adminRoutes,
   projectRoutes,
   memberRoutes,
   invitationRoutes,

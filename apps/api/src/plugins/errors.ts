@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '@ordo/domain';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER } from '../lib/database-errors';
 
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
   const retryAfter = (details as { retryAfter?: unknown } | undefined)?.retryAfter;
@@ -26,6 +29,29 @@ function validationIssues(error: FastifyError): Issue[] {
   });
 }
 
+/** Node's HTTP parser errors, answered before Fastify sees a request. */
+const PARSER_ERRORS: Record<string, [number, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [413, 'payload_too_large', 'The request headers are too large'],
+  HPE_INVALID_CONTENT_LENGTH: [400, 'validation_failed', 'The Content-Length header is wrong'],
+  HPE_UNEXPECTED_CONTENT_LENGTH: [400, 'validation_failed', 'The Content-Length header is wrong'],
+  HPE_INVALID_TRANSFER_ENCODING: [400, 'validation_failed', 'The Transfer-Encoding header is wrong'],
+};
+
+/**
+ * A request Node could not even parse (a bad Content-Length, headers over the limit, garbage) is answered
+ * in the contract's error shape too, then the connection closes: nothing more on it can be trusted.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, code, message] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'validation_failed', 'The request is malformed'];
+  const field = message.match(/The (\S+) header/)?.[1]?.toLowerCase();
+  const body = JSON.stringify({ error: { code, message, ...(field ? { details: { issues: [{ path: field, message: 'is wrong' }] } } : {}) } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** One error shape everywhere: `{ error: { code, message, details? } }`, and never a stack trace. */
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -40,6 +66,10 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     if (error.statusCode === 429) return sendError(reply, 'rate_limited', 'Too many requests, slow down');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(reply, 'validation_failed', error.message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unreachable');
+      return sendError(reply, 'unavailable', 'The database is unreachable; try again shortly', { retryAfter: UNAVAILABLE_RETRY_AFTER });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });

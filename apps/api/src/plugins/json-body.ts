@@ -4,10 +4,30 @@ import type { App } from '../types';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** C0 control characters and DEL, except tab, line feed and carriage return (text keeps its lines). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** JSON.parse keeps `__proto__` as a plain key; refusing it here means no later merge can be poisoned. */
 function refuseProtoKeys(key: string, value: unknown) {
   if (FORBIDDEN_KEYS.has(key)) throw invalid(`body.${key}`, 'this key is not allowed');
   return value;
+}
+
+/**
+ * Control characters are refused in every string of a body, naming the field: invisible, unprintable (NUL
+ * cannot even be stored), and only ever there by accident or to confuse a reader of a title.
+ */
+function refuseControlCharacters(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (CONTROL_CHARACTER.test(value)) throw invalid(path, 'must not contain control characters');
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) refuseControlCharacters(item, `${path}.${key}`);
+  }
+}
+
+/** Bodies are read as UTF-8: a body declared in another charset would be read wrong, so it is refused. */
+function charsetOf(contentType: string): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
 }
 
 /**
@@ -21,7 +41,9 @@ export const jsonBody = fp(async (app: App) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text, refuseProtoKeys));
+      const parsed: unknown = JSON.parse(text, refuseProtoKeys);
+      refuseControlCharacters(parsed, 'body');
+      done(null, parsed);
     } catch (error) {
       done(error instanceof DomainError ? error : invalid('body', `the JSON body is malformed (${(error as Error).message})`));
     }
@@ -33,6 +55,12 @@ export const jsonBody = fp(async (app: App) => {
     if (type !== undefined && !/^application\/json\b/i.test(type)) {
       throw new DomainError('validation_failed', 'Send the body as application/json', {
         issues: [{ path: 'content-type', message: 'must be application/json' }],
+      });
+    }
+    const charset = type !== undefined && /^application\/json\b/i.test(type) ? charsetOf(type) : undefined;
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      throw new DomainError('validation_failed', 'Send the body as UTF-8', {
+        issues: [{ path: 'content-type', message: `charset must be utf-8, not ${charset}` }],
       });
     }
   });

@@ -1,7 +1,8 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { apiTokens, auditLog, sessions, users, type Db } from '@ordo/db';
 import { AUDIT_KEEP_DAYS } from '../../lib/audit';
 import type { User } from '@ordo/domain';
+import type { Credential } from '../../plugins/session';
 import type { SessionUser } from '../../types';
 
 export const toUser = (row: SessionUser): User => ({
@@ -12,22 +13,73 @@ export const toUser = (row: SessionUser): User => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const userColumns = { id: users.id, email: users.email, name: users.name, handle: users.handle, createdAt: users.createdAt };
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  handle: users.handle,
+  createdAt: users.createdAt,
+  isAdmin: users.isAdmin,
+};
 
-/** The user behind a session or personal access token, by the secret's hash. */
-export async function findUserBySecretHash(db: Db, tokenHash: string): Promise<SessionUser | undefined> {
+/** A session unused this long ends, even before it expires. */
+export const SESSION_IDLE_DAYS = 14;
+/** Last-use times are written at most this often, so a busy caller does not write on every request. */
+const SESSION_TOUCH_MS = 60 * 60 * 1000;
+const TOKEN_TOUCH_MS = 60 * 1000;
+
+const idleSince = () => new Date(Date.now() - SESSION_IDLE_DAYS * 86_400_000);
+const liveSession = (now: Date) => and(gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince()));
+const liveToken = (now: Date) => or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
+
+/**
+ * The signed-in caller behind a secret's hash: a session (not expired, not idle), or, when `tokens` is
+ * allowed (a Bearer header, never the cookie), a personal access token (not expired). Deactivated users
+ * have neither. Moves the last-use time along, coarsely.
+ */
+export async function findCaller(db: Db, secretHash: string, tokens: boolean): Promise<{ user: SessionUser; credential: Credential } | undefined> {
+  const now = new Date();
   const [bySession] = await db
-    .select(userColumns)
+    .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
-  if (bySession) return bySession;
+    .where(and(eq(sessions.tokenHash, secretHash), liveSession(now), isNull(users.deactivatedAt)));
+  if (bySession) {
+    if (now.getTime() - bySession.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, secretHash));
+    }
+    return { user: bySession.user, credential: { kind: 'session', secretHash } };
+  }
+  if (!tokens) return undefined;
   const [byToken] = await db
-    .select(userColumns)
+    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, tokenHash));
-  return byToken;
+    .where(and(eq(apiTokens.tokenHash, secretHash), liveToken(now), isNull(users.deactivatedAt)));
+  if (!byToken) return undefined;
+  if (!byToken.lastUsedAt || now.getTime() - byToken.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, byToken.id));
+  }
+  return { user: byToken.user, credential: { kind: 'token', secretHash, tokenId: byToken.id } };
+}
+
+/** Which of these secret hashes still sign someone in (the live sockets' periodic check). */
+export async function validSecretHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const now = new Date();
+  const [bySession, byToken] = await Promise.all([
+    db
+      .select({ hash: sessions.tokenHash })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.tokenHash, hashes), liveSession(now), isNull(users.deactivatedAt))),
+    db
+      .select({ hash: apiTokens.tokenHash })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(inArray(apiTokens.tokenHash, hashes), liveToken(now), isNull(users.deactivatedAt))),
+  ]);
+  return new Set([...bySession, ...byToken].map((row) => row.hash));
 }
 
 export async function findUserByEmail(db: Db, email: string) {

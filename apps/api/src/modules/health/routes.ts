@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNAVAILABLE_RETRY_AFTER } from '../../lib/database-errors';
 import { sendError } from '../../plugins/errors';
 import type { App } from '../../types';
 
@@ -12,7 +13,7 @@ export default async function healthRoutes(app: App) {
       return { ok: true as const, db: app.database.kind };
     } catch (err) {
       request.log.warn({ err }, 'database unreachable');
-      return sendError(reply, 'unavailable', 'The database is unreachable');
+      return sendError(reply, 'unavailable', 'The database is unreachable', { retryAfter: UNAVAILABLE_RETRY_AFTER });
     }
   });
 }

@@ -25,6 +25,8 @@ export class LiveConnection implements LaneSocket {
   private queue = Promise.resolve();
   private alive = true;
   private ending = false;
+  /** Events replayed to this socket in the current minute, over all its subscribes. */
+  private replay = { events: 0, since: Date.now() };
 
   constructor(
     private readonly socket: WebSocket,
@@ -112,12 +114,26 @@ export class LiveConnection implements LaneSocket {
     // Registered before the project's seq is read, so no event committed from here on can be missed.
     this.replace(key, lane);
     const lastSeq = await lastSeqOf(this.hub.db, projectId);
-    if (needsResync(since, lastSeq, this.hub.options.maxBehind)) return this.end(lane, { type: 'resync', project: key });
+    if (needsResync(since, lastSeq, this.hub.options.maxBehind) || !this.mayReplay(lastSeq - since)) {
+      return this.end(lane, { type: 'resync', project: key });
+    }
     await feed.refresh(lastSeq);
     if (this.lanes.get(key) !== lane) return;
     this.hub.presence.join(projectId, this, this.user);
     this.send({ type: 'presence', project: key, users: this.hub.presence.usersOf(projectId) });
     lane.start();
+  }
+
+  /**
+   * Subscribing again and again from an old seq would make the server read and send the same events over and
+   * over: past a budget per minute, the client is told to resync (read the project over HTTP) instead.
+   */
+  private mayReplay(events: number) {
+    const now = Date.now();
+    if (now - this.replay.since >= 60_000) this.replay = { events: 0, since: now };
+    if (this.replay.events + events > this.hub.options.replayPerMinute) return false;
+    this.replay.events += Math.max(0, events);
+    return true;
   }
 
   private unsubscribe(key: string) {

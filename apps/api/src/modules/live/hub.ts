@@ -73,6 +73,12 @@ export class LiveHub {
   }
 
   connect(socket: WebSocket, user: LiveUser, secretHash: string) {
+    let open = 0;
+    for (const connection of this.connections) if (connection.user.id === user.id) open++;
+    if (open >= this.options.socketsPerUser) {
+      socket.send(JSON.stringify({ type: 'error', code: 'rate_limited', message: `At most ${this.options.socketsPerUser} live connections per person` }));
+      return socket.close(1008, 'too many sockets');
+    }
     this.connections.add(new LiveConnection(socket, { id: user.id, name: user.name }, secretHash, this));
   }
 

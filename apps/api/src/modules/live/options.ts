@@ -16,6 +16,10 @@ export interface LiveOptions {
   messagesPerSecond: number;
   /** How often open sockets' sessions are checked, so that one that expired (not only logged out) ends. */
   sessionCheckMs: number;
+  /** Open sockets one user may hold on one instance (a person with 20 tabs, and some to spare). */
+  socketsPerUser: number;
+  /** Events one socket may be replayed per minute over all its subscribes; past that, a subscribe gets resync. */
+  replayPerMinute: number;
 }
 
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
@@ -27,6 +31,8 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   slowMs: 5_000,
   messagesPerSecond: 20,
   sessionCheckMs: 60_000,
+  socketsPerUser: 30,
+  replayPerMinute: 5_000,
 };
 
 export const liveOptions = (overrides: Partial<LiveOptions> = {}): LiveOptions => ({ ...DEFAULT_LIVE_OPTIONS, ...overrides });

@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@ordo/domain';
-import { hashSecret } from '../auth/secrets';
-import { requestSecret } from '../../plugins/session';
 import type { App } from '../../types';
 import { LiveHub } from './hub';
 import { isAllowedOrigin } from './rules';
@@ -34,6 +32,6 @@ export default async function liveRoutes(app: App) {
     onResponse: endRefusedUpgrade,
     schema: { tags: ['events'] },
   }, (socket, request) => {
-    hub.connect(socket, request.user, hashSecret(requestSecret(request) ?? ''));
+    hub.connect(socket, request.user, request.credential.secretHash);
   });
 }

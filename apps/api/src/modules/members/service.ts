@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { members, type Db, type Tx } from '@ordo/db';
 import { checkMembershipChange, conflict, invalid, notFound, type Role } from '@ordo/domain';
 import { findUserByEmail } from '../auth/queries';
+import { audit } from '../../lib/audit';
 import { writeInProject, type Actor } from '../events/log';
 import { findMember, toMember } from './queries';
 
@@ -34,6 +35,7 @@ export async function addMember(db: Db, scope: Scope, input: { email: string; ro
     if (!row) throw conflict(`${user.name} is a member already`);
     const member = toMember(await loadMember(tx, scope.projectId, user.id));
     log.append('member.added', { member });
+    await audit(tx, { kind: 'member_added', actorId: scope.actor.id, subject: user.id, data: { projectId: scope.projectId, roles: input.roles } });
     return member;
   });
 }
@@ -46,6 +48,7 @@ export async function changeRoles(db: Db, scope: Scope, userId: string, roles: R
     await tx.update(members).set({ roles }).where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
     const member = toMember({ ...before, roles });
     log.append('member.updated', { member, from: before.roles });
+    await audit(tx, { kind: 'role_changed', actorId: scope.actor.id, subject: userId, data: { projectId: scope.projectId, from: before.roles, to: roles } });
     return member;
   });
 }
@@ -57,5 +60,6 @@ export async function removeMember(db: Db, scope: Scope, userId: string) {
     checkMembershipChange({ actorRoles: scope.actorRoles, before: before.roles as Role[], after: null, adminCount: admins });
     await tx.delete(members).where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
     log.append('member.removed', { member: toMember(before) });
+    await audit(tx, { kind: 'member_removed', actorId: scope.actor.id, subject: userId, data: { projectId: scope.projectId, roles: before.roles } });
   });
 }

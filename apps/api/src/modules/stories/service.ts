@@ -37,11 +37,24 @@ export async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof s
   return saved!;
 }
 
+/** JSON with sorted keys, so a jsonb value read back (keys reordered) compares equal to the one sent. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
+/** Whether every field of an edit already holds the value sent. */
+export function changesNothing(row: StoryRow, changes: Record<string, unknown>) {
+  return Object.entries(changes).every(([field, value]) => value === undefined || canonical(value) === canonical(row[field as keyof StoryRow]));
+}
+
 export async function updateStory(db: Db, scope: StoryScope, key: string, input: UpdateStory) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const { version, ...changes } = input;
     const row = await loadForChange(tx, scope, key, version);
     await checkStoryReferences(tx, scope.project.id, changes);
+    // An edit that changes nothing writes nothing: no new version (others would get a needless 409), no event.
+    if (changesNothing(row, changes)) return toStory(row, scope.project.key);
     const moved = changes.statusId !== undefined && changes.statusId !== row.statusId;
     // A status edit is a board move: it takes back acceptance when leaving done, like the transition route.
     const statusEffects = moved ? await statusChange(tx, scope.project.id, row, changes.statusId!) : {};
