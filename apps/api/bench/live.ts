@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { openDatabase } from '@ordo/db';
 import { buildApp } from '../src/app';
+import { BENCH_LIMITS } from './limits';
 import { writeInProject } from '../src/modules/events/log';
 import { benchApp, fmt } from './setup';
 
@@ -17,7 +18,7 @@ const { po, key, projectId, database } = bench;
 async function socketInstance() {
   if (database.kind !== 'postgres') return { url: bench.url, close: async () => {} };
   const second = await openDatabase({ url: bench.databaseUrl });
-  const app = await buildApp({ database: second });
+  const app = await buildApp({ database: second, limits: BENCH_LIMITS });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return { url, close: async () => (await app.close(), await second.close()) };

@@ -7,6 +7,7 @@ import { stories, statuses, type Database } from '@ordo/db';
 import { ranksBetween } from '@ordo/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app';
+import { BENCH_LIMITS } from './limits';
 import { openFreshDatabase } from '../test/database';
 import { Client, sessionOf } from '../test/harness';
 
@@ -18,7 +19,7 @@ import { Client, sessionOf } from '../test/harness';
 export async function benchApp(storyCount: number, options: { webDist?: string } = {}) {
   const fresh = await openFreshDatabase(process.env.BENCH_DATABASE_URL, mkdtempSync(join(tmpdir(), 'ordo-bench-')));
   const database: Database = fresh.database;
-  const app = await buildApp({ database, webDist: options.webDist });
+  const app = await buildApp({ database, webDist: options.webDist, limits: BENCH_LIMITS });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const email = `po${Date.now()}@bench.dev`;
