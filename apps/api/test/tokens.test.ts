@@ -128,3 +128,13 @@ describe('sessions', () => {
     expectRefusal(await user.get('/api/me'), 401, 'unauthenticated');
   });
 });
+
+describe('the password', () => {
+  it('cannot be changed with a personal access token', async () => {
+    const user = await t.register('Careful');
+    const { client } = await mint(user);
+    const body = { current: 'correct horse battery', password: 'another long phrase' };
+    expectRefusal(await client.put('/api/me/password', body), 403, 'forbidden');
+    expect((await user.put('/api/me/password', body)).status).toBe(204);
+  });
+});

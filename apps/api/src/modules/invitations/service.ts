@@ -104,7 +104,7 @@ export async function accept(
   if (!account) {
     if (await findUserByEmail(db, invitation.email)) {
       if (!input.password) throw invalid('password', 'an account with this email exists: enter its password, or sign in first');
-      ({ user: account, token: sessionToken } = await login(db, app.limits, { email: invitation.email, password: input.password }, caller.address));
+      ({ user: account, token: sessionToken } = await login(db, { limits: app.limits, adminEmail: app.adminEmail }, { email: invitation.email, password: input.password }, caller.address));
     } else {
       if (!input.name) throw invalid('name', 'needed to create your account');
       if (!input.password) throw invalid('password', 'needed to create your account');

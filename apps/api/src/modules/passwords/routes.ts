@@ -1,5 +1,5 @@
 import { changePasswordBody, passwordResetBody, passwordResetRequestBody, tokenParams } from '@ordo/domain';
-import { requestSecret } from '../../plugins/session';
+import { requestSecret, requireSession } from '../../plugins/session';
 import type { App } from '../../types';
 import { changePassword, requestReset, resetPassword } from './service';
 
@@ -23,7 +23,8 @@ export default async function passwordRoutes(app: App) {
   app.put('/api/me/password', {
     schema: { tags: ['auth'], body: changePasswordBody },
   }, async (request, reply) => {
-    await changePassword(app, request.user.id, request.body, { secret: requestSecret(request), address: request.ip });
+    requireSession(request, 'change the password');
+    await changePassword(app, request.user.id, request.body, { secret: requestSecret(request)?.secret, address: request.ip });
     return reply.code(204).send();
   });
 }
