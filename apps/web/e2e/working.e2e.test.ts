@@ -61,6 +61,19 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     expect(await picker.locator('option:checked').textContent()).toBe('Sprint 2 (closed)');
   });
 
+  it('the PO writes the review notes of a sprint after it closed', async () => {
+    const { po } = team;
+    const notes = po.getByLabel('Review notes');
+    await notes.fill('Stakeholders want parcel tracking before wish lists');
+    await notes.blur();
+    await expect
+      .poll(async () => {
+        const { items } = await team.admin.call<{ items: { name: string; reviewNotes: string }[] }>('GET', `/projects/${KEY}/sprints`);
+        return items.find((s) => s.name === 'Sprint 2')?.reviewNotes;
+      }, { timeout: 10_000 })
+      .toBe('Stakeholders want parcel tracking before wish lists');
+  });
+
   it('an unknown story key shows a not-found page with the way back', async () => {
     const { po } = team;
     await po.goto(`/projects/${KEY}/stories/${KEY}-999`);

@@ -8,6 +8,7 @@ import { useProjectKey } from '../projects/use-project-key';
 import { burndownQuery, sprintReportQuery, sprintsQuery, velocityQuery } from '../planning/queries';
 import { BurndownChart } from './burndown-chart';
 import { RetroBoard } from './retro-board';
+import { ReviewNotes } from './review-notes';
 import { SprintSummary } from './sprint-summary';
 import { VelocityChart } from './velocity-chart';
 import './reports.css';
@@ -24,6 +25,7 @@ function SprintReports({ projectKey, sprintId }: { projectKey: string; sprintId:
       </Section>
       <Section title="Sprint review" loading={report.isPending}>
         {report.data && <SprintSummary report={report.data} />}
+        <ReviewNotes projectKey={projectKey} sprintId={sprintId} />
       </Section>
       <Section title="Retrospective">
         <RetroBoard projectKey={projectKey} sprintId={sprintId} />
