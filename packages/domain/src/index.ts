@@ -37,3 +37,5 @@ export * from './schemas/finding';
 export * from './search';
 export * from './cumulative-flow';
 export * from './schemas/admin';
+export * from './schemas/import';
+export * from './import';
