@@ -40,6 +40,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The policy action a project-scoped route needs. */
     action?: Action;
+    /** The route reads its body itself, as a stream of any content type (an import's file). */
+    rawBody?: boolean;
   }
 }
 

@@ -31,7 +31,9 @@ export class Client {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    // A CSV (the export) stays text; everything else the API answers is JSON.
+    const isText = res.headers.get('content-type')?.startsWith('text/csv');
+    return { status: res.status, body: text ? (isText ? text : JSON.parse(text)) : undefined, headers: res.headers };
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);

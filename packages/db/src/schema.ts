@@ -163,8 +163,13 @@ export const epics = pgTable(
     status: text('status', { enum: ['planned', 'in_progress', 'done'] }).notNull().default('planned'),
     rank: rank('rank').notNull(),
     createdAt: createdAt(),
+    /** The Jira key of an epic imported from Jira (a re-import updates it). */
+    externalKey: text('external_key'),
   },
-  (t) => [uniqueIndex('epics_rank').on(t.projectId, t.rank)],
+  (t) => [
+    uniqueIndex('epics_rank').on(t.projectId, t.rank),
+    uniqueIndex('epics_external_key').on(t.projectId, t.externalKey).where(sql`${t.externalKey} is not null`),
+  ],
 );
 
 export const stories = pgTable(
@@ -201,9 +206,17 @@ export const stories = pgTable(
     subtasksTotal: integer('subtasks_total').notNull().default(0),
     // `search` (tsvector generated from the text, GIN-indexed) comes from the `story_search` migration and is
     // left out of this schema on purpose: drizzle would otherwise read it with every story row.
+    /** The Jira key a story was imported from: a re-import updates it, and `GET .../stories/JIRA-KEY` finds it. */
+    externalKey: text('external_key'),
+    resolution: text('resolution'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    /** An imported assignee or reporter who is no member, kept by name. */
+    assigneeName: text('assignee_name'),
+    reporterName: text('reporter_name'),
   },
   (t) => [
     uniqueIndex('stories_number').on(t.projectId, t.number),
+    uniqueIndex('stories_external_key').on(t.projectId, t.externalKey).where(sql`${t.externalKey} is not null`),
     uniqueIndex('stories_rank').on(t.projectId, t.rank),
     index('stories_sprint').on(t.projectId, t.sprintId),
     index('stories_epic').on(t.projectId, t.epicId),
@@ -399,3 +412,22 @@ export const passwordResets = pgTable('password_resets', {
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
+
+/** An import job: its progress while it runs, then what it did (or why it wrote nothing). */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    format: text('format', { enum: ['jira-csv', 'jira-json', 'ordo'] }).notNull(),
+    state: text('state', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('imports_project').on(t.projectId, t.createdAt)],
+);

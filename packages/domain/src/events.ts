@@ -42,5 +42,6 @@ export const EVENT_TYPES = [
   'roadmap.ranked',
   'feedback.submitted',
   'feedback.updated',
+  'import.completed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

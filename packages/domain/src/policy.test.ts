@@ -27,6 +27,8 @@ const BRIEF: Record<Action, Role[]> = {
   'members.manage': ['product_owner'],
   'members.invite': ['product_owner'],
   'project.settings': ['scrum_master'],
+  'project.import': ['product_owner'],
+  'project.export': ['product_owner', 'product_manager', 'scrum_master', 'developer'],
 };
 
 describe('the policy table', () => {

@@ -47,6 +47,8 @@ export const POLICY = {
   'members.manage': { roles: ['product_owner'], does: 'manage members and their roles' },
   'members.invite': { roles: ['product_owner'], does: 'invite people or revoke invitations' },
   'project.settings': { roles: ['scrum_master'], does: 'edit project settings and workflow columns' },
+  'project.import': { roles: ['product_owner'], does: 'import into this project' },
+  'project.export': { roles: TEAM, does: 'export this project' },
 } as const satisfies Record<string, { roles: readonly Role[]; does: string }>;
 
 export type Action = keyof typeof POLICY;

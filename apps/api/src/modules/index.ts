@@ -23,6 +23,7 @@ import subtaskRoutes from './subtasks/routes';
 import linkRoutes from './links/routes';
 import commentRoutes from './comments/routes';
 import reportRoutes from './reports/routes';
+import importRoutes from './imports/routes';
 
 /** Every resource module of the API, registered in this order by `buildApp`. */
 export const modules = [
@@ -51,4 +52,5 @@ export const modules = [
   linkRoutes,
   commentRoutes,
   reportRoutes,
+  importRoutes,
 ];

@@ -50,7 +50,7 @@ export const jsonBody = fp(async (app: App) => {
   });
 
   app.addHook('onRequest', async (request) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || request.routeOptions.config.rawBody) return;
     const type = request.headers['content-type'];
     if (type !== undefined && !/^application\/json\b/i.test(type)) {
       throw new DomainError('validation_failed', 'Send the body as application/json', {

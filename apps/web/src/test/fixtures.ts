@@ -41,6 +41,11 @@ export function makeStory(overrides: Partial<Story> = {}): Story {
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     subtasks: { done: 0, total: 0 },
+    externalKey: null,
+    resolution: null,
+    resolvedAt: null,
+    assigneeName: null,
+    reporterName: null,
     ...overrides,
   };
 }

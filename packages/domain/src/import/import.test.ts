@@ -4,7 +4,7 @@ import { parseJiraTime } from './jira-issue';
 import { issueFromJson, jiraFieldIds } from './jira-json';
 import { planImport, type ImportContext } from './plan';
 import { nearestPoints } from './points';
-import { jiraToMarkdown } from './wiki-markup';
+import { jiraToMarkdown, markdownToJira } from './wiki-markup';
 
 describe('Jira wiki markup to Markdown', () => {
   it('turns headings, bold, italic, monospace and strike-through into Markdown', () => {
@@ -200,5 +200,17 @@ describe('planning an import', () => {
     expect(again.stories.map((s) => s.number)).toEqual([3, 7, 8]);
     expect(again.stories.find((s) => s.externalKey === 'OLD-9')!.statusId).toBe('s-doing');
     expect(again.comments[0]).toMatchObject({ authorId: 'u-john', authorName: 'John Doe' });
+  });
+});
+
+describe('Markdown back to Jira wiki markup', () => {
+  it('gives the same Markdown when imported again', () => {
+    const markdown = [
+      '## Steps', '1. open an order', '  1. then `Refund`', '- a **bold** and *italic* ~~old~~ word', '> quoted',
+      'See [the log](https://logs.example.com/a_1), <https://x.dev> and @jsmith', '```js', 'pay(*card_id*);', '```', '```', 'raw', '```',
+    ].join('\n');
+    const wiki = markdownToJira(markdown);
+    expect(wiki).toContain('h2. Steps\n# open an order\n## then {{Refund}}\n* a *bold* and _italic_ -old- word\nbq. quoted');
+    expect(jiraToMarkdown(wiki)).toBe(markdown);
   });
 });

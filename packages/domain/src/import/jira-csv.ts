@@ -100,8 +100,12 @@ export function parseCsvComment(cell: string) {
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 
 /** One CSV record as a Jira issue; `line` is the file line where the record starts. */
-export function issueFromCsv(columns: CsvColumns, cells: readonly string[], line: number): JiraIssue {
-  const all = (field: CsvField) => (columns.fields[field] ?? []).map((i) => (cells[i] ?? '').replace(/\u0000/g, '').trim()).filter(Boolean);
+/** A cell an export protected from spreadsheets (`'=SUM(…)`, see the CSV export) reads as it was written. */
+export const unprotect = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+export function issueFromCsv(columns: CsvColumns, raw: readonly string[], line: number): JiraIssue {
+  const cells = raw.map((c) => unprotect(c.replace(/\u0000/g, '')));
+  const all = (field: CsvField) => (columns.fields[field] ?? []).map((i) => (cells[i] ?? '').trim()).filter(Boolean);
   const one = (field: CsvField) => all(field)[0] ?? '';
   const issue = blankIssue(line);
   issue.key = one('key').toUpperCase();
@@ -109,7 +113,6 @@ export function issueFromCsv(columns: CsvColumns, cells: readonly string[], line
   issue.type = one('type');
   issue.summary = one('summary');
   issue.description = (columns.fields.description ?? []).map((i) => cells[i] ?? '').find((v) => v.trim()) ?? '';
-  issue.description = issue.description.replace(/\u0000/g, '');
   issue.status = one('status');
   issue.statusCategory = statusCategoryOf(one('statusCategory'));
   issue.resolution = one('resolution') || null;

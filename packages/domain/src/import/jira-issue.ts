@@ -130,11 +130,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseJiraTime(value: string | null | undefined): string | null {
   const v = (value ?? '').trim();
   if (!v) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (iso) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = iso;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = iso;
     const zoneIso = !zone || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-    const at = Date.parse(`${y}-${mo}-${d}T${pad(Number(h))}:${pad(Number(mi))}:${pad(Number(s))}${zoneIso}`);
+    const ms = fraction ? `.${fraction.slice(1, 4).padEnd(3, '0')}` : '';
+    const at = Date.parse(`${y}-${mo}-${d}T${pad(Number(h))}:${pad(Number(mi))}:${pad(Number(s))}${ms}${zoneIso}`);
     return Number.isNaN(at) ? null : new Date(at).toISOString();
   }
   const jira = /^(\d{1,2})\/([^/\s]+?)\.?\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(v);

@@ -78,3 +78,50 @@ function convertInline(text: string): string {
   s = s.replace(/(^|[^\w-])-(\S(?:[^-]*?\S)?)-(?=$|[^\w-])/g, '$1~~$2~~');
   return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);
 }
+
+/**
+ * The way back, for the CSV export: the Markdown that `jiraToMarkdown` writes, as Jira wiki markup, so
+ * that Jira reads the file and Ordo, importing it again, gets the same Markdown.
+ */
+export function markdownToJira(markdown: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const line of markdown.split('\n')) {
+    const marker = /^```(\S*)\s*$/.exec(line);
+    if (marker && fence === null) {
+      fence = marker[1] ? 'code' : 'noformat';
+      out.push(marker[1] ? `{code:${marker[1]}}` : '{noformat}');
+      continue;
+    }
+    if (marker && fence !== null) {
+      out.push(`{${fence}}`);
+      fence = null;
+      continue;
+    }
+    if (fence !== null) {
+      out.push(line);
+      continue;
+    }
+    const heading = /^(#{1,6}) (.*)$/.exec(line);
+    const list = /^((?: {2})*)(-|1\.) (.*)$/.exec(line);
+    const quote = /^> ?(.*)$/.exec(line);
+    if (heading) out.push(`h${heading[1]!.length}. ${inlineToJira(heading[2]!)}`);
+    else if (list) out.push(`${(list[2] === '-' ? '*' : '#').repeat(list[1]!.length / 2 + 1)} ${inlineToJira(list[3]!)}`);
+    else if (quote) out.push(`bq. ${inlineToJira(quote[1]!)}`);
+    else out.push(inlineToJira(line));
+  }
+  return out.join('\n');
+}
+
+function inlineToJira(text: string): string {
+  const spans: string[] = [];
+  const hold = (s: string) => `\u0000${spans.push(s) - 1}\u0000`;
+  let s = text.replace(/`([^`]+)`/g, (_, code: string) => hold(`{{${code}}}`));
+  s = s.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, label: string, url: string) => hold(`[${label}|${url}]`));
+  s = s.replace(/<((?:https?|mailto|ftp):[^>\s]+)>/g, (_, url: string) => hold(`[${url}]`));
+  s = s.replace(/(^|\s)@([\w.\-]+)/g, (_, before: string, user: string) => `${before}${hold(`[~${user}]`)}`);
+  s = s.replace(/\*\*(\S(?:.*?\S)?)\*\*/g, (_, bold: string) => hold(`*${bold}*`));
+  s = s.replace(/(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*(?=$|[^\w*])/g, '$1_$2_');
+  s = s.replace(/~~(\S(?:.*?\S)?)~~/g, '-$1-');
+  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);
+}

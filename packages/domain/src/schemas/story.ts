@@ -95,6 +95,12 @@ export const story = z.object({
   watching: z.boolean().optional(),
   /** Sub-task progress ("2/5" on cards and rows). */
   subtasks: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** Imported stories: the Jira key it answers to, its resolution, and people who are no members, by name. */
+  externalKey: z.string().nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: isoDateTime.nullable(),
+  assigneeName: z.string().nullable(),
+  reporterName: z.string().nullable(),
 });
 export type Story = z.infer<typeof story>;
 

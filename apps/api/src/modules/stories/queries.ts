@@ -31,14 +31,25 @@ export const toStory = (row: StoryRow, projectKey: string): Story => ({
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   subtasks: { done: row.subtasksDone, total: row.subtasksTotal },
+  externalKey: row.externalKey,
+  resolution: row.resolution,
+  resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  assigneeName: row.assigneeName,
+  reporterName: row.reporterName,
 });
 
-/** A story of this project by its key (`SHOP-42`); a key of another project is simply not found. */
+/**
+ * A story of this project by its key (`SHOP-42`), or by the Jira key it was imported from (`MESOS-313`);
+ * a key of another project is simply not found.
+ */
 export async function findStory(db: Db | Tx, project: { id: string; key: string }, key: string) {
   const number = storyNumber(project.key, key);
-  if (number === null) return undefined;
-  const [row] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
-  return row;
+  if (number !== null) {
+    const [row] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
+    if (row) return row;
+  }
+  const [imported] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.externalKey, key)));
+  return imported;
 }
 
 export async function loadStory(db: Db | Tx, project: { id: string; key: string }, key: string) {

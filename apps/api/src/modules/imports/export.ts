@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream';
+import { asc, eq } from 'drizzle-orm';
+import { members, projects, users, type Db } from '@ordo/db';
+import { EXPORT_TABLE_NAMES, EXPORT_TABLES, exportRow } from './export-tables';
+
+export const EXPORT_FORMAT = 'ordo-export';
+export const EXPORT_VERSION = 1;
+const PAGE = 1000;
+
+/** A table's rows of the project, a page at a time (the whole project is never in memory at once). */
+async function* rowsOf(db: Db, name: (typeof EXPORT_TABLE_NAMES)[number], projectId: string) {
+  const { table, order } = EXPORT_TABLES[name];
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await db.select().from(table).where(eq(table.projectId, projectId)).orderBy(...order.map((c) => asc(c))).limit(PAGE).offset(offset);
+    for (const row of rows) yield exportRow(row as Record<string, unknown>);
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** The project row and its members as the document holds them. */
+export async function projectHead(db: Db, projectId: string) {
+  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+  const { id: _id, lastSeq: _seq, ...kept } = project!;
+  const people = await db
+    .select({ userId: users.id, email: users.email, name: users.name, roles: members.roles, joinedAt: members.joinedAt })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.projectId, projectId))
+    .orderBy(asc(users.email));
+  return { project: exportRow(kept), members: people.map(exportRow) };
+}
+
+/**
+ * The whole project as one JSON document, written as it is read: `{format, version, exportedAt, project,
+ * members, statuses, epics, sprints, stories (deleted ones too), comments, subtasks, links, retro, feedback,
+ * events}`.
+ */
+export function exportDocument(db: Db, projectId: string): Readable {
+  async function* chunks() {
+    const head = await projectHead(db, projectId);
+    yield `{"format":"${EXPORT_FORMAT}","version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())}`;
+    yield `,"project":${JSON.stringify(head.project)},"members":${JSON.stringify(head.members)}`;
+    for (const name of EXPORT_TABLE_NAMES) {
+      yield `,"${name}":[`;
+      let first = true;
+      for await (const row of rowsOf(db, name, projectId)) {
+        yield (first ? '' : ',') + JSON.stringify(row);
+        first = false;
+      }
+      yield ']';
+      // Sub-tasks and links have no tables of their own yet: the keys are there so readers can rely on them.
+      if (name === 'comments') yield ',"subtasks":[],"links":[]';
+    }
+    yield '}\n';
+  }
+  return Readable.from(chunks());
+}
