@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp, useFile, type Client } from './harness';
-import { claimLength, importFile, jiraCsv, sampleRows, upload } from './jira-files';
+import { claimLength, importFile, jiraCsv, sampleRows, streamUntilAnswered, upload } from './jira-files';
 
 /** One app; each test imports into a project of its own, named like the Jira project or not. */
 let t: Awaited<ReturnType<typeof startTestApp>>;
@@ -135,6 +135,9 @@ describe('importing a Jira CSV', () => {
     const { base } = await newProject();
     const claimed = await claimLength(admin, `${base}/imports?format=jira-csv`, 100 * 1024 * 1024 + 1);
     expect(claimed).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+    const streamed = await streamUntilAnswered(admin, `${base}/imports?format=jira-csv&dryRun=true`, 110 * 1024 * 1024);
+    expect(streamed).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+    expect(streamed.sent).toBeGreaterThan(100 * 1024 * 1024);
   });
 
   it('imports a 30 MB file', { timeout: 300_000 }, async () => {

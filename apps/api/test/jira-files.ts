@@ -97,3 +97,34 @@ export function claimLength(client: Client, path: string, length: number): Promi
     req.write('Summary\r\n');
   });
 }
+
+/** Streams a body without a length (chunked) until the server answers, at most `maxBytes`. */
+export function streamUntilAnswered(client: Client, path: string, maxBytes: number): Promise<{ status: number; body: any; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(`${client.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', authorization: `Bearer ${client.token}` },
+    });
+    req.on('response', (res) => {
+      answered = true;
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), sent });
+      });
+    });
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const chunk = Buffer.from(`${'Summary\r\n'}${'x'.repeat(1024 * 1024 - 9)}`);
+    const write = () => {
+      while (!answered && sent < maxBytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', write);
+      }
+      if (!answered) req.end();
+    };
+    write();
+  });
+}

@@ -12,10 +12,8 @@ export async function* limitedChunks(body: Readable | undefined, limit = MAX_IMP
   for await (const chunk of body) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     received += bytes.length;
-    if (received > limit) {
-      body.destroy();
-      throw tooLarge();
-    }
+    // Not destroyed here: that would cut the connection before the 413 is sent; Node closes it after the reply.
+    if (received > limit) throw tooLarge();
     yield bytes;
   }
 }

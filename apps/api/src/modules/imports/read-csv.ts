@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { pipeline, Readable } from 'node:stream';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { invalidAt } from '@ordo/domain';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -54,18 +54,26 @@ export async function* readCsv(text: AsyncIterable<string>): AsyncGenerator<CsvR
     yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const parser = Readable.from(rest(), { objectMode: false }).pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
+  // Lines are counted inside the parser, record by record, so an error names the line of the record it broke.
   let endOfLast = 0;
-  try {
-    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
+  // (csv-parse types on_record as returning a record of the same shape; ours carries its line.)
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (cells: string[], context: { lines: number }) => {
       const line = endOfLast + 1;
-      endOfLast = info.lines;
-      yield { line, cells: record };
-    }
+      endOfLast = context.lines;
+      return { line, cells };
+    },
+  } as unknown as Options);
+  // pipeline, not pipe: a failing upload (too large, badly encoded) ends the parser with its error.
+  pipeline(Readable.from(rest(), { objectMode: false }), parser, () => {});
+  try {
+    for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
   } catch (error) {
-    const csv = error as CsvError & { lines?: number };
+    const csv = error as CsvError;
     if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
       // The line where the broken record starts: an unclosed quote is only noticed at the end of the file.
       throw invalidAt(endOfLast + 1, csv.message.replace(/^[^:]*:\s*/, ''));

@@ -32,10 +32,17 @@ export default async function importRoutes(app: App) {
       response: { 200: importReportResponse, 202: importResponse },
     },
   }, async (request, reply) => {
-    if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
     const { format, dryRun, mapping } = request.query;
     const scope = { project: request.project, actor: actorOf(request.user) };
-    const result = await runImport(db, jobs, scope, { format, dryRun, mapping, body: request.body as Readable | undefined });
+    let result;
+    try {
+      if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
+      result = await runImport(db, jobs, scope, { format, dryRun, mapping, body: request.body as Readable | undefined });
+    } catch (error) {
+      // Refused before the whole file arrived (too large, malformed): the rest is not read, the connection ends.
+      if (!request.raw.complete) reply.header('connection', 'close');
+      throw error;
+    }
     if ('report' in result) return reply.code(200).send({ report: result.report });
     return reply.code(202).send({ import: result.job });
   });
