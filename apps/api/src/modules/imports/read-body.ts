@@ -9,10 +9,10 @@ export const tooLarge = () =>
 export async function* limitedChunks(body: Readable | undefined, limit = MAX_IMPORT_BYTES): AsyncGenerator<Buffer> {
   if (!body) return;
   let received = 0;
-  for await (const chunk of body) {
+  // Not destroyed when refused: the route drains the rest so that the client gets to read the 413.
+  for await (const chunk of body.iterator({ destroyOnReturn: false })) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     received += bytes.length;
-    // Not destroyed here: that would cut the connection before the 413 is sent; Node closes it after the reply.
     if (received > limit) throw tooLarge();
     yield bytes;
   }

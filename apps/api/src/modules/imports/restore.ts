@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, inArray } from 'drizzle-orm';
 import { epics, events, feedback, members, projects, sprints, statuses, stories, users, type Db, type Tx } from '@ordo/db';
 import { conflict, invalid, type ImportReport } from '@ordo/domain';
+import { insertUser } from '../auth/users';
 import type { EventLog } from '../events/log';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, importRow, type ExportTable } from './export-tables';
@@ -92,7 +93,8 @@ export async function restoreExport(tx: Tx, project: { id: string; key: string }
   }
   for (const member of document.members) {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, member.email.toLowerCase()));
-    const userId = existing?.id ?? (await tx.insert(users).values({ email: member.email.toLowerCase(), name: member.name, passwordHash: '!' }).returning())[0]!.id;
+    // No password: one that no login matches; the person sets theirs with a password reset.
+    const userId = existing?.id ?? (await insertUser(tx, { email: member.email.toLowerCase(), name: member.name, passwordHash: '!' })).id;
     if (userId !== member.userId) ids.set(member.userId, userId);
     await tx
       .insert(members)

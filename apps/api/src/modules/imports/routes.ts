@@ -1,4 +1,6 @@
 import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { audit } from '../../lib/audit';
 import { importParams, importQuery, importReportResponse, importResponse, keyParams, MAX_IMPORT_BYTES } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
@@ -9,11 +11,15 @@ import { tooLarge } from './read-body';
 import { runImport } from './service';
 
 const tags = ['import and export'];
+const DRAIN_MS = 5000;
 /** No type a cross-site form can send (text/plain, form encodings): a file upload always needs the page's own script. */
 const FILE_TYPES = ['application/json', 'text/csv', 'text/tab-separated-values'];
 
 export default async function importRoutes(app: App) {
   const db = app.database.db;
+  /** Taking a whole project out is a security event: who, which project, from where. */
+  const auditExport = (request: FastifyRequest, format: 'json' | 'csv') =>
+    audit(db, { kind: 'export', actorId: request.user.id, subject: request.project.key, address: request.ip, data: { format } });
   const jobs = new ImportJobs(db);
   app.addHook('onClose', () => jobs.settle());
 
@@ -39,8 +45,12 @@ export default async function importRoutes(app: App) {
       if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
       result = await runImport(db, jobs, scope, { format, dryRun, mapping, body: request.body as Readable | undefined });
     } catch (error) {
-      // Refused before the whole file arrived (too large, malformed): the rest is not read, the connection ends.
-      if (!request.raw.complete) reply.header('connection', 'close');
+      // Refused before the whole file arrived (too large, malformed): the rest is read and dropped for a few
+      // seconds so the client sees the answer (closing at once would reset it unread), then the connection ends.
+      if (!request.raw.complete) {
+        request.raw.resume();
+        setTimeout(() => request.raw.destroy(), DRAIN_MS).unref();
+      }
       throw error;
     }
     if ('report' in result) return reply.code(200).send({ report: result.report });
@@ -55,18 +65,22 @@ export default async function importRoutes(app: App) {
   app.get('/api/projects/:key/export', {
     config: { action: 'project.export' },
     schema: { tags, summary: 'The whole project as one JSON document (format "ordo-export", version 1)', params: keyParams },
-  }, async (request, reply) =>
-    reply
+  }, async (request, reply) => {
+    await auditExport(request, 'json');
+    return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.project.key}-export.json"`)
-      .send(exportDocument(db, request.project.id)));
+      .send(exportDocument(db, request.project.id));
+  });
 
   app.get('/api/projects/:key/export.csv', {
     config: { action: 'project.export' },
     schema: { tags, summary: "The project's stories as a CSV with Jira's English headers", params: keyParams },
-  }, async (request, reply) =>
-    reply
+  }, async (request, reply) => {
+    await auditExport(request, 'csv');
+    return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${request.project.key}-stories.csv"`)
-      .send(exportCsv(db, request.project)));
+      .send(exportCsv(db, request.project));
+  });
 }
