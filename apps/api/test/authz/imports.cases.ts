@@ -11,7 +11,7 @@ async function finishedImport(f: AuthzFixture) {
   for (let i = 0; i < 500; i++) {
     const reply = await f.admin.get(`${f.base}/imports/${id}`);
     if (reply.body.import.state !== 'running') return id;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the import did not finish');
 }

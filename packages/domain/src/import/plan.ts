@@ -399,7 +399,7 @@ function personMatcher(context: ImportContext) {
     nameOf: (id: string) => context.members.find((m) => m.id === id)?.name ?? '',
     mapping: () => [
       ...[...matched].map(([from, m]) => ({ from, to: m.id, by: m.by })),
-      ...[...unmatched].map((from) => ({ from, to: null, by: null })),
+      ...[...unmatched].map((from) => ({ from, to: null, by: 'none' as const })),
     ],
   };
 }

@@ -17,7 +17,7 @@ export const importReport = z.object({
   /** People found among the members (by email, then name), and the names kept as text. */
   users: z.object({ matched: z.number().int(), unmatched: z.array(z.string()) }),
   /** Each Jira person and the member they map to (null: kept as a name); the wizard's mapping. */
-  people: z.array(z.object({ from: z.string(), to: id.nullable(), by: z.enum(['email', 'name', 'mapping']).nullable() })),
+  people: z.array(z.object({ from: z.string(), to: id.nullable(), by: z.enum(['email', 'name', 'mapping', 'none']) })),
   /** Each Jira status and the Ordo status it lands in. */
   statuses: z.array(z.object({ from: z.string(), to: z.string() })),
   points: z.object({
