@@ -219,6 +219,24 @@ describe.skipIf(!CHROMIUM)('working on stories: reports, the board by mouse and 
     await phone.context().close();
   });
 
+  it('the profile: a personal access token is made, works for a script, is revoked and stops; sign out everywhere', async () => {
+    const { dev, server } = team;
+    await dev.goto('/profile');
+    await dev.getByLabel('Token name').fill('CI export');
+    await dev.getByLabel('Expires').selectOption('30');
+    await dev.getByRole('button', { name: 'Create token' }).click();
+    const token = (await dev.getByTestId('new-token').textContent()) ?? '';
+    const asScript = () => fetch(`${server.baseUrl}/api/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    expect(await asScript()).toBe(200);
+    await dev.getByRole('list', { name: 'Your tokens' }).getByText('CI export').waitFor();
+    await dev.getByRole('button', { name: 'Revoke CI export' }).click();
+    await dev.getByRole('list', { name: 'Your tokens' }).getByText('No tokens yet.').waitFor();
+    expect(await asScript()).toBe(401);
+    await dev.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await dev.waitForURL('**/login**');
+    expect(await dev.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401);
+  });
+
   it('no page threw an error along the way', () => {
     expect(team.pageErrors).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { userResponse } from '@ordo/domain';
 import { describeError, request } from '../../shared/api/client';
 import { useToast } from '../../shared/ui/toast';
 import { meQuery } from '../projects/queries';
+import { AccessTokens, SignOutEverywhere } from './access-tokens';
 
 function NameAndHandle() {
   const me = useQuery(meQuery).data?.user;
@@ -86,6 +87,8 @@ export interface ProfileSection {
 export const PROFILE_SECTIONS: ProfileSection[] = [
   { id: 'identity', title: 'Name and handle', render: () => <NameAndHandle /> },
   { id: 'password', title: 'Password', render: () => <ChangePassword /> },
+  { id: 'tokens', title: 'Personal access tokens', render: () => <AccessTokens /> },
+  { id: 'sessions', title: 'Sessions', render: () => <SignOutEverywhere /> },
 ];
 
 export function ProfilePage() {
