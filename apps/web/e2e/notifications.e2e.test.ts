@@ -16,7 +16,7 @@ describe.skipIf(!CHROMIUM)('mentions and the bell', () => {
     await dev.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await po.goto('/projects/NTF/stories/NTF-1');
-    const box = po.getByLabel('Write a comment');
+    const box = po.getByRole('combobox', { name: 'Write a comment' });
     await box.click();
     await box.pressSequentially('Could you check this, @da');
     const picker = po.getByRole('listbox', { name: 'Mention a member' });
@@ -44,7 +44,7 @@ describe.skipIf(!CHROMIUM)('mentions and the bell', () => {
     const { po, dev } = team;
     await dev.getByRole('button', { name: 'Watch', exact: true }).click();
     await dev.getByRole('button', { name: /Watching/ }).waitFor();
-    const box = po.getByLabel('Write a comment');
+    const box = po.getByRole('combobox', { name: 'Write a comment' });
     await box.fill('Shipped behind a flag');
     await po.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect.poll(() => dev.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe('1');
