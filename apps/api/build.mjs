@@ -13,7 +13,11 @@ const dependencies = new Set(Object.keys(manifest.dependencies ?? {}));
 const builtins = new Set(builtinModules);
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /**
  * Bare imports stay imports, except our own workspace packages, which are bundled. A bare import that the

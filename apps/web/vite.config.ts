@@ -19,7 +19,10 @@ function precompress(): Plugin {
       const assets = join(outDir, 'assets');
       for (const name of readdirSync(assets).filter((n) => /\.(js|css)$/.test(n))) {
         const file = readFileSync(join(assets, name));
-        writeFileSync(join(assets, `${name}.br`), brotliCompressSync(file, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(
+          join(assets, `${name}.br`),
+          brotliCompressSync(file, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
         writeFileSync(join(assets, `${name}.gz`), gzipSync(file, { level: 9 }));
       }
     },

@@ -24,26 +24,47 @@ for (const STORIES of SIZES) {
   const { po, key, database, projectId } = bench;
   const db = database.db;
   const snapshot = async () =>
-    new Map(rowsOf<{ id: string; h: string }>(await db.execute(sql`select id, md5(stories::text) as h from stories where project_id = ${projectId}`)).map((r) => [r.id, r.h]));
+    new Map(
+      rowsOf<{ id: string; h: string }>(
+        await db.execute(
+          sql`select id, md5(stories::text) as h from stories where project_id = ${projectId}`,
+        ),
+      ).map((r) => [r.id, r.h]),
+    );
   console.log(`\nBacklog of ${STORIES} stories on ${database.kind}`);
 
   const before = await snapshot();
   await po.post(`/api/projects/${key}/backlog/rank`, { story: `${key}-${STORIES}`, before: `${key}-1` });
   const after = await snapshot();
-  console.log(`  one rank move wrote ${[...after].filter(([id, h]) => before.get(id) !== h).length} story row(s) of ${after.size}`);
+  console.log(
+    `  one rank move wrote ${[...after].filter(([id, h]) => before.get(id) !== h).length} story row(s) of ${after.size}`,
+  );
 
   const story = (i: number) => `${key}-${STORIES - (i % Math.min(50, STORIES - 10))}`;
   const anchor = (i: number) => `${key}-${1 + (i % 7)}`;
   const overhead = await time(MOVES, () => po.get('/api/me'));
   console.log(`  GET /api/me (auth + HTTP alone):   ${fmt(overhead)}`);
   // Unmeasured first: the first size would otherwise pay for the JIT and the connection pool warming up.
-  await time(20, (i) => po.post(`/api/projects/${key}/backlog/rank`, { story: story(i + 11), before: anchor(i + 2) }));
-  const http = await time(MOVES, (i) => po.post(`/api/projects/${key}/backlog/rank`, { story: story(i), before: anchor(i) }));
-  const scope = { project: { id: projectId, key }, actor: { id: po.user?.id ?? (await po.get('/api/me')).body.user.id, name: 'PO' } };
+  await time(20, (i) =>
+    po.post(`/api/projects/${key}/backlog/rank`, { story: story(i + 11), before: anchor(i + 2) }),
+  );
+  const http = await time(MOVES, (i) =>
+    po.post(`/api/projects/${key}/backlog/rank`, { story: story(i), before: anchor(i) }),
+  );
+  const scope = {
+    project: { id: projectId, key },
+    actor: { id: po.user?.id ?? (await po.get('/api/me')).body.user.id, name: 'PO' },
+  };
   await time(20, (i) => rankStory(db, scope, { story: story(i + 5), after: anchor(i + 3) }));
-  const service = await time(MOVES, (i) => rankStory(db, scope, { story: story(i + 3), after: anchor(i + 1) }));
-  const ids = rowsOf<{ id: string }>(await db.execute(sql`select id from stories where project_id = ${projectId} order by rank limit 400`)).map((r) => r.id);
-  const [{ rank: lastRank }] = rowsOf<{ rank: string }>(await db.execute(sql`select max(rank collate "C") as rank from stories where project_id = ${projectId}`)) as [{ rank: string }];
+  const service = await time(MOVES, (i) =>
+    rankStory(db, scope, { story: story(i + 3), after: anchor(i + 1) }),
+  );
+  const ids = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from stories where project_id = ${projectId} order by rank limit 400`),
+  ).map((r) => r.id);
+  const [{ rank: lastRank }] = rowsOf<{ rank: string }>(
+    await db.execute(sql`select max(rank collate "C") as rank from stories where project_id = ${projectId}`),
+  ) as [{ rank: string }];
   const floor = await floorMoves(database, bench.databaseUrl, projectId, ids, lastRank);
   const single = await floor.runner();
   await time(20, (i) => single.move(MOVES + i));
@@ -51,27 +72,41 @@ for (const STORIES of SIZES) {
   moveP50s[STORIES] = service.median;
   console.log(`  rank move over HTTP:               ${fmt(http)}  (${ratio(http, minimal)} the floor)`);
   console.log(`  rank move, service (no HTTP):      ${fmt(service)}  (${ratio(service, minimal)} the floor)`);
-  console.log(`  floor: minimal move transaction:   ${fmt(minimal)}  (lock + seq + one row + event + notify + commit)`);
+  console.log(
+    `  floor: minimal move transaction:   ${fmt(minimal)}  (lock + seq + one row + event + notify + commit)`,
+  );
   if (moveP50s[SIZES[0]!] && STORIES !== SIZES[0]) {
-    console.log(`  flatness: service p50 here / at ${SIZES[0]} stories = ${(service.median / moveP50s[SIZES[0]!]!).toFixed(2)}×`);
+    console.log(
+      `  flatness: service p50 here / at ${SIZES[0]} stories = ${(service.median / moveP50s[SIZES[0]!]!).toFixed(2)}×`,
+    );
   }
 
   if (STORIES === CONCURRENT_AT) {
     const loop = async (work: (i: number) => Promise<boolean>) => {
-      let ok = 0, failed = 0, i = 0;
+      let ok = 0,
+        failed = 0,
+        i = 0;
       const end = performance.now() + CONCURRENT_MS;
       while (performance.now() < end) (await work(i++)) ? ok++ : failed++;
       return { ok, failed };
     };
-    const total = (results: { ok: number; failed: number }[]) => results.reduce((a, r) => ({ ok: a.ok + r.ok, failed: a.failed + r.failed }), { ok: 0, failed: 0 });
-    const seqBefore = rowsOf<{ last_seq: number }>(await db.execute(sql`select last_seq from projects where id = ${projectId}`))[0]!.last_seq;
+    const total = (results: { ok: number; failed: number }[]) =>
+      results.reduce((a, r) => ({ ok: a.ok + r.ok, failed: a.failed + r.failed }), { ok: 0, failed: 0 });
+    const seqBefore = rowsOf<{ last_seq: number }>(
+      await db.execute(sql`select last_seq from projects where id = ${projectId}`),
+    )[0]!.last_seq;
     const moved = total(
       await Promise.all(
         Array.from({ length: CLIENTS }, (_, c) =>
           loop(async (i) => {
             const n = 1 + ((c * 7919 + i * 104_729) % STORIES);
             const to = 1 + ((c * 31 + i * 7) % STORIES);
-            const reply = await po.post(`/api/projects/${key}/backlog/rank`, n === to ? { story: `${key}-${n}`, after: `${key}-${(to % STORIES) + 1}` } : { story: `${key}-${n}`, before: `${key}-${to}` });
+            const reply = await po.post(
+              `/api/projects/${key}/backlog/rank`,
+              n === to
+                ? { story: `${key}-${n}`, after: `${key}-${(to % STORIES) + 1}` }
+                : { story: `${key}-${n}`, before: `${key}-${to}` },
+            );
             return reply.status === 200;
           }),
         ),
@@ -84,12 +119,27 @@ for (const STORIES of SIZES) {
         from stories where project_id = ${projectId}`),
     );
     const runners = await Promise.all(Array.from({ length: CLIENTS }, () => floor.runner()));
-    const raw = total(await Promise.all(runners.map((r, c) => loop((i) => r.move(c * 100_000 + i).then(() => true, () => false)))));
+    const raw = total(
+      await Promise.all(
+        runners.map((r, c) =>
+          loop((i) =>
+            r.move(c * 100_000 + i).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        ),
+      ),
+    );
     await Promise.all(runners.map((r) => r.close()));
     const perSecond = (n: number) => (n / (CONCURRENT_MS / 1000)).toFixed(0);
-    console.log(`  ${CLIENTS} movers over HTTP, ${CONCURRENT_MS / 1000} s: ${perSecond(moved.ok)} moves/s, ${moved.failed} errors; ` +
-      `ranks unique: ${check!.ranks === check!.n}; log gap-free: ${check!.events === check!.last - seqBefore}`);
-    console.log(`  floor: ${CLIENTS} raw connections:      ${perSecond(raw.ok)} moves/s (${raw.failed} errors)  → ${(moved.ok / raw.ok).toFixed(2)} of the floor`);
+    console.log(
+      `  ${CLIENTS} movers over HTTP, ${CONCURRENT_MS / 1000} s: ${perSecond(moved.ok)} moves/s, ${moved.failed} errors; ` +
+        `ranks unique: ${check!.ranks === check!.n}; log gap-free: ${check!.events === check!.last - seqBefore}`,
+    );
+    console.log(
+      `  floor: ${CLIENTS} raw connections:      ${perSecond(raw.ok)} moves/s (${raw.failed} errors)  → ${(moved.ok / raw.ok).toFixed(2)} of the floor`,
+    );
   }
   await single.close();
 
@@ -100,21 +150,33 @@ for (const STORIES of SIZES) {
     const auth = { authorization: `Bearer ${po.token}` };
     const full = await time(runs, () => onTheWire(`${bench.url}${path}`, auth));
     const summary = await time(runs, () => onTheWire(`${bench.url}${path}?view=summary`, auth));
-    const compressed = await time(runs, () => onTheWire(`${bench.url}${path}?view=summary`, { ...auth, 'accept-encoding': 'br' }));
+    const compressed = await time(runs, () =>
+      onTheWire(`${bench.url}${path}?view=summary`, { ...auth, 'accept-encoding': 'br' }),
+    );
     const floorList = await time(runs, async () =>
-      JSON.stringify(rowsOf(await db.execute(
-        sql`select s.* from stories s join statuses st on st.id = s.status_id where s.project_id = ${projectId} and s.sprint_id is null and s.deleted_at is null and st.category <> 'done' order by s.rank`,
-      ))),
+      JSON.stringify(
+        rowsOf(
+          await db.execute(
+            sql`select s.* from stories s join statuses st on st.id = s.status_id where s.project_id = ${projectId} and s.sprint_id is null and s.deleted_at is null and st.category <> 'done' order by s.rank`,
+          ),
+        ),
+      ),
     );
     console.log(`  GET backlog over HTTP:             ${fmt(full)}  (${ratio(full, floorList)} the floor)`);
-    console.log(`  GET backlog?view=summary:          ${fmt(summary)}  (${ratio(summary, floorList)} the floor)`);
-    console.log(`  GET backlog?view=summary, br:      ${fmt(compressed)}  (${ratio(compressed, floorList)} the floor)`);
+    console.log(
+      `  GET backlog?view=summary:          ${fmt(summary)}  (${ratio(summary, floorList)} the floor)`,
+    );
+    console.log(
+      `  GET backlog?view=summary, br:      ${fmt(compressed)}  (${ratio(compressed, floorList)} the floor)`,
+    );
     console.log(`  floor: same rows, JSON-encoded:    ${fmt(floorList)}`);
     for (const view of ['', '?view=summary']) {
       const plain = await onTheWire(`${bench.url}${path}${view}`, auth);
       const br = await onTheWire(`${bench.url}${path}${view}`, { ...auth, 'accept-encoding': 'br' });
       const gzip = await onTheWire(`${bench.url}${path}${view}`, { ...auth, 'accept-encoding': 'gzip' });
-      console.log(`  bytes ${view || '(full)'}: raw ${kb(plain.bytes)}, on the wire ${br.encoding} ${kb(br.bytes)}, ${gzip.encoding} ${kb(gzip.bytes)}`);
+      console.log(
+        `  bytes ${view || '(full)'}: raw ${kb(plain.bytes)}, on the wire ${br.encoding} ${kb(br.bytes)}, ${gzip.encoding} ${kb(gzip.bytes)}`,
+      );
     }
   }
   await bench.close();

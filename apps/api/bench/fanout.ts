@@ -27,7 +27,11 @@ const quantiles = (samples: number[]) => {
 const show = (q: { p50: number; p99: number }) => `p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms`;
 
 /** Sockets that record when each seq arrived; `lastArrival(seq)` resolves when all of them have it. */
-function audience(open: () => WebSocket, subscribe: ((socket: WebSocket) => void) | undefined, count: number) {
+function audience(
+  open: () => WebSocket,
+  subscribe: ((socket: WebSocket) => void) | undefined,
+  count: number,
+) {
   const arrivals = new Map<number, { left: number; resolve: (at: number) => void; done: Promise<number> }>();
   const expect = (seq: number) => {
     let resolve!: (at: number) => void;
@@ -45,7 +49,9 @@ function audience(open: () => WebSocket, subscribe: ((socket: WebSocket) => void
     });
     return socket;
   });
-  const ready = Promise.all(sockets.map((s) => new Promise((resolve, reject) => s.once('open', resolve).once('error', reject)))).then(() => {
+  const ready = Promise.all(
+    sockets.map((s) => new Promise((resolve, reject) => s.once('open', resolve).once('error', reject))),
+  ).then(() => {
     if (subscribe) for (const s of sockets) subscribe(s);
   });
   return { sockets, ready, expect, close: () => sockets.forEach((s) => s.terminate()) };
@@ -58,12 +64,19 @@ async function measure(listeners: ReturnType<typeof audience>, settle: () => Pro
   for (let i = 0; i < EVENTS; i++) {
     const seq = await writeInProject(database.db, { projectId, actor }, async (tx, log) => {
       log.append('comment.added', { comment: { body: `Fan-out ${i}` } });
-      const [row] = (await tx.execute(sql`select last_seq from projects where id = ${projectId}`) as unknown as { rows: { last_seq: number }[] }).rows;
+      const [row] = (
+        (await tx.execute(sql`select last_seq from projects where id = ${projectId}`)) as unknown as {
+          rows: { last_seq: number }[];
+        }
+      ).rows;
       return row!.last_seq + 1;
     });
     const committed = performance.now();
     // A socket told to resync (too slow) never gets the event: counted as missed after 15 s, not waited on forever.
-    const arrived = await Promise.race([listeners.expect(seq), new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
+    const arrived = await Promise.race([
+      listeners.expect(seq),
+      new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
+    ]);
     if (arrived === null) missed++;
     else samples.push(arrived - committed);
   }
@@ -74,16 +87,24 @@ async function measure(listeners: ReturnType<typeof audience>, settle: () => Pro
 console.log(`\nLive fan-out on ${database.kind}: ${SOCKETS} sockets, ${EVENTS} events`);
 const ws = bench.url.replace('http', 'ws');
 const lastSeq = async () => (await po.get(`/api/projects/${key}/events?limit=1`)).body.lastSeq as number;
-const ordo = audience(() => new WebSocket(`${ws}/api/live`, { headers: { authorization: `Bearer ${po.token}` } }), (s) =>
-  s.send(JSON.stringify({ type: 'subscribe', project: key })), SOCKETS);
+const ordo = audience(
+  () => new WebSocket(`${ws}/api/live`, { headers: { authorization: `Bearer ${po.token}` } }),
+  (s) => s.send(JSON.stringify({ type: 'subscribe', project: key })),
+  SOCKETS,
+);
 await ordo.ready;
 // Subscribed once a probe event reaches every socket.
 const probe = async (listeners: ReturnType<typeof audience>) => {
   for (let tries = 0; tries < 50; tries++) {
     const seq = (await lastSeq()) + 1;
     const reached = listeners.expect(seq);
-    await writeInProject(database.db, { projectId, actor }, async (_tx, log) => log.append('comment.added', { comment: { body: 'probe' } }));
-    const ok = await Promise.race([reached.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
+      log.append('comment.added', { comment: { body: 'probe' } }),
+    );
+    const ok = await Promise.race([
+      reached.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2000)),
+    ]);
     if (ok) return;
   }
   throw new Error('sockets never subscribed');
@@ -94,13 +115,23 @@ ordo.close();
 // The minimal fan-out server: LISTEN, read the event by seq, send one frame to every socket.
 const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
 const minimalSockets = new Set<WebSocket>();
-wss.on('connection', (socket) => (minimalSockets.add(socket), socket.on('close', () => minimalSockets.delete(socket))));
+wss.on(
+  'connection',
+  (socket) => (minimalSockets.add(socket), socket.on('close', () => minimalSockets.delete(socket))),
+);
 const stop = await database.listen(EVENTS_CHANNEL, (payload) => {
   const { seq } = JSON.parse(payload) as { seq: number };
   void database.db
-    .execute(sql`select seq, type, actor_name, created_at as at, data from events where project_id = ${projectId} and seq = ${seq}`)
+    .execute(
+      sql`select seq, type, actor_name, created_at as at, data from events where project_id = ${projectId} and seq = ${seq}`,
+    )
     .then((result) => {
-      const frame = JSON.stringify({ type: 'event', project: key, seq, event: (result as unknown as { rows: unknown[] }).rows[0] });
+      const frame = JSON.stringify({
+        type: 'event',
+        project: key,
+        seq,
+        event: (result as unknown as { rows: unknown[] }).rows[0],
+      });
       for (const socket of minimalSockets) socket.send(frame);
     });
 });
@@ -111,18 +142,42 @@ const floor = await measure(minimal, () => probe(minimal));
 minimal.close();
 await stop();
 wss.close();
-console.log(`  commit → last of ${SOCKETS} sockets, Ordo:    ${show(ours)}  (p99 ${(ours.p99 / floor.p99).toFixed(2)}× the floor)`);
-console.log(`  floor: minimal fan-out server:       ${show(floor)}  (transaction + NOTIFY + read + broadcast)`);
+console.log(
+  `  commit → last of ${SOCKETS} sockets, Ordo:    ${show(ours)}  (p99 ${(ours.p99 / floor.p99).toFixed(2)}× the floor)`,
+);
+console.log(
+  `  floor: minimal fan-out server:       ${show(floor)}  (transaction + NOTIFY + read + broadcast)`,
+);
 
 // The API as real processes, for honest RSS figures.
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
-const freePort = () => new Promise<number>((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); }); });
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 async function startApi(databaseUrl: string | undefined) {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/ordo-bench-rss-${port}` }) };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: apiDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: '/nonexistent',
+    ...(databaseUrl
+      ? { DATABASE_URL: databaseUrl }
+      : { DATA_DIR: `${process.env.TMPDIR ?? '/tmp'}/ordo-bench-rss-${port}` }),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: apiDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const read = (c: Buffer) => ((out += c), /Ordo is running/.test(out) && resolve());
@@ -130,24 +185,45 @@ async function startApi(databaseUrl: string | undefined) {
     child.stderr.on('data', read);
     child.once('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
   });
-  return { child, url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
+  };
 }
 if (database.kind === 'postgres') {
   const apis = [await startApi(bench.databaseUrl), await startApi(bench.databaseUrl)];
   // The processes only settle after their first requests: one sign-in each, then idle.
-  for (const api of apis) await fetch(`${api.url}/api/me`, { headers: { authorization: `Bearer ${po.token}` } });
+  for (const api of apis)
+    await fetch(`${api.url}/api/me`, { headers: { authorization: `Bearer ${po.token}` } });
   await new Promise((r) => setTimeout(r, 2000));
   console.log(`  API RSS idle: ${apis.map((a) => `${rssMb(a.child.pid!).toFixed(0)} MB`).join(', ')}`);
   const crowds = apis.map((api) =>
-    audience(() => new WebSocket(`${api.url.replace('http', 'ws')}/api/live`, { headers: { authorization: `Bearer ${po.token}` } }), (s) =>
-      s.send(JSON.stringify({ type: 'subscribe', project: key })), MANY / apis.length));
+    audience(
+      () =>
+        new WebSocket(`${api.url.replace('http', 'ws')}/api/live`, {
+          headers: { authorization: `Bearer ${po.token}` },
+        }),
+      (s) => s.send(JSON.stringify({ type: 'subscribe', project: key })),
+      MANY / apis.length,
+    ),
+  );
   await Promise.all(crowds.map((c) => c.ready));
-  const both = { expect: (seq: number) => Promise.all(crowds.map((c) => c.expect(seq))).then((ats) => Math.max(...ats)), ready: Promise.resolve(), sockets: [], close: () => {} };
+  const both = {
+    expect: (seq: number) => Promise.all(crowds.map((c) => c.expect(seq))).then((ats) => Math.max(...ats)),
+    ready: Promise.resolve(),
+    sockets: [],
+    close: () => {},
+  };
   const many = await measure(both as never, () => probe(both as never));
-  console.log(`  ${MANY} sockets over two instances: commit → last socket ${show(many)}; RSS ${apis.map((a) => `${rssMb(a.child.pid!).toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `  ${MANY} sockets over two instances: commit → last socket ${show(many)}; RSS ${apis.map((a) => `${rssMb(a.child.pid!).toFixed(0)} MB`).join(', ')}`,
+  );
   crowds.forEach((c) => c.close());
   await Promise.all(apis.map((a) => a.close()));
 } else {
-  console.log('  (RSS and 2,000 sockets over two instances: PostgreSQL only, BENCH_DATABASE_URL; PGlite opens in one process)');
+  console.log(
+    '  (RSS and 2,000 sockets over two instances: PostgreSQL only, BENCH_DATABASE_URL; PGlite opens in one process)',
+  );
 }
 await bench.close();

@@ -9,10 +9,20 @@ import { ranksBetween } from '@ordo/domain';
  * no HTTP and no query building. On PostgreSQL each runner has its own raw node-postgres connection;
  * PGlite has one connection for everyone.
  */
-export async function floorMoves(database: Database, databaseUrl: string | undefined, projectId: string, storyIds: string[], lastRank: string) {
+export async function floorMoves(
+  database: Database,
+  databaseUrl: string | undefined,
+  projectId: string,
+  storyIds: string[],
+  lastRank: string,
+) {
   const ranks = ranksBetween(lastRank, null, 200_000);
   let next = 0;
-  const data = JSON.stringify({ story: { id: storyIds[0], title: 'Story 1', rank: lastRank, labels: [], acceptanceCriteria: [] }, from: { rank: lastRank }, to: { rank: lastRank } });
+  const data = JSON.stringify({
+    story: { id: storyIds[0], title: 'Story 1', rank: lastRank, labels: [], acceptanceCriteria: [] },
+    from: { rank: lastRank },
+    to: { rank: lastRank },
+  });
   const statements = (storyId: string, rank: string) => ({
     lock: { text: 'select last_seq from projects where id = $1 for update', values: [projectId] },
     write: {
@@ -31,7 +41,9 @@ export async function floorMoves(database: Database, databaseUrl: string | undef
       const { storyId, rank } = pick(i);
       const s = statements(storyId, rank);
       await db.transaction(async (tx) => {
-        const locked = (await tx.execute(sql`select last_seq from projects where id = ${projectId} for update`)) as unknown as { rows: { last_seq: number }[] };
+        const locked = (await tx.execute(
+          sql`select last_seq from projects where id = ${projectId} for update`,
+        )) as unknown as { rows: { last_seq: number }[] };
         const [p, r, st, seq, d, n] = s.write.values(locked.rows[0]!.last_seq + 1);
         await tx.execute(sql`with moved as (update stories set rank = ${r}, version = version + 1, updated_at = now() where id = ${st}),
           logged as (insert into events (project_id, seq, type, actor_name, story_id, data) values (${p}, ${seq}, 'story.ranked', 'Floor', ${st}, ${d}::jsonb)),
@@ -51,7 +63,11 @@ export async function floorMoves(database: Database, databaseUrl: string | undef
         await client.query('begin');
         try {
           const locked = await client.query<{ last_seq: number }>({ name: 'floor_lock', ...s.lock });
-          await client.query({ name: 'floor_write', text: s.write.text, values: s.write.values(locked.rows[0]!.last_seq + 1) });
+          await client.query({
+            name: 'floor_write',
+            text: s.write.text,
+            values: s.write.values(locked.rows[0]!.last_seq + 1),
+          });
           await client.query('commit');
         } catch (error) {
           await client.query('rollback');

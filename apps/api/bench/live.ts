@@ -25,7 +25,9 @@ async function socketInstance() {
 }
 
 const reader = await socketInstance();
-const socket = new WebSocket(`${reader.url.replace('http', 'ws')}/api/live`, { headers: { authorization: `Bearer ${po.token}` } });
+const socket = new WebSocket(`${reader.url.replace('http', 'ws')}/api/live`, {
+  headers: { authorization: `Bearer ${po.token}` },
+});
 await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
 const arrived = new Map<number, number>();
 let waiting: { seq: number; resolve: () => void } | undefined;
@@ -51,7 +53,9 @@ for (let i = 0; i < EVENTS; i++) {
   const seq = since + i + 1;
   const delivered = arrival(seq);
   const started = performance.now();
-  await writeInProject(database.db, { projectId, actor }, async (_tx, log) => log.append('comment.added', { comment: { body: `Bench ${i}` } }));
+  await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
+    log.append('comment.added', { comment: { body: `Bench ${i}` } }),
+  );
   const committed = performance.now();
   await delivered;
   fromCommit.push(arrived.get(seq)! - committed);
@@ -63,7 +67,9 @@ const stats = (samples: number[]) => {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { median: at(0.5), p95: at(0.95) };
 };
-console.log(`\nLive delivery on ${database.kind}${database.kind === 'postgres' ? ' (written on one instance, read on another)' : ''}, ${EVENTS} events`);
+console.log(
+  `\nLive delivery on ${database.kind}${database.kind === 'postgres' ? ' (written on one instance, read on another)' : ''}, ${EVENTS} events`,
+);
 console.log(`  commit → socket: ${fmt(stats(fromCommit))}`);
 console.log(`  write start → socket (transaction included): ${fmt(stats(fromWrite))}`);
 

@@ -19,13 +19,27 @@ const db = database.db;
 const epicRanks = ranksBetween(null, null, EPICS);
 const epicRows = await db
   .insert(epics)
-  .values(epicRanks.map((rank, i) => ({ projectId, title: `Epic ${i + 1}`, rank, targetDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-28` })))
+  .values(
+    epicRanks.map((rank, i) => ({
+      projectId,
+      title: `Epic ${i + 1}`,
+      rank,
+      targetDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-28`,
+    })),
+  )
   .returning({ id: epics.id });
 const epicIds = sql.raw(`array[${epicRows.map((e) => `'${e.id}'::uuid`).join(',')}]`);
-await db.execute(sql`update stories set epic_id = (${epicIds})[(number % ${EPICS}) + 1] where project_id = ${projectId} and number % 10 <> 0`);
+await db.execute(
+  sql`update stories set epic_id = (${epicIds})[(number % ${EPICS}) + 1] where project_id = ${projectId} and number % 10 <> 0`,
+);
 
-const [done] = await db.select().from(statuses).where(and(eq(statuses.projectId, projectId), eq(statuses.category, 'done')));
-await db.execute(sql`update stories set status_id = ${done!.id} where project_id = ${projectId} and number % 7 = 0`);
+const [done] = await db
+  .select()
+  .from(statuses)
+  .where(and(eq(statuses.projectId, projectId), eq(statuses.category, 'done')));
+await db.execute(
+  sql`update stories set status_id = ${done!.id} where project_id = ${projectId} and number % 7 = 0`,
+);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 await db.insert(sprints).values(
@@ -42,15 +56,28 @@ await db.insert(sprints).values(
 );
 const [active] = await db
   .insert(sprints)
-  .values({ projectId, name: 'Now', state: 'active', startDate: day(-1), endDate: day(12), committedPoints: 180 })
+  .values({
+    projectId,
+    name: 'Now',
+    state: 'active',
+    startDate: day(-1),
+    endDate: day(12),
+    committedPoints: 180,
+  })
   .returning({ id: sprints.id });
-await db.execute(sql`update stories set sprint_id = ${active!.id} where project_id = ${projectId} and number <= 40`);
+await db.execute(
+  sql`update stories set sprint_id = ${active!.id} where project_id = ${projectId} and number <= 40`,
+);
 
-console.log(`\nRoadmap of ${STORIES} stories, ${EPICS} epics, ${CLOSED_SPRINTS} closed sprints on ${database.kind}`);
+console.log(
+  `\nRoadmap of ${STORIES} stories, ${EPICS} epics, ${CLOSED_SPRINTS} closed sprints on ${database.kind}`,
+);
 const check = await po.get(`/api/projects/${key}/roadmap`);
 if (check.status !== 200) throw new Error(`roadmap failed: ${check.status} ${JSON.stringify(check.body)}`);
 const last = check.body.epics.at(-1);
-console.log(`  (velocity ${check.body.velocity}; last epic P50 ${last.forecast.p50}, P85 ${last.forecast.p85})`);
+console.log(
+  `  (velocity ${check.body.velocity}; last epic P50 ${last.forecast.p50}, P85 ${last.forecast.p85})`,
+);
 
 const http = await time(RUNS, () => po.get(`/api/projects/${key}/roadmap`));
 console.log(`  GET roadmap over HTTP:  ${fmt(http)}`);
@@ -68,10 +95,14 @@ const raw = await time(RUNS, () =>
     db.execute(sql`select s.id, s.epic_id, s.points, s.rank, s.sprint_id, st.category from stories s
       join statuses st on st.id = s.status_id where s.project_id = ${projectId} and s.deleted_at is null`),
     db.execute(sql`select * from sprints where project_id = ${projectId} order by created_at`),
-    db.execute(sql`select epic_id, count(*) from feedback where project_id = ${projectId} and epic_id is not null group by epic_id`),
+    db.execute(
+      sql`select epic_id, count(*) from feedback where project_id = ${projectId} and epic_id is not null group by epic_id`,
+    ),
   ]),
 );
 console.log(`  same rows, raw SQL:     ${fmt(raw)}  (floor: the four reads, no mapping, no forecast)`);
-console.log(`  budget: GET roadmap p50 ${http.median.toFixed(0)} ms against 100 ms; ${(http.median / raw.median).toFixed(2)}× its reads`);
+console.log(
+  `  budget: GET roadmap p50 ${http.median.toFixed(0)} ms against 100 ms; ${(http.median / raw.median).toFixed(2)}× its reads`,
+);
 
 await bench.close();

@@ -17,7 +17,10 @@ import { Client, sessionOf } from '../test/harness';
  * whose backlog holds `storyCount` stories, inserted in bulk so the setup takes seconds.
  */
 export async function benchApp(storyCount: number, options: { webDist?: string } = {}) {
-  const fresh = await openFreshDatabase(process.env.BENCH_DATABASE_URL, mkdtempSync(join(tmpdir(), 'ordo-bench-')));
+  const fresh = await openFreshDatabase(
+    process.env.BENCH_DATABASE_URL,
+    mkdtempSync(join(tmpdir(), 'ordo-bench-')),
+  );
   const database: Database = fresh.database;
   const app = await buildApp({ database, webDist: options.webDist, limits: BENCH_LIMITS });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -28,7 +31,12 @@ export async function benchApp(storyCount: number, options: { webDist?: string }
   const po = new Client(url, sessionOf(reply));
   const key = `B${Date.now().toString(36).toUpperCase().slice(-6)}`;
   const project = (await po.post('/api/projects', { key, name: 'Bench' })).body.project;
-  const [todo] = await database.db.select().from(statuses).where(eq(statuses.projectId, project.id)).orderBy(statuses.position).limit(1);
+  const [todo] = await database.db
+    .select()
+    .from(statuses)
+    .where(eq(statuses.projectId, project.id))
+    .orderBy(statuses.position)
+    .limit(1);
   const ranks = ranksBetween(null, null, storyCount);
   for (let start = 0; start < storyCount; start += 1000) {
     await database.db.insert(stories).values(
@@ -42,7 +50,9 @@ export async function benchApp(storyCount: number, options: { webDist?: string }
       })),
     );
   }
-  await database.db.execute(`update projects set last_story_number = ${storyCount} where id = '${project.id}'` as never);
+  await database.db.execute(
+    `update projects set last_story_number = ${storyCount} where id = '${project.id}'` as never,
+  );
   return {
     app,
     database,
@@ -74,7 +84,8 @@ export async function time(runs: number, work: (i: number) => Promise<unknown>) 
   return { median: at(0.5), p95: at(0.95) };
 }
 
-export const fmt = (r: { median: number; p95: number }) => `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`;
+export const fmt = (r: { median: number; p95: number }) =>
+  `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms`;
 
 /** The bytes of a response as they cross the wire (undecoded), and its encoding. */
 export function onTheWire(url: string, headers: Record<string, string>) {
@@ -82,7 +93,11 @@ export function onTheWire(url: string, headers: Record<string, string>) {
     request(url, { headers }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
-    }).on('error', reject).end();
+      res.on('end', () =>
+        resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }),
+      );
+    })
+      .on('error', reject)
+      .end();
   });
 }

@@ -9,13 +9,21 @@ import { benchApp } from './setup';
  */
 const STORIES = Number(process.env.BENCH_WEB_STORIES ?? 50_000);
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p): p is string => !!p && existsSync(p));
+const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (p): p is string => !!p && existsSync(p),
+);
 if (!existsSync(`${webDist}/index.html`) || !browserPath) {
-  console.log(`\nWeb in Chromium: skipped (${browserPath ? 'no web build: pnpm --filter @ordo/web build' : 'no Chromium at /usr/bin/chromium'})`);
+  console.log(
+    `\nWeb in Chromium: skipped (${browserPath ? 'no web build: pnpm --filter @ordo/web build' : 'no Chromium at /usr/bin/chromium'})`,
+  );
   process.exit(0);
 }
 const bench = await benchApp(STORIES, { webDist });
-const browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: browserPath,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 const context = await browser.newContext({ baseURL: bench.url, viewport: { width: 1280, height: 800 } });
 context.setDefaultTimeout(120_000);
 const page = await context.newPage();
@@ -36,13 +44,17 @@ for (let i = 0; i < 3; i++) {
   runs.push(performance.now() - started);
 }
 runs.sort((a, b) => a - b);
-console.log(`  navigation → first rows shown: median ${runs[1]!.toFixed(0)} ms (of ${runs.map((r) => r.toFixed(0)).join(', ')})`);
+console.log(
+  `  navigation → first rows shown: median ${runs[1]!.toFixed(0)} ms (of ${runs.map((r) => r.toFixed(0)).join(', ')})`,
+);
 
 const rows = page.locator('.backlog-scroll [data-story]');
 const third = (await rows.nth(2).getAttribute('data-story'))!;
 const handle = await page.locator(`[data-story="${third}"] .drag-handle`).boundingBox();
 const top = await rows.first().boundingBox();
-const saved = page.waitForResponse((r) => r.url().endsWith('/backlog/rank') && r.request().method() === 'POST');
+const saved = page.waitForResponse(
+  (r) => r.url().endsWith('/backlog/rank') && r.request().method() === 'POST',
+);
 const dragStart = performance.now();
 await page.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
 await page.mouse.down();
@@ -51,6 +63,8 @@ await page.mouse.move(top!.x + top!.width / 2, top!.y + 4, { steps: 15 });
 await page.mouse.up();
 const reply = await saved;
 const first = await rows.first().getAttribute('data-story');
-console.log(`  drag of ${third} to the top: saved with ${reply.status()} in ${(performance.now() - dragStart).toFixed(0)} ms; first row now ${first}`);
+console.log(
+  `  drag of ${third} to the top: saved with ${reply.status()} in ${(performance.now() - dragStart).toFixed(0)} ms; first row now ${first}`,
+);
 await browser.close();
 await bench.close();

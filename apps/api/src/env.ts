@@ -54,7 +54,10 @@ function readOidc(env: NodeJS.ProcessEnv) {
   const issuer = env.OIDC_ISSUER || undefined;
   if (!issuer) return undefined;
   const clientId = env.OIDC_CLIENT_ID;
-  if (!clientId) throw new Error('OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set both (and OIDC_CLIENT_SECRET) or neither');
+  if (!clientId)
+    throw new Error(
+      'OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set both (and OIDC_CLIENT_SECRET) or neither',
+    );
   return {
     issuer,
     clientId,

@@ -34,4 +34,6 @@ closeWithGrace({ delay: env.shutdownGraceMs, logger: app.log }, async ({ signal,
 });
 
 const address = await app.listen({ port: env.port, host: env.host });
-console.log(`Ordo is running on ${address} (database: ${database.kind}${env.databaseUrl ? '' : ` in ${env.dataDir}`})`);
+console.log(
+  `Ordo is running on ${address} (database: ${database.kind}${env.databaseUrl ? '' : ` in ${env.dataDir}`})`,
+);

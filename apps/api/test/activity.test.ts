@@ -17,7 +17,10 @@ describe('the project activity feed', () => {
     const first = await team.po.post(`${base}/stories`, { title: 'Track a parcel' });
     const second = await team.dev.post(`${base}/stories`, { title: 'Print an invoice' });
     await team.dev.post(`${base}/stories/${first.body.story.key}/comments`, { body: 'Which carriers?' });
-    await team.po.post(`${base}/backlog/rank`, { story: second.body.story.key, before: first.body.story.key });
+    await team.po.post(`${base}/backlog/rank`, {
+      story: second.body.story.key,
+      before: first.body.story.key,
+    });
 
     const all = await page('');
     const seqs = all.items.map((e) => e.seq);
@@ -30,7 +33,10 @@ describe('the project activity feed', () => {
 
     const comments = await page('?kind=comment');
     expect(comments.items.map((e) => e.type)).toEqual(['comment.added']);
-    expect((await page(`?kind=story&actor=${team.po.user!.id}`)).items.map((e) => e.type)).toEqual(['story.ranked', 'story.created']);
+    expect((await page(`?kind=story&actor=${team.po.user!.id}`)).items.map((e) => e.type)).toEqual([
+      'story.ranked',
+      'story.created',
+    ]);
   });
 
   it('pages back through the whole log with nextBefore, without gaps or repeats', async () => {
@@ -38,7 +44,9 @@ describe('the project activity feed', () => {
     const seen: number[] = [];
     let before: number | null = null;
     for (let i = 0; i < 50; i++) {
-      const next: { items: Event[]; nextBefore: number | null } = await page(`?limit=3${before === null ? '' : `&before=${before}`}`);
+      const next: { items: Event[]; nextBefore: number | null } = await page(
+        `?limit=3${before === null ? '' : `&before=${before}`}`,
+      );
       seen.push(...next.items.map((e) => e.seq));
       before = next.nextBefore;
       if (before === null) break;

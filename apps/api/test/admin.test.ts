@@ -40,7 +40,10 @@ describe('instance administration', () => {
       expectRefusal(await script.request(method, path), 403, 'forbidden');
       expectRefusal(await t.anonymous.request(method, path), 401, 'unauthenticated');
     }
-    expect((await admin.get('/api/admin/users')).body.items.find((u: { id: string }) => u.id === admin.user!.id).deactivatedAt).toBeNull();
+    expect(
+      (await admin.get('/api/admin/users')).body.items.find((u: { id: string }) => u.id === admin.user!.id)
+        .deactivatedAt,
+    ).toBeNull();
   });
 
   it('deactivates a user: sessions, tokens and sockets end, sign-in is refused; reactivation lets them sign in', async () => {
@@ -63,7 +66,11 @@ describe('instance administration', () => {
 
   it('will not let the admin deactivate themselves; unknown and malformed ids are refused', async () => {
     expectRefusal(await admin.post(`/api/admin/users/${admin.user!.id}/deactivate`), 409, 'conflict');
-    expectRefusal(await admin.post('/api/admin/users/00000000-0000-4000-8000-000000000000/deactivate'), 404, 'not_found');
+    expectRefusal(
+      await admin.post('/api/admin/users/00000000-0000-4000-8000-000000000000/deactivate'),
+      404,
+      'not_found',
+    );
     expectInvalid(await admin.post('/api/admin/users/nope/deactivate'), 'id');
   });
 
@@ -76,16 +83,31 @@ describe('instance administration', () => {
     await user.delete(`/api/me/tokens/${minted.id}`);
     const log = await admin.get(`/api/admin/audit?user=${user.user!.id}`);
     expect(log.status).toBe(200);
-    expect(log.body.items.map((e: { kind: string }) => e.kind)).toEqual(['token_revoked', 'token_created', 'sign_in', 'sign_in_failed', 'registered']);
-    expect(log.body.items[0]).toMatchObject({ actor: { id: user.user!.id, email }, subject: minted.id, address: '127.0.0.1', data: { name: 'audited token' } });
+    expect(log.body.items.map((e: { kind: string }) => e.kind)).toEqual([
+      'token_revoked',
+      'token_created',
+      'sign_in',
+      'sign_in_failed',
+      'registered',
+    ]);
+    expect(log.body.items[0]).toMatchObject({
+      actor: { id: user.user!.id, email },
+      subject: minted.id,
+      address: '127.0.0.1',
+      data: { name: 'audited token' },
+    });
     expect(JSON.stringify(log.body)).not.toContain(minted.token);
     expect(JSON.stringify(log.body)).not.toContain(password);
     const failures = await admin.get('/api/admin/audit?kind=sign_in_failed&limit=1');
     expect(failures.body.items).toHaveLength(1);
     expect(failures.body.items[0].data).toEqual({ email });
     const page = await admin.get('/api/admin/audit?limit=2');
-    const next = await admin.get(`/api/admin/audit?limit=2&before=${encodeURIComponent(page.body.nextBefore)}`);
-    expect(next.body.items[0].at < page.body.items[1].at || next.body.items[0].at === page.body.items[1].at).toBe(true);
+    const next = await admin.get(
+      `/api/admin/audit?limit=2&before=${encodeURIComponent(page.body.nextBefore)}`,
+    );
+    expect(
+      next.body.items[0].at < page.body.items[1].at || next.body.items[0].at === page.body.items[1].at,
+    ).toBe(true);
     expectInvalid(await admin.get('/api/admin/audit?limit=0'), 'limit');
     expectInvalid(await admin.get('/api/admin/audit?before=yesterday'), 'before');
   });
@@ -105,7 +127,11 @@ describe('ORDO_ADMIN_EMAIL', () => {
     const t = await startTestApp({ adminEmail: 'Boss@Example.test' });
     try {
       const first = await t.register('Early');
-      const boss = await t.anonymous.post('/api/auth/register', { email: 'boss@example.test', name: 'Boss', password });
+      const boss = await t.anonymous.post('/api/auth/register', {
+        email: 'boss@example.test',
+        name: 'Boss',
+        password,
+      });
       expectRefusal(await first.get('/api/admin/users'), 403, 'forbidden');
       expect((await new Client(t.url, sessionOf(boss)).get('/api/admin/users')).status).toBe(200);
     } finally {
@@ -120,11 +146,23 @@ describe('the audit log of membership', () => {
     try {
       const team = await t.projectWithTeam();
       const dev = team.dev.user!.id;
-      expect((await team.admin.patch(`/api/projects/${team.key}/members/${dev}`, { roles: ['scrum_master'] })).status).toBe(200);
+      expect(
+        (await team.admin.patch(`/api/projects/${team.key}/members/${dev}`, { roles: ['scrum_master'] }))
+          .status,
+      ).toBe(200);
       expect((await team.admin.delete(`/api/projects/${team.key}/members/${dev}`)).status).toBeLessThan(300);
-      const log = (await team.admin.get('/api/admin/audit?limit=500')).body.items.filter((e: { subject: string }) => e.subject === dev);
-      expect(log.map((e: { kind: string }) => e.kind)).toEqual(['member_removed', 'role_changed', 'member_added']);
-      expect(log[1]).toMatchObject({ actor: { id: team.admin.user!.id }, data: { from: ['developer'], to: ['scrum_master'] } });
+      const log = (await team.admin.get('/api/admin/audit?limit=500')).body.items.filter(
+        (e: { subject: string }) => e.subject === dev,
+      );
+      expect(log.map((e: { kind: string }) => e.kind)).toEqual([
+        'member_removed',
+        'role_changed',
+        'member_added',
+      ]);
+      expect(log[1]).toMatchObject({
+        actor: { id: team.admin.user!.id },
+        data: { from: ['developer'], to: ['scrum_master'] },
+      });
     } finally {
       await t.close();
     }

@@ -16,7 +16,11 @@ const newEmail = () => `person${n++}@auth.test`;
 describe('accounts', () => {
   it('registers with a session cookie that is httpOnly and SameSite=Lax', async () => {
     const email = newEmail();
-    const reply = await t.anonymous.post('/api/auth/register', { email: email.toUpperCase(), name: 'Ada', password });
+    const reply = await t.anonymous.post('/api/auth/register', {
+      email: email.toUpperCase(),
+      name: 'Ada',
+      password,
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.user).toMatchObject({ email, name: 'Ada' });
     expect(reply.body.user.passwordHash).toBeUndefined();
@@ -29,9 +33,20 @@ describe('accounts', () => {
   it('refuses a taken email, a bad email and a short password, naming the field', async () => {
     const email = newEmail();
     await t.anonymous.post('/api/auth/register', { email, name: 'A', password });
-    expectRefusal(await t.anonymous.post('/api/auth/register', { email, name: 'B', password }), 409, 'conflict', 'email');
-    expectInvalid(await t.anonymous.post('/api/auth/register', { email: 'nope', name: 'B', password }), 'email');
-    expectInvalid(await t.anonymous.post('/api/auth/register', { email: newEmail(), name: 'B', password: 'short' }), 'password');
+    expectRefusal(
+      await t.anonymous.post('/api/auth/register', { email, name: 'B', password }),
+      409,
+      'conflict',
+      'email',
+    );
+    expectInvalid(
+      await t.anonymous.post('/api/auth/register', { email: 'nope', name: 'B', password }),
+      'email',
+    );
+    expectInvalid(
+      await t.anonymous.post('/api/auth/register', { email: newEmail(), name: 'B', password: 'short' }),
+      'password',
+    );
     expectInvalid(await t.anonymous.post('/api/auth/register', { email: newEmail(), password }), 'name');
   });
 
@@ -53,7 +68,11 @@ describe('accounts', () => {
     const email = newEmail();
     await t.anonymous.post('/api/auth/register', { email, name: 'Max', password });
     for (let i = 0; i < 10; i++) {
-      expectRefusal(await t.anonymous.post('/api/auth/login', { email, password: 'wrong guess' }), 401, 'unauthenticated');
+      expectRefusal(
+        await t.anonymous.post('/api/auth/login', { email, password: 'wrong guess' }),
+        401,
+        'unauthenticated',
+      );
     }
     expectRefusal(await t.anonymous.post('/api/auth/login', { email, password }), 429, 'rate_limited');
   });
@@ -62,9 +81,19 @@ describe('accounts', () => {
     const email = newEmail();
     await t.anonymous.post('/api/auth/register', { email, name: 'Eve', password });
     for (let i = 0; i < 10; i++) {
-      await t.anonymous.request('POST', '/api/auth/login', { email, password: 'wrong guess' }, { 'x-forwarded-for': `10.0.0.${i}` });
+      await t.anonymous.request(
+        'POST',
+        '/api/auth/login',
+        { email, password: 'wrong guess' },
+        { 'x-forwarded-for': `10.0.0.${i}` },
+      );
     }
-    const last = await t.anonymous.request('POST', '/api/auth/login', { email, password }, { 'x-forwarded-for': '10.0.0.99' });
+    const last = await t.anonymous.request(
+      'POST',
+      '/api/auth/login',
+      { email, password },
+      { 'x-forwarded-for': '10.0.0.99' },
+    );
     expectRefusal(last, 429, 'rate_limited');
   });
 
@@ -87,16 +116,25 @@ describe('accounts', () => {
   it('lists my projects with my roles', async () => {
     const team = await t.projectWithTeam();
     const me = await team.pm.get('/api/me');
-    expect(me.body.projects).toEqual([{ key: team.key, name: `Project ${team.key}`, roles: ['product_manager'] }]);
+    expect(me.body.projects).toEqual([
+      { key: team.key, name: `Project ${team.key}`, roles: ['product_manager'] },
+    ]);
     expect((await team.outsider.get('/api/me')).body.projects).toEqual([]);
   });
 
   it('takes state-changing requests as JSON only, so a cross-site form cannot post', async () => {
-    const reply = await t.anonymous.request('POST', '/api/auth/register', `email=${newEmail()}&name=X&password=${password}`, {
-      'content-type': 'application/x-www-form-urlencoded',
-    });
+    const reply = await t.anonymous.request(
+      'POST',
+      '/api/auth/register',
+      `email=${newEmail()}&name=X&password=${password}`,
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    );
     expectInvalid(reply, 'content-type');
-    const text = await t.anonymous.request('POST', '/api/auth/login', 'hello', { 'content-type': 'text/plain' });
+    const text = await t.anonymous.request('POST', '/api/auth/login', 'hello', {
+      'content-type': 'text/plain',
+    });
     expectInvalid(text, 'content-type');
   });
 });
@@ -104,7 +142,10 @@ describe('accounts', () => {
 describe('service', () => {
   it('says it is healthy and which database it runs on', async () => {
     const reply = await t.anonymous.get('/api/health');
-    expect(reply.body).toEqual({ ok: true, db: process.env.ORDO_TEST_DB === 'postgres' ? 'postgres' : 'pglite' });
+    expect(reply.body).toEqual({
+      ok: true,
+      db: process.env.ORDO_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
+    });
   });
 
   it('answers 503 when the database is unreachable', async () => {

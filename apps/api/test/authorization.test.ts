@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const callers = [...(Object.keys(TEAM_ROLES) as (keyof typeof TEAM_ROLES)[]), 'outsider', 'anonymous'] as const;
+const callers = [
+  ...(Object.keys(TEAM_ROLES) as (keyof typeof TEAM_ROLES)[]),
+  'outsider',
+  'anonymous',
+] as const;
 
 function expectedStatus(caller: (typeof callers)[number], action: AuthzCase['action']) {
   if (caller === 'anonymous') return 'unauthenticated';
@@ -29,13 +33,14 @@ function expectedStatus(caller: (typeof callers)[number], action: AuthzCase['act
   return can(TEAM_ROLES[caller], action) ? 'allowed' : 'forbidden';
 }
 
-const lastSeq = async () => (await team.admin.get(`/api/projects/${team.key}/events?limit=1`)).body.lastSeq as number;
+const lastSeq = async () =>
+  (await team.admin.get(`/api/projects/${team.key}/events?limit=1`)).body.lastSeq as number;
 
 describe('authorization matrix', () => {
   it('has a case for every project route of the OpenAPI document', async () => {
     const spec = (await t.anonymous.get('/api/docs/json')).body;
-    const routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    const routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const projectRoutes = routes.filter((r) => r.includes('/api/projects/{key}'));
     const covered = new Set(cases.map((c) => c.route));
@@ -53,8 +58,12 @@ describe('authorization matrix', () => {
         const reply = await client.request(c.route.split(' ')[0]!, path, body);
         const expected = expectedStatus(caller, c.action);
         const got = reply.status < 300 ? 'allowed' : reply.body?.error?.code;
-        if (got !== expected) unexpected.push(`${caller}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`);
-        if (expected !== 'allowed' && (await lastSeq()) !== seqBefore) unexpected.push(`${caller}: a refused request wrote events`);
+        if (got !== expected)
+          unexpected.push(
+            `${caller}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`,
+          );
+        if (expected !== 'allowed' && (await lastSeq()) !== seqBefore)
+          unexpected.push(`${caller}: a refused request wrote events`);
       }
       expect(unexpected).toEqual([]);
     });

@@ -9,7 +9,8 @@ const keysOf = (reply: { body: { items: { key: string }[] } }) => reply.body.ite
 
 async function addStories(titles: string[]) {
   const keys: string[] = [];
-  for (const title of titles) keys.push((await team.po.post(`/api/projects/${team.key}/stories`, { title })).body.story.key);
+  for (const title of titles)
+    keys.push((await team.po.post(`/api/projects/${team.key}/stories`, { title })).body.story.key);
   return keys;
 }
 
@@ -38,30 +39,45 @@ describe('the product backlog', () => {
     const other = await t.projectWithTeam();
     const b = `/api/projects/${other.key}`;
     const keys: string[] = [];
-    for (const title of ['1', '2', '3', '4', '5']) keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
+    for (const title of ['1', '2', '3', '4', '5'])
+      keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
     await other.po.post(`${b}/backlog/rank`, { story: keys[3], before: keys[1] });
     await other.po.post(`${b}/backlog/rank`, { story: keys[0], after: keys[4] });
     const history = (await other.dev.get(`${b}/stories/${keys[3]}/history`)).body.items;
-    expect(history.at(-1)).toMatchObject({ type: 'story.ranked', data: { from: { position: 4 }, to: { position: 2 } } });
+    expect(history.at(-1)).toMatchObject({
+      type: 'story.ranked',
+      data: { from: { position: 4 }, to: { position: 2 } },
+    });
     const last = (await other.dev.get(`${b}/stories/${keys[0]}/history`)).body.items.at(-1);
     expect(last.data).toMatchObject({ from: { position: 1 }, to: { position: 5 } });
-    expect(keysOf(await other.dev.get(`${b}/backlog`))).toEqual([keys[3], keys[1], keys[2], keys[4], keys[0]]);
+    expect(keysOf(await other.dev.get(`${b}/backlog`))).toEqual([
+      keys[3],
+      keys[1],
+      keys[2],
+      keys[4],
+      keys[0],
+    ]);
   });
 
   it('keeps the places of a move as they were at the move, whatever the backlog went through since', async () => {
     const other = await t.projectWithTeam();
     const b = `/api/projects/${other.key}`;
     const keys: string[] = [];
-    for (const title of ['1', '2', '3', '4', '5']) keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
+    for (const title of ['1', '2', '3', '4', '5'])
+      keys.push((await other.po.post(`${b}/stories`, { title })).body.story.key);
     await other.po.post(`${b}/backlog/rank`, { story: keys[3], before: keys[1] });
     // Since the move: a new story put on top, one story moved to the bottom, one deleted.
     const later = (await other.po.post(`${b}/stories`, { title: 'later' })).body.story.key;
     expect((await other.po.post(`${b}/backlog/rank`, { story: later, before: keys[0] })).status).toBe(200);
     expect((await other.po.post(`${b}/backlog/rank`, { story: keys[0], after: keys[4] })).status).toBe(200);
     expect((await other.po.delete(`${b}/stories/${keys[2]}`)).status).toBeLessThan(300);
-    const moved = (await other.dev.get(`${b}/stories/${keys[3]}/history`)).body.items.find((e: { type: string }) => e.type === 'story.ranked');
+    const moved = (await other.dev.get(`${b}/stories/${keys[3]}/history`)).body.items.find(
+      (e: { type: string }) => e.type === 'story.ranked',
+    );
     expect(moved.data).toMatchObject({ from: { position: 4 }, to: { position: 2 } });
-    const top = (await other.dev.get(`${b}/stories/${later}/history`)).body.items.find((e: { type: string }) => e.type === 'story.ranked');
+    const top = (await other.dev.get(`${b}/stories/${later}/history`)).body.items.find(
+      (e: { type: string }) => e.type === 'story.ranked',
+    );
     expect(top.data).toMatchObject({ from: { position: 6 }, to: { position: 1 } });
   });
 
@@ -72,7 +88,11 @@ describe('the product backlog', () => {
       persona: 'shopper',
       goal: 'pay',
       benefit: 'leave',
-      acceptanceCriteria: [{ text: 'one', done: true }, { text: 'two', done: false }, { text: 'three', done: false }],
+      acceptanceCriteria: [
+        { text: 'one', done: true },
+        { text: 'two', done: false },
+        { text: 'three', done: false },
+      ],
     });
     const key = created.body.story.key;
     const path = `/api/projects/${team.key}/backlog`;
@@ -104,6 +124,9 @@ describe('the product backlog', () => {
     const [a, b] = await addStories(['X', 'Y']);
     const reply = await team.dev.post(`/api/projects/${team.key}/backlog/rank`, { story: b, before: a });
     expect(reply.status).toBe(403);
-    expect(reply.body.error).toMatchObject({ code: 'forbidden', message: 'Only the Product Owner can change backlog order' });
+    expect(reply.body.error).toMatchObject({
+      code: 'forbidden',
+      message: 'Only the Product Owner can change backlog order',
+    });
   });
 });

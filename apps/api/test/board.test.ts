@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTeam, type Team, type TestApp } from './harness';
-import { completeRunning, eventsSince, lastSeq, moveTo, newStory, runningSprint, statusIds } from './sprint-helpers';
+import {
+  completeRunning,
+  eventsSince,
+  lastSeq,
+  moveTo,
+  newStory,
+  runningSprint,
+  statusIds,
+} from './sprint-helpers';
 
 let t: TestApp, team: Team, base: string;
 let status: Record<string, string>;
@@ -9,9 +17,16 @@ beforeAll(async () => {
   status = await statusIds(team.admin, base);
 });
 
-type Column = { status: { name: string }; wipLimit: number | null; overLimit: boolean; stories: { key: string }[] };
-const columnsOf = async (query = '') => (await team.dev.get(`${base}/board${query}`)).body.columns as Column[];
-const cards = (columns: Column[]) => Object.fromEntries(columns.map((c) => [c.status.name, c.stories.map((s) => s.key)]));
+type Column = {
+  status: { name: string };
+  wipLimit: number | null;
+  overLimit: boolean;
+  stories: { key: string }[];
+};
+const columnsOf = async (query = '') =>
+  (await team.dev.get(`${base}/board${query}`)).body.columns as Column[];
+const cards = (columns: Column[]) =>
+  Object.fromEntries(columns.map((c) => [c.status.name, c.stories.map((s) => s.key)]));
 
 describe('the board', () => {
   it('shows empty workflow columns while no sprint runs', async () => {
@@ -27,7 +42,11 @@ describe('the board', () => {
   });
 
   it('shows the active sprint by column, each column in the PO’s rank order', async () => {
-    const [a, b, c] = [await newStory(team.po, base), await newStory(team.po, base), await newStory(team.po, base)];
+    const [a, b, c] = [
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+    ];
     const sprint = await runningSprint(team.sm, base, [a, b, c]);
     await moveTo(team.dev, base, a, status['In Progress']!);
     const board = (await team.dev.get(`${base}/board`)).body;
@@ -39,14 +58,23 @@ describe('the board', () => {
 
   it('flags a column over its WIP limit but lets the move happen', async () => {
     const workflow = (await team.sm.get(`${base}/statuses`)).body.statuses;
-    const limited = workflow.map((s: { name: string }) => ({ ...s, wipLimit: s.name === 'In Progress' ? 1 : null }));
+    const limited = workflow.map((s: { name: string }) => ({
+      ...s,
+      wipLimit: s.name === 'In Progress' ? 1 : null,
+    }));
     expect((await team.sm.put(`${base}/statuses`, { statuses: limited })).status).toBe(200);
     const [a, b] = [await newStory(team.po, base), await newStory(team.po, base)];
     await runningSprint(team.sm, base, [a, b]);
     await moveTo(team.dev, base, a, status['In Progress']!);
     expect((await columnsOf())[1]).toMatchObject({ wipLimit: 1, overLimit: false });
-    expect((await team.dev.post(`${base}/stories/${b}/transition`, { statusId: status['In Progress'] })).status).toBe(200);
-    expect((await columnsOf())[1]).toMatchObject({ wipLimit: 1, overLimit: true, stories: [{ key: a }, { key: b }] });
+    expect(
+      (await team.dev.post(`${base}/stories/${b}/transition`, { statusId: status['In Progress'] })).status,
+    ).toBe(200);
+    expect((await columnsOf())[1]).toMatchObject({
+      wipLimit: 1,
+      overLimit: true,
+      stories: [{ key: a }, { key: b }],
+    });
   });
 
   it('filters the cards by assignee for the daily', async () => {
@@ -65,7 +93,10 @@ describe('moving a story across the board', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.story).toMatchObject({ key, statusId: status['In Review'], version: 2 });
     const [event] = await eventsSince(team.po, base, seq);
-    expect(event).toMatchObject({ type: 'story.transitioned', data: { story: { key }, from: { statusId: status['To Do'] } } });
+    expect(event).toMatchObject({
+      type: 'story.transitioned',
+      data: { story: { key }, from: { statusId: status['To Do'] } },
+    });
   });
 
   it('refuses a status that is not one of the project’s, naming the field', async () => {
@@ -74,10 +105,16 @@ describe('moving a story across the board', () => {
     const foreign = Object.values(await statusIds(other.admin, `/api/projects/${other.key}`))[0];
     for (const statusId of [foreign, crypto.randomUUID()]) {
       const reply = await team.dev.post(`${base}/stories/${key}/transition`, { statusId });
-      expect([reply.status, reply.body.error.message]).toEqual([400, 'statusId: is not a status of this project']);
+      expect([reply.status, reply.body.error.message]).toEqual([
+        400,
+        'statusId: is not a status of this project',
+      ]);
     }
     expect((await team.dev.post(`${base}/stories/${key}/transition`, {})).status).toBe(400);
-    expect((await team.dev.post(`${base}/stories/${team.key}-9999/transition`, { statusId: status['Done'] })).status).toBe(404);
+    expect(
+      (await team.dev.post(`${base}/stories/${team.key}-9999/transition`, { statusId: status['Done'] }))
+        .status,
+    ).toBe(404);
   });
 
   it('takes back the acceptance of a story moved out of done', async () => {
@@ -112,7 +149,9 @@ describe('the PO’s acceptance', () => {
     const key = await newStory(team.po, base);
     await runningSprint(team.sm, base, [key]);
     await moveTo(team.dev, base, key, status['Done']!);
-    const reply = await team.po.post(`${base}/stories/${key}/reject`, { reason: 'The receipt email is missing' });
+    const reply = await team.po.post(`${base}/stories/${key}/reject`, {
+      reason: 'The receipt email is missing',
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.story).toMatchObject({ statusId: status['In Progress'], accepted: false });
     const comments = (await team.dev.get(`${base}/stories/${key}/comments`)).body.items;

@@ -8,7 +8,12 @@ import { startTestApp, useFile, type TestApp, type Team } from './harness';
 
 /** What goes over the wire, undecoded: fetch would decompress on its own and hide the header. */
 function raw(url: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; encoding: string | undefined; vary: string | undefined; bytes: Buffer }>((resolve, reject) => {
+  return new Promise<{
+    status: number;
+    encoding: string | undefined;
+    vary: string | undefined;
+    bytes: Buffer;
+  }>((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -20,11 +25,18 @@ function raw(url: string, headers: Record<string, string>) {
           bytes: Buffer.concat(chunks),
         }),
       );
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 const decode = (reply: { encoding: string | undefined; bytes: Buffer }) =>
-  (reply.encoding === 'br' ? brotliDecompressSync(reply.bytes) : reply.encoding === 'gzip' ? gunzipSync(reply.bytes) : reply.bytes).toString();
+  (reply.encoding === 'br'
+    ? brotliDecompressSync(reply.bytes)
+    : reply.encoding === 'gzip'
+      ? gunzipSync(reply.bytes)
+      : reply.bytes
+  ).toString();
 
 const script = `export const words = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => `word ${i}`))};\n`;
 let t: TestApp, team: Team;
@@ -45,7 +57,10 @@ useFile(
 
 describe('compression on the wire', () => {
   it('compresses JSON with br or gzip as the client accepts, and not at all when it accepts neither', async () => {
-    for (let i = 0; i < 20; i++) await team.po.post(`/api/projects/${team.key}/stories`, { title: `A story long enough to matter ${i}` });
+    for (let i = 0; i < 20; i++)
+      await team.po.post(`/api/projects/${team.key}/stories`, {
+        title: `A story long enough to matter ${i}`,
+      });
     const url = `${t.url}/api/projects/${team.key}/backlog`;
     const auth = { authorization: `Bearer ${team.po.token}` };
     const plain = await raw(url, auth);

@@ -14,14 +14,19 @@ export interface FreshDatabase {
  * to TEST_DATABASE_URL and dropped afterwards.
  */
 export function openTestDatabase(): Promise<FreshDatabase> {
-  return openFreshDatabase(process.env.ORDO_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
+  return openFreshDatabase(
+    process.env.ORDO_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined,
+  );
 }
 
 /**
  * With `adminUrl`, a new PostgreSQL database created beside it (never the admin database itself) and
  * dropped by `drop`; without, PGlite in `pgliteDir` or in memory.
  */
-export async function openFreshDatabase(adminUrl: string | undefined, pgliteDir?: string): Promise<FreshDatabase> {
+export async function openFreshDatabase(
+  adminUrl: string | undefined,
+  pgliteDir?: string,
+): Promise<FreshDatabase> {
   if (!adminUrl) {
     const database = await openDatabase({ dataDir: pgliteDir });
     return { database, drop: () => database.close() };

@@ -9,4 +9,5 @@ export function expectRefusal(reply: Reply, status: number, code: string, field?
   if (field) expect(JSON.stringify(reply.body.error)).toContain(field);
 }
 
-export const expectInvalid = (reply: Reply, field: string) => expectRefusal(reply, 400, 'validation_failed', field);
+export const expectInvalid = (reply: Reply, field: string) =>
+  expectRefusal(reply, 400, 'validation_failed', field);

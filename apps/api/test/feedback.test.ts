@@ -15,7 +15,10 @@ async function submit(body: Record<string, unknown>) {
 
 describe('the feedback inbox', () => {
   it('takes feedback from any member, stakeholders included, with its source and author', async () => {
-    const reply = await team.stakeholder.post(inbox(), { body: ' Export to CSV please ', source: 'Sales call, ACME' });
+    const reply = await team.stakeholder.post(inbox(), {
+      body: ' Export to CSV please ',
+      source: 'Sales call, ACME',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.feedback).toMatchObject({
       body: 'Export to CSV please',
@@ -26,8 +29,11 @@ describe('the feedback inbox', () => {
       done: false,
       author: { id: team.stakeholder.user!.id, name: 'STAKEHOLDER' },
     });
-    for (const member of [team.dev, team.po, team.sm]) expect((await member.post(inbox(), { body: 'Me too' })).status).toBe(201);
-    expect((await eventsOf(team, 'feedback.submitted')).map((e) => e.data.feedback.id)).toContain(reply.body.feedback.id);
+    for (const member of [team.dev, team.po, team.sm])
+      expect((await member.post(inbox(), { body: 'Me too' })).status).toBe(201);
+    expect((await eventsOf(team, 'feedback.submitted')).map((e) => e.data.feedback.id)).toContain(
+      reply.body.feedback.id,
+    );
   });
 
   it('lists the newest first, to every member, filtered by epic or done', async () => {
@@ -36,7 +42,9 @@ describe('the feedback inbox', () => {
     const listed = await team.dev.get(inbox());
     expect(listed.status).toBe(200);
     expect(listed.body.items[0].id).toBe(about.id);
-    expect((await team.pm.get(`${inbox()}?epic=${epic.id}`)).body.items.map((f: { id: string }) => f.id)).toEqual([about.id]);
+    expect(
+      (await team.pm.get(`${inbox()}?epic=${epic.id}`)).body.items.map((f: { id: string }) => f.id),
+    ).toEqual([about.id]);
     const open = await team.pm.get(`${inbox()}?done=false`);
     expect(open.body.items.every((f: { done: boolean }) => !f.done)).toBe(true);
     expect((await team.pm.get(`${inbox()}?done=maybe`)).status).toBe(400);
@@ -48,12 +56,19 @@ describe('the feedback inbox', () => {
     const story = await addStory(team, 'Cache the cart', 3);
     const reply = await team.pm.patch(`${inbox()}/${fb.id}`, { epicId: epic.id, storyId: story.id });
     expect(reply.status).toBe(200);
-    expect(reply.body.feedback).toMatchObject({ epicId: epic.id, storyId: story.id, storyKey: story.key, done: false });
+    expect(reply.body.feedback).toMatchObject({
+      epicId: epic.id,
+      storyId: story.id,
+      storyKey: story.key,
+      done: false,
+    });
     const done = await team.pm.patch(`${inbox()}/${fb.id}`, { done: true, storyId: null });
     expect(done.body.feedback).toMatchObject({ epicId: epic.id, storyId: null, storyKey: null, done: true });
     const [updated] = (await eventsOf(team, 'feedback.updated')).slice(-1);
     expect(updated?.data).toEqual({ feedback: done.body.feedback, from: { done: false, storyId: story.id } });
-    expect((await team.pm.get(`${inbox()}?done=true`)).body.items.map((f: { id: string }) => f.id)).toContain(fb.id);
+    expect((await team.pm.get(`${inbox()}?done=true`)).body.items.map((f: { id: string }) => f.id)).toContain(
+      fb.id,
+    );
   });
 
   it('counts each epic’s feedback on the roadmap', async () => {
@@ -71,9 +86,14 @@ describe('the feedback inbox', () => {
     for (const member of [team.po, team.dev, team.sm, team.stakeholder]) {
       const reply = await member.patch(`${inbox()}/${fb.id}`, { done: true });
       expect(reply.status).toBe(403);
-      expect(reply.body.error).toMatchObject({ code: 'forbidden', message: 'Only the Product Manager can triage feedback' });
+      expect(reply.body.error).toMatchObject({
+        code: 'forbidden',
+        message: 'Only the Product Manager can triage feedback',
+      });
     }
-    expect((await team.pm.get(inbox())).body.items.find((f: { id: string }) => f.id === fb.id).done).toBe(false);
+    expect((await team.pm.get(inbox())).body.items.find((f: { id: string }) => f.id === fb.id).done).toBe(
+      false,
+    );
   });
 
   it('refuses links to another project’s epic or story, and empty feedback, naming the field', async () => {
@@ -96,7 +116,9 @@ describe('the feedback inbox', () => {
     expect(empty.body.error.message).toContain('say what to change');
     const cross = await team.pm.patch(`${inbox()}/${fb.id}`, { storyId: foreignStory.id });
     expect(cross.status).toBe(400);
-    expect((await team.pm.get(inbox())).body.items.find((f: { id: string }) => f.id === fb.id).storyId).toBeNull();
+    expect(
+      (await team.pm.get(inbox())).body.items.find((f: { id: string }) => f.id === fb.id).storyId,
+    ).toBeNull();
   });
 
   it('refuses a link to a deleted story', async () => {
@@ -108,7 +130,8 @@ describe('the feedback inbox', () => {
   });
 
   it('knows no feedback of another project', async () => {
-    const theirs = (await other.stakeholder.post(`/api/projects/${other.key}/feedback`, { body: 'Theirs' })).body.feedback;
+    const theirs = (await other.stakeholder.post(`/api/projects/${other.key}/feedback`, { body: 'Theirs' }))
+      .body.feedback;
     expect((await team.pm.patch(`${inbox()}/${theirs.id}`, { done: true })).status).toBe(404);
     expect((await team.outsider.post(inbox(), { body: 'Let me in' })).status).toBe(404);
     expect((await team.outsider.get(inbox())).status).toBe(404);

@@ -10,14 +10,19 @@ import { createEmptyDatabase } from './database';
  * The handle migration on a database that already has people: every one gets a valid, unique handle from
  * their email, numbered by sign-up order. The migrations run as committed SQL, up to and after it.
  */
-const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { tag: string }[];
+};
 const statements = (tag: string) =>
   readFileSync(join(migrationsFolder, `${tag}.sql`), 'utf8')
     .split('--> statement-breakpoint')
     .filter((s) => s.trim());
 const at = journal.entries.findIndex((e) => e.tag.endsWith('_users_handle'));
 
-async function openRaw(): Promise<{ query: (sql: string) => Promise<{ rows: any[] }>; close: () => Promise<void> }> {
+async function openRaw(): Promise<{
+  query: (sql: string) => Promise<{ rows: any[] }>;
+  close: () => Promise<void>;
+}> {
   if (process.env.ORDO_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL) {
     const empty = await createEmptyDatabase(process.env.TEST_DATABASE_URL);
     const client = new pg.Client({ connectionString: empty.url });
@@ -34,7 +39,8 @@ afterAll(() => raw.close());
 describe('the handle migration', () => {
   it('gives every existing person a unique handle from their email', async () => {
     expect(at).toBeGreaterThan(0);
-    for (const entry of journal.entries.slice(0, at)) for (const sql of statements(entry.tag)) await raw.query(sql);
+    for (const entry of journal.entries.slice(0, at))
+      for (const sql of statements(entry.tag)) await raw.query(sql);
     const people = [
       ['ada@one.test', '2025-01-01'],
       ['Ada@two.test', '2025-01-02'],
@@ -46,9 +52,12 @@ describe('the handle migration', () => {
       [`${'x'.repeat(40)}@y.test`, '2025-01-08'],
     ];
     for (const [email, day] of people) {
-      await raw.query(`INSERT INTO users (email, name, password_hash, created_at) VALUES ('${email}', 'P', 'x', '${day}')`);
+      await raw.query(
+        `INSERT INTO users (email, name, password_hash, created_at) VALUES ('${email}', 'P', 'x', '${day}')`,
+      );
     }
-    for (const entry of journal.entries.slice(at)) for (const sql of statements(entry.tag)) await raw.query(sql);
+    for (const entry of journal.entries.slice(at))
+      for (const sql of statements(entry.tag)) await raw.query(sql);
 
     const { rows } = await raw.query('SELECT email, handle FROM users ORDER BY created_at');
     const handles = rows.map((r) => r.handle as string);
@@ -59,6 +68,8 @@ describe('the handle migration', () => {
     expect(handles[7]).toBe(`${'x'.repeat(28)}-2`);
     expect(new Set(handles).size).toBe(handles.length);
     for (const h of handles) expect(h).toMatch(/^[a-z0-9][a-z0-9._-]{0,31}$/);
-    await expect(raw.query(`UPDATE users SET handle = 'ada' WHERE email = 'ada@three.test'`)).rejects.toThrow();
+    await expect(
+      raw.query(`UPDATE users SET handle = 'ada' WHERE email = 'ada@three.test'`),
+    ).rejects.toThrow();
   });
 });

@@ -3,7 +3,10 @@ import { useFile, startTestApp, type TestApp } from './harness';
 import { expectInvalid, expectRefusal } from './expect';
 
 let t: TestApp;
-useFile(async () => ({ t: await startTestApp() }), (file) => ({ t } = file));
+useFile(
+  async () => ({ t: await startTestApp() }),
+  (file) => ({ t } = file),
+);
 
 const password = 'correct horse battery';
 let n = 0;
@@ -21,7 +24,11 @@ describe('handles', () => {
     const first = await registerAs(`${local}@one.test`);
     const second = await registerAs(`${local.toUpperCase()}@two.test`);
     const third = await registerAs(`${local}@three.test`);
-    expect([first, second, third].map((r) => r.body.user.handle)).toEqual([local, `${local}-2`, `${local}-3`]);
+    expect([first, second, third].map((r) => r.body.user.handle)).toEqual([
+      local,
+      `${local}-2`,
+      `${local}-3`,
+    ]);
     const dotted = await registerAs(`Jean.Dupont+${local}@x.test`);
     expect(dotted.body.user.handle).toBe(`jean.dupont.${local}`);
   });
@@ -29,7 +36,9 @@ describe('handles', () => {
   it('stay unique when many people with one local part sign up at once', async () => {
     const local = tag();
     const replies = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.anonymous.post('/api/auth/register', { email: `${local}@d${i}.test`, name: 'Twin', password })),
+      Array.from({ length: 8 }, (_, i) =>
+        t.anonymous.post('/api/auth/register', { email: `${local}@d${i}.test`, name: 'Twin', password }),
+      ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
     const handles = replies.map((r) => r.body.user.handle as string);
@@ -56,8 +65,15 @@ describe('PATCH /api/me', () => {
     const handle = `Ada.${tag()}`;
     const reply = await ada.patch('/api/me', { name: 'Ada Lovelace', handle: ` ${handle} ` });
     expect(reply.status).toBe(200);
-    expect(reply.body.user).toMatchObject({ name: 'Ada Lovelace', handle: handle.toLowerCase(), email: ada.user!.email });
-    expect((await ada.get('/api/me')).body.user).toMatchObject({ name: 'Ada Lovelace', handle: handle.toLowerCase() });
+    expect(reply.body.user).toMatchObject({
+      name: 'Ada Lovelace',
+      handle: handle.toLowerCase(),
+      email: ada.user!.email,
+    });
+    expect((await ada.get('/api/me')).body.user).toMatchObject({
+      name: 'Ada Lovelace',
+      handle: handle.toLowerCase(),
+    });
     // Keeping one's own handle is no conflict.
     expect((await ada.patch('/api/me', { handle: handle.toLowerCase() })).status).toBe(200);
   });
@@ -68,7 +84,12 @@ describe('PATCH /api/me', () => {
     expect((await bob.patch('/api/me', { handle: taken })).status).toBe(200);
     const eve = await t.register('Eve');
     const before = (await eve.get('/api/me')).body.user;
-    expectRefusal(await eve.patch('/api/me', { handle: taken.toUpperCase(), name: 'Not applied' }), 409, 'conflict', 'handle');
+    expectRefusal(
+      await eve.patch('/api/me', { handle: taken.toUpperCase(), name: 'Not applied' }),
+      409,
+      'conflict',
+      'handle',
+    );
     expect((await eve.get('/api/me')).body.user).toEqual(before);
     const late = await registerAs(`${taken}@late.test`);
     expect(late.body.user.handle).toBe(`${taken}-2`);
@@ -76,7 +97,8 @@ describe('PATCH /api/me', () => {
 
   it('refuses a handle that cannot be one, an empty name and an empty body, naming the field', async () => {
     const cy = await t.register('Cy');
-    for (const bad of ['', 'a b', '@cy', '.cy', 'cy!', 'x'.repeat(33)]) expectInvalid(await cy.patch('/api/me', { handle: bad }), 'handle');
+    for (const bad of ['', 'a b', '@cy', '.cy', 'cy!', 'x'.repeat(33)])
+      expectInvalid(await cy.patch('/api/me', { handle: bad }), 'handle');
     expectInvalid(await cy.patch('/api/me', { name: '  ' }), 'name');
     expect((await cy.patch('/api/me', {})).status).toBe(400);
   });

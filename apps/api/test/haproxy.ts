@@ -53,11 +53,15 @@ ${backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`).join('\n')
 export function startHaproxy(dir: string, config: string) {
   const file = join(dir, 'haproxy.cfg');
   writeFileSync(file, config);
-  const child = spawn(process.env.HAPROXY_PATH ?? 'haproxy', ['-db', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.env.HAPROXY_PATH ?? 'haproxy', ['-db', '-f', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return {
     output: () => output,
     exited,

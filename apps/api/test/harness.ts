@@ -20,7 +20,12 @@ export class Client {
     readonly user?: { id: string; email: string; name: string },
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -33,7 +38,11 @@ export class Client {
     const text = await res.text();
     // A CSV (the export) stays text; everything else the API answers is JSON.
     const isText = res.headers.get('content-type')?.startsWith('text/csv');
-    return { status: res.status, body: text ? (isText ? text : JSON.parse(text)) : undefined, headers: res.headers };
+    return {
+      status: res.status,
+      body: text ? (isText ? text : JSON.parse(text)) : undefined,
+      headers: res.headers,
+    };
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);
@@ -90,20 +99,33 @@ export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
 
   async function register(name = 'Someone'): Promise<Client> {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${unique()}@test.dev`;
-    const reply = await anonymous.post('/api/auth/register', { email, name, password: 'correct horse battery' });
-    if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    const reply = await anonymous.post('/api/auth/register', {
+      email,
+      name,
+      password: 'correct horse battery',
+    });
+    if (reply.status !== 201)
+      throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
     return new Client(url, sessionOf(reply), reply.body.user);
   }
 
   /** A project with one member per role (admin is its creator) and an outsider who is no member. */
-  async function projectWithTeam(key = `P${unique().toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-8)}`) {
+  async function projectWithTeam(
+    key = `P${unique()
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(-8)}`,
+  ) {
     const admin = await register('Admin');
     const created = await admin.post('/api/projects', { key, name: `Project ${key}` });
     if (created.status !== 201) throw new Error(`project failed: ${JSON.stringify(created.body)}`);
     const team = { admin } as Record<Member, Client>;
     for (const member of ['po', 'pm', 'sm', 'dev', 'stakeholder'] as const) {
       team[member] = await register(member.toUpperCase());
-      const added = await admin.post(`/api/projects/${key}/members`, { email: team[member].user!.email, roles: TEAM_ROLES[member] });
+      const added = await admin.post(`/api/projects/${key}/members`, {
+        email: team[member].user!.email,
+        roles: TEAM_ROLES[member],
+      });
       if (added.status !== 201) throw new Error(`member failed: ${JSON.stringify(added.body)}`);
     }
     return { key, project: created.body.project, ...team, outsider: await register('Outsider'), anonymous };
@@ -155,7 +177,8 @@ async function startWithTeam() {
  * One app and one team for a whole test file, handed to `assign` before the tests run and closed after:
  * `useTeam((file) => ({ t, team, base } = file));`
  */
-export const useTeam = (assign: (file: Awaited<ReturnType<typeof startWithTeam>>) => void) => useFile(startWithTeam, assign);
+export const useTeam = (assign: (file: Awaited<ReturnType<typeof startWithTeam>>) => void) =>
+  useFile(startWithTeam, assign);
 
 /** What a test file shares: started once before its tests, handed to `assign`, its app closed after. */
 export function useFile<F extends { t: TestApp }>(start: () => Promise<F>, assign: (file: F) => void) {

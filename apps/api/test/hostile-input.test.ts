@@ -48,7 +48,9 @@ const cases = await loadAuthzCases();
 const spec = (await t.anonymous.get('/api/docs/json')).body as OpenApi;
 const foreign = await anotherProjectsIds();
 
-const routes = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+const routes = Object.entries(spec.paths).flatMap(([path, ops]) =>
+  Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+);
 
 /** Ids of a project the admin is no member of: each must be refused wherever an id of this project fits. */
 async function anotherProjectsIds(): Promise<ForeignIds> {
@@ -61,7 +63,17 @@ async function anotherProjectsIds(): Promise<ForeignIds> {
   const feedback = (await owner.post(`${base}/feedback`, { body: 'Theirs' })).body.feedback;
   const [status] = (await owner.get(`${base}/statuses`)).body.statuses;
   const sprint = await newSprint(owner, base);
-  return { ids: { story: story.id, epic: epic.id, feedback: feedback.id, status: status.id, sprint, user: owner.user!.id }, storyKey: story.key };
+  return {
+    ids: {
+      story: story.id,
+      epic: epic.id,
+      feedback: feedback.id,
+      status: status.id,
+      sprint,
+      user: owner.user!.id,
+    },
+    storyKey: story.key,
+  };
 }
 
 const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
@@ -83,50 +95,97 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', client: await t.register('Leaving') }),
   // Single sign-on (public; this app has no OIDC configured, so the valid requests answer 404: sso.test.ts signs in).
   'GET /api/auth/sso': async () => ({ path: '/api/auth/sso', client: t.anonymous }),
-  'GET /api/auth/oidc/start': async () => ({ path: '/api/auth/oidc/start?next=/projects', client: t.anonymous }),
-  'GET /api/auth/oidc/callback': async () => ({ path: '/api/auth/oidc/callback?code=abc&state=def', client: t.anonymous }),
+  'GET /api/auth/oidc/start': async () => ({
+    path: '/api/auth/oidc/start?next=/projects',
+    client: t.anonymous,
+  }),
+  'GET /api/auth/oidc/callback': async () => ({
+    path: '/api/auth/oidc/callback?code=abc&state=def',
+    client: t.anonymous,
+  }),
   'GET /api/me': async () => ({ path: '/api/me', client: loner }),
-  'PATCH /api/me': async () => ({ path: '/api/me', body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` }, client: loner }),
-  'GET /api/invitations/{token}': async () => ({ path: `/api/invitations/${(await pendingInvitation(fixture)).token}`, client: t.anonymous }),
+  'PATCH /api/me': async () => ({
+    path: '/api/me',
+    body: { name: 'Loner', handle: `loner.${unique().toLowerCase()}` },
+    client: loner,
+  }),
+  'GET /api/invitations/{token}': async () => ({
+    path: `/api/invitations/${(await pendingInvitation(fixture)).token}`,
+    client: t.anonymous,
+  }),
   'POST /api/invitations/{token}/accept': async () => ({
     path: `/api/invitations/${(await pendingInvitation(fixture)).token}/accept`,
     body: { name: 'Invitee', password: 'correct horse battery' },
     // Signed in, so an empty body is a valid accept too (an anonymous one needs name and password).
     client: joiner,
   }),
-  'POST /api/auth/password-reset': async () => ({ path: '/api/auth/password-reset', body: { email: 'nobody@test.dev' }, client: t.anonymous }),
+  'POST /api/auth/password-reset': async () => ({
+    path: '/api/auth/password-reset',
+    body: { email: 'nobody@test.dev' },
+    client: t.anonymous,
+  }),
   'POST /api/auth/password-reset/{token}': async () => ({
     path: `/api/auth/password-reset/${'C'.repeat(43)}`,
     body: { password: 'correct horse battery' },
     client: t.anonymous,
   }),
   // Its own user: an accepted variant changes only their password, never the loner's.
-  'PUT /api/me/password': async () => ({ path: '/api/me/password', body: { current: 'correct horse battery', password: 'correct horse battery' }, client: await t.register('Changer') }),
+  'PUT /api/me/password': async () => ({
+    path: '/api/me/password',
+    body: { current: 'correct horse battery', password: 'correct horse battery' },
+    client: await t.register('Changer'),
+  }),
   'POST /api/me/tokens': async () => ({ path: '/api/me/tokens', body: { name: 'CI' }, client: loner }),
   'GET /api/me/tokens': async () => ({ path: '/api/me/tokens', client: loner }),
-  'DELETE /api/me/tokens/{id}': async () => ({ path: `/api/me/tokens/${(await loner.post('/api/me/tokens', { name: 'Doomed' })).body.id}`, client: loner }),
-  'POST /api/auth/logout-everywhere': async () => ({ path: '/api/auth/logout-everywhere', client: await t.register('Everywhere') }),
+  'DELETE /api/me/tokens/{id}': async () => ({
+    path: `/api/me/tokens/${(await loner.post('/api/me/tokens', { name: 'Doomed' })).body.id}`,
+    client: loner,
+  }),
+  'POST /api/auth/logout-everywhere': async () => ({
+    path: '/api/auth/logout-everywhere',
+    client: await t.register('Everywhere'),
+  }),
   // The team's admin registered first: the instance admin.
   'GET /api/admin/users': async () => ({ path: '/api/admin/users', client: team.admin }),
   'GET /api/admin/audit': async () => ({ path: '/api/admin/audit?limit=10', client: team.admin }),
-  'POST /api/admin/users/{id}/deactivate': async () => ({ path: `/api/admin/users/${(await t.register('Leaving')).user!.id}/deactivate`, client: team.admin }),
-  'POST /api/admin/users/{id}/reactivate': async () => ({ path: `/api/admin/users/${(await t.register('Back')).user!.id}/reactivate`, client: team.admin }),
+  'POST /api/admin/users/{id}/deactivate': async () => ({
+    path: `/api/admin/users/${(await t.register('Leaving')).user!.id}/deactivate`,
+    client: team.admin,
+  }),
+  'POST /api/admin/users/{id}/reactivate': async () => ({
+    path: `/api/admin/users/${(await t.register('Back')).user!.id}/reactivate`,
+    client: team.admin,
+  }),
   'GET /api/projects': async () => ({ path: '/api/projects', client: loner }),
-  'GET /api/me/notifications': async () => ({ path: '/api/me/notifications?unread=true&limit=10', client: loner }),
-  'POST /api/me/notifications/read': async () => ({ path: '/api/me/notifications/read', body: { all: true }, client: loner }),
+  'GET /api/me/notifications': async () => ({
+    path: '/api/me/notifications?unread=true&limit=10',
+    client: loner,
+  }),
+  'POST /api/me/notifications/read': async () => ({
+    path: '/api/me/notifications/read',
+    body: { all: true },
+    client: loner,
+  }),
   'GET /api/search': async () => ({ path: '/api/search?q=story&limit=5', client: loner }),
-  'POST /api/projects': async () => ({ path: '/api/projects', body: { key: `N${unique()}`, name: 'New' }, client: loner }),
+  'POST /api/projects': async () => ({
+    path: '/api/projects',
+    body: { key: `N${unique()}`, name: 'New' },
+    client: loner,
+  }),
 };
 
 function validRequests(route: string): (() => Promise<ValidRequest>)[] {
   const service = serviceRequests[route];
   if (service) return [service];
-  return cases.filter((c) => c.route === route).map((c) => async () => ({ ...(await c.request(fixture)), client: team.admin }));
+  return cases
+    .filter((c) => c.route === route)
+    .map((c) => async () => ({ ...(await c.request(fixture)), client: team.admin }));
 }
 
 /** What a refused request must leave alone: the project's event log, or the caller's project list. */
 async function lastSeq(route: string): Promise<string> {
-  if (route.includes('/api/projects/{key}')) return JSON.stringify((await team.admin.get(`${fixture.base}/events?limit=1`)).body.lastSeq);
+  if (route.includes('/api/projects/{key}'))
+    return JSON.stringify((await team.admin.get(`${fixture.base}/events?limit=1`)).body.lastSeq);
   if (route === 'POST /api/projects') return JSON.stringify((await loner.get('/api/projects')).body);
   return '';
 }
@@ -145,7 +204,11 @@ function hostileRequests(route: string, valid: ValidRequest): HostileRequest[] {
   const bodySchema = operation.requestBody?.content['application/json'].schema;
   const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
   const requests = pathRequests(template, valid.path, valid.body, foreign);
-  if (bodySchema) requests.push(...fieldRequests(valid.path, valid.body, bodySchema, foreign), ...wholeBodyRequests(valid.path, valid.body, bodySchema));
+  if (bodySchema)
+    requests.push(
+      ...fieldRequests(valid.path, valid.body, bodySchema, foreign),
+      ...wholeBodyRequests(valid.path, valid.body, bodySchema),
+    );
   if (method !== 'GET') requests.push(...anyBodyRequests(valid.path));
   else requests.push(...queryRequests(valid.path, query));
   // The instance admin may name any user: another project's is no foreign id there.
@@ -157,13 +220,17 @@ function hostileRequests(route: string, valid: ValidRequest): HostileRequest[] {
 }
 
 async function send(client: Client, method: string, request: HostileRequest) {
-  const headers: Record<string, string> = { ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) };
+  const headers: Record<string, string> = {
+    ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
+  };
   if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
   const res = await fetch(`${client.baseUrl}${request.path}`, { method, headers, body: request.body });
   return { status: res.status, text: await res.text() };
 }
 
-function parsed(text: string): { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined {
+function parsed(
+  text: string,
+): { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined {
   try {
     return JSON.parse(text);
   } catch {
@@ -181,7 +248,8 @@ function problemWith(reply: { status: number; text: string }, request: HostileRe
     return `${reply.status} is not in the contract's error shape: ${reply.text.slice(0, 200)}`;
   }
   const said = `${error.message} ${JSON.stringify(error.details ?? '')}`;
-  if (reply.status === 400 && !said.includes(request.field)) return `400 does not name ${request.field}: ${error.message}`;
+  if (reply.status === 400 && !said.includes(request.field))
+    return `400 does not name ${request.field}: ${error.message}`;
   return undefined;
 }
 
@@ -202,9 +270,14 @@ async function attack(route: string): Promise<string[]> {
       const seqAfter = await lastSeq(route);
       const problem = problemWith(reply, request);
       if (problem) failures.push(`${request.label}: ${problem}`);
-      else if (reply.status >= 400 && seqAfter !== seq) failures.push(`${request.label}: refused (${reply.status}) but wrote`);
+      else if (reply.status >= 400 && seqAfter !== seq)
+        failures.push(`${request.label}: refused (${reply.status}) but wrote`);
       seq = seqAfter;
-      if (request.expect === 'refused' && pending[0]?.expect !== 'refused' && (await projectState(route)) !== stateBefore) {
+      if (
+        request.expect === 'refused' &&
+        pending[0]?.expect !== 'refused' &&
+        (await projectState(route)) !== stateBefore
+      ) {
         failures.push('the refused variants changed the project');
       }
       if (reply.status < 300) {

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@ordo/domain';
-import { Client, startSecondInstance, startTestApp, type SecondInstance, type Team, type TestApp } from './harness';
+import {
+  Client,
+  startSecondInstance,
+  startTestApp,
+  type SecondInstance,
+  type Team,
+  type TestApp,
+} from './harness';
 import { caughtUp, coverageProblems, follow, viewOf, type StoryView } from './live-follow';
 import { checkPresence, isError, isEvent, lastSeqOf, openLive, seqsOf } from './live-socket';
 
@@ -10,7 +17,8 @@ import { checkPresence, isError, isEvent, lastSeqOf, openLive, seqsOf } from './
  * be shared by two instances, so this file runs on PostgreSQL only (ORDO_TEST_DB=postgres with TEST_DATABASE_URL).
  */
 const onPostgres = process.env.ORDO_TEST_DB === 'postgres' && Boolean(process.env.TEST_DATABASE_URL);
-if (!onPostgres) console.info('live-cluster: skipped on PGlite (two instances need one PostgreSQL; set TEST_DATABASE_URL)');
+if (!onPostgres)
+  console.info('live-cluster: skipped on PGlite (two instances need one PostgreSQL; set TEST_DATABASE_URL)');
 
 /** Small enough that the convergence test's followers who rejoin late are told to resync. */
 const MAX_BEHIND = 15;
@@ -92,7 +100,9 @@ describe.skipIf(!onPostgres)('two API instances on one PostgreSQL', () => {
     const { key, po, pm, dev, sm, stakeholder } = await a.projectWithTeam();
     const base = `/api/projects/${key}`;
     const anywhere = (member: Client) => new Client(pick(urls), member.token, member.user);
-    const followers = await Promise.all([dev, pm, sm, stakeholder].map((member) => follow({ urls, member, key, pick })));
+    const followers = await Promise.all(
+      [dev, pm, sm, stakeholder].map((member) => follow({ urls, member, key, pick })),
+    );
 
     const storyKeys: string[] = [];
     const create = async (member: Client, title: string) => {
@@ -103,13 +113,23 @@ describe.skipIf(!onPostgres)('two API instances on one PostgreSQL', () => {
       if (storyKeys.length === 0) return create(member, title);
       const story = pick(storyKeys);
       const current = await anywhere(member).get(`${base}/stories/${story}`);
-      await anywhere(member).patch(`${base}/stories/${story}`, { version: current.body.story.version, title }); // 409 on a race: fine
+      await anywhere(member).patch(`${base}/stories/${story}`, {
+        version: current.body.story.version,
+        title,
+      }); // 409 on a race: fine
     };
     const rank = async (member: Client, title: string) => {
       if (storyKeys.length < 2) return create(member, title);
-      await anywhere(member).post(`${base}/backlog/rank`, { story: pick(storyKeys), before: pick(storyKeys) });
+      await anywhere(member).post(`${base}/backlog/rank`, {
+        story: pick(storyKeys),
+        before: pick(storyKeys),
+      });
     };
-    const writer = async (member: Client, moves: Array<(member: Client, title: string) => Promise<unknown>>, name: string) => {
+    const writer = async (
+      member: Client,
+      moves: Array<(member: Client, title: string) => Promise<unknown>>,
+      name: string,
+    ) => {
       for (let i = 0; i < 25; i++) await pick(moves)(member, `${name} ${i}`);
     };
     const chaos = async () => {
@@ -138,7 +158,9 @@ describe.skipIf(!onPostgres)('two API instances on one PostgreSQL', () => {
     ]);
 
     const last = await lastSeqOf(po, key);
-    const server = new Map(((await po.get(`${base}/backlog`)).body.items as StoryView[]).map((s) => [s.key, viewOf(s)]));
+    const server = new Map(
+      ((await po.get(`${base}/backlog`)).body.items as StoryView[]).map((s) => [s.key, viewOf(s)]),
+    );
     for (const follower of followers) {
       await caughtUp(follower, last);
       expect(coverageProblems(follower, last)).toEqual([]);
@@ -147,7 +169,9 @@ describe.skipIf(!onPostgres)('two API instances on one PostgreSQL', () => {
     }
     expect(followers[0]!.resyncs).toBeGreaterThan(0);
     const resyncs = followers.reduce((n, f) => n + f.resyncs, 0);
-    console.info(`live-cluster convergence: ${last} events, ${resyncs} resyncs, ${followers.length} followers`);
+    console.info(
+      `live-cluster convergence: ${last} events, ${resyncs} resyncs, ${followers.length} followers`,
+    );
   });
 });
 

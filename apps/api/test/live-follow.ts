@@ -6,7 +6,12 @@ import { lastSeqOf, liveUrl } from './live-socket';
 
 /** The part of a story a follower keeps, and compares with the server's at the end. */
 export type StoryView = { key: string; title: string; rank: string; version: number };
-export const viewOf = (story: StoryView): StoryView => ({ key: story.key, title: story.title, rank: story.rank, version: story.version });
+export const viewOf = (story: StoryView): StoryView => ({
+  key: story.key,
+  title: story.title,
+  rank: story.rank,
+  version: story.version,
+});
 
 /**
  * A member following a project with `@ordo/client` over real sockets, as the web app does: its copy of the
@@ -61,7 +66,10 @@ export async function follow(options: FollowOptions): Promise<Follower> {
     startLiveSync({
       url: liveUrl(urls[0]!),
       // The factory plays the load balancer: each connection goes to an instance of `pick`'s choosing.
-      socket: () => (socket = new WebSocket(liveUrl(pick(urls)), { headers: { authorization: `Bearer ${member.token}` } })),
+      socket: () =>
+        (socket = new WebSocket(liveUrl(pick(urls)), {
+          headers: { authorization: `Bearer ${member.token}` },
+        })),
       project: key,
       since,
       onEvent: apply,
@@ -93,7 +101,8 @@ export async function follow(options: FollowOptions): Promise<Follower> {
 export async function caughtUp(follower: Follower, seq: number, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (follower.live.lastSeq < seq) {
-    if (Date.now() > deadline) throw new Error(`follower stuck at ${follower.live.lastSeq} of ${seq} (${follower.live.state})`);
+    if (Date.now() > deadline)
+      throw new Error(`follower stuck at ${follower.live.lastSeq} of ${seq} (${follower.live.state})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -6,13 +6,18 @@ let t: TestApp, team: Team;
 beforeAll(async () => {
   t = await startTestApp({ live: { socketsPerUser: 3, replayPerMinute: 10 } });
   team = await t.projectWithTeam();
-  for (let i = 0; i < 8; i++) await team.po.post(`/api/projects/${team.key}/stories`, { title: `Story ${i}` });
+  for (let i = 0; i < 8; i++)
+    await team.po.post(`/api/projects/${team.key}/stories`, { title: `Story ${i}` });
 });
 afterAll(() => t.close());
 
 describe('live limits', () => {
   it('caps the sockets one person holds; others and a freed place are not affected', async () => {
-    const open = [await openLive(t.url, team.dev), await openLive(t.url, team.dev), await openLive(t.url, team.dev)];
+    const open = [
+      await openLive(t.url, team.dev),
+      await openLive(t.url, team.dev),
+      await openLive(t.url, team.dev),
+    ];
     const extra = await openLive(t.url, team.dev);
     await extra.waitFor((m) => m.type === 'error' && m.code === 'rate_limited');
     expect(await extra.closed).toBe(1008);

@@ -10,7 +10,11 @@ function cluster(size: number) {
     shown.push(new Map());
     return new Presence({
       publish: async (notice) => void queue.push(notice),
-      changed: (projectId, users) => shown[i]!.set(projectId, users.map((u) => u.name)),
+      changed: (projectId, users) =>
+        shown[i]!.set(
+          projectId,
+          users.map((u) => u.name),
+        ),
       heartbeatMs: 1000,
     });
   });
@@ -26,7 +30,10 @@ const names = (presence: Presence, projectId: string) => presence.usersOf(projec
 
 describe('presence across instances', () => {
   it('shows everyone watching on any instance, each once, and forgets who leaves', () => {
-    const { instances: [a, b], deliver } = cluster(2);
+    const {
+      instances: [a, b],
+      deliver,
+    } = cluster(2);
     const tabOne = {};
     const tabTwo = {};
     a!.join('p1', tabOne, ada);
@@ -44,7 +51,11 @@ describe('presence across instances', () => {
   });
 
   it('lets an instance that starts watching a project learn who was there already', () => {
-    const { instances: [a, b], queue, deliver } = cluster(2);
+    const {
+      instances: [a, b],
+      queue,
+      deliver,
+    } = cluster(2);
     a!.join('p1', {}, ada);
     deliver(queue.splice(0), [a!]); // b was not listening yet
     b!.join('p1', {}, bob);
@@ -55,7 +66,11 @@ describe('presence across instances', () => {
   });
 
   it('ignores a list that arrives after a newer one from the same instance', () => {
-    const { instances: [a, b], queue, deliver } = cluster(2);
+    const {
+      instances: [a, b],
+      queue,
+      deliver,
+    } = cluster(2);
     const tab = {};
     a!.join('p1', tab, ada);
     a!.leave('p1', tab);
@@ -65,7 +80,10 @@ describe('presence across instances', () => {
   });
 
   it('drops the viewers of an instance that says bye, or falls silent', () => {
-    const { instances: [a, b, c], deliver } = cluster(3);
+    const {
+      instances: [a, b, c],
+      deliver,
+    } = cluster(3);
     a!.join('p1', {}, ada);
     b!.join('p1', {}, bob);
     deliver();
@@ -84,7 +102,10 @@ describe('presence across instances', () => {
   });
 
   it('tells its sockets only when the list changes', () => {
-    const { instances: [a], shown } = cluster(1);
+    const {
+      instances: [a],
+      shown,
+    } = cluster(1);
     a!.join('p1', {}, ada);
     shown[0]!.clear();
     a!.join('p1', {}, ada);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectEvent } from '@ordo/domain';
 import { parseClientFrame } from '../src/modules/live/frames';
 import { isSilent, mergeUsers, sameUsers } from '../src/modules/live/presence-rules';
-import { continuation, isAllowedOrigin, needsResync, revokes, sendVerdict, takeToken } from '../src/modules/live/rules';
+import {
+  continuation,
+  isAllowedOrigin,
+  needsResync,
+  revokes,
+  sendVerdict,
+  takeToken,
+} from '../src/modules/live/rules';
 
 const event = (seq: number, type = 'story.updated', data: Record<string, unknown> = {}): ProjectEvent => ({
   seq,
@@ -56,7 +63,8 @@ describe('sendVerdict', () => {
 });
 
 describe('revokes', () => {
-  const removed = (id: string) => event(1, 'member.removed', { member: { user: { id, name: 'X' }, roles: [] } });
+  const removed = (id: string) =>
+    event(1, 'member.removed', { member: { user: { id, name: 'X' }, roles: [] } });
   it('ends the subscription of the removed member only', () => {
     expect(revokes(removed('u1'), 'u1')).toBe(true);
     expect(revokes(removed('u2'), 'u1')).toBe(false);
@@ -104,16 +112,33 @@ describe('parseClientFrame', () => {
   it('says what is wrong with anything else', () => {
     expect(parseClientFrame(undefined)).toMatchObject({ ok: false, reason: expect.stringMatching(/text/) });
     expect(parseClientFrame('{')).toMatchObject({ ok: false, reason: 'The frame is not JSON' });
-    expect(parseClientFrame('{"type":"subscribe","project":"SHOP","since":1.5}')).toMatchObject({ ok: false, reason: expect.stringMatching(/^since/) });
+    expect(parseClientFrame('{"type":"subscribe","project":"SHOP","since":1.5}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^since/),
+    });
     expect(parseClientFrame('{"type":"hello"}').ok).toBe(false);
   });
 });
 
 describe('presence rules', () => {
   it('lists each user once, by name', () => {
-    const users = mergeUsers([[{ id: 'b', name: 'Bea' }], [{ id: 'a', name: 'Al' }, { id: 'b', name: 'Bea' }]]);
-    expect(users).toEqual([{ id: 'a', name: 'Al' }, { id: 'b', name: 'Bea' }]);
-    expect(sameUsers(users, [{ id: 'a', name: 'Al' }, { id: 'b', name: 'Bea' }])).toBe(true);
+    const users = mergeUsers([
+      [{ id: 'b', name: 'Bea' }],
+      [
+        { id: 'a', name: 'Al' },
+        { id: 'b', name: 'Bea' },
+      ],
+    ]);
+    expect(users).toEqual([
+      { id: 'a', name: 'Al' },
+      { id: 'b', name: 'Bea' },
+    ]);
+    expect(
+      sameUsers(users, [
+        { id: 'a', name: 'Al' },
+        { id: 'b', name: 'Bea' },
+      ]),
+    ).toBe(true);
     expect(sameUsers(users, [{ id: 'a', name: 'Al' }])).toBe(false);
   });
   it('takes an instance silent for three heartbeats for dead', () => {

@@ -20,11 +20,19 @@ export interface LiveSocket {
 }
 
 export const liveUrl = (baseUrl: string) => `${baseUrl.replace(/^http/, 'ws')}/api/live`;
-const authOf = (client?: Client): Record<string, string> => (client?.token ? { authorization: `Bearer ${client.token}` } : {});
+const authOf = (client?: Client): Record<string, string> =>
+  client?.token ? { authorization: `Bearer ${client.token}` } : {};
 
 /** Opens `GET /api/live` as `client`; rejects with the HTTP status when the upgrade is refused. */
-export function openLive(baseUrl: string, client?: Client, options: { headers?: Record<string, string>; autoPong?: boolean } = {}) {
-  const ws = new WebSocket(liveUrl(baseUrl), { headers: { ...authOf(client), ...options.headers }, autoPong: options.autoPong ?? true });
+export function openLive(
+  baseUrl: string,
+  client?: Client,
+  options: { headers?: Record<string, string>; autoPong?: boolean } = {},
+) {
+  const ws = new WebSocket(liveUrl(baseUrl), {
+    headers: { ...authOf(client), ...options.headers },
+    autoPong: options.autoPong ?? true,
+  });
   const messages: LiveServerMessage[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (data) => {
@@ -65,7 +73,9 @@ export function openLive(baseUrl: string, client?: Client, options: { headers?: 
   return new Promise<LiveSocket>((resolve, reject) => {
     ws.once('open', () => resolve(socket));
     ws.once('unexpected-response', (_request, response) => {
-      reject(Object.assign(new Error(`upgrade refused: ${response.statusCode}`), { status: response.statusCode }));
+      reject(
+        Object.assign(new Error(`upgrade refused: ${response.statusCode}`), { status: response.statusCode }),
+      );
       ws.terminate();
     });
     ws.once('error', reject);
@@ -83,27 +93,43 @@ export async function upgradeStatus(baseUrl: string, client?: Client, headers: R
   }
 }
 
-export const isEvent = (project: string, seq?: number) => (m: LiveServerMessage): m is Extract<LiveServerMessage, { type: 'event' }> =>
-  m.type === 'event' && m.project === project && (seq === undefined || m.seq === seq);
-export const isError = (code?: string) => (m: LiveServerMessage): m is Extract<LiveServerMessage, { type: 'error' }> =>
-  m.type === 'error' && (code === undefined || m.code === code);
+export const isEvent =
+  (project: string, seq?: number) =>
+  (m: LiveServerMessage): m is Extract<LiveServerMessage, { type: 'event' }> =>
+    m.type === 'event' && m.project === project && (seq === undefined || m.seq === seq);
+export const isError =
+  (code?: string) =>
+  (m: LiveServerMessage): m is Extract<LiveServerMessage, { type: 'error' }> =>
+    m.type === 'error' && (code === undefined || m.code === code);
 export const isPresence = (project: string, userIds: string[]) => (m: LiveServerMessage) =>
-  m.type === 'presence' && m.project === project && m.users.map((u) => u.id).sort().join() === [...userIds].sort().join();
+  m.type === 'presence' &&
+  m.project === project &&
+  m.users
+    .map((u) => u.id)
+    .sort()
+    .join() === [...userIds].sort().join();
 
 /** The seqs of the events a socket received for a project, in the order received. */
 export const seqsOf = (socket: LiveSocket, project: string) =>
-  socket.messages.filter((m) => m.type === 'event' && m.project === project).map((m) => (m as { seq: number }).seq);
+  socket.messages
+    .filter((m) => m.type === 'event' && m.project === project)
+    .map((m) => (m as { seq: number }).seq);
 
 /** The project's latest seq, as the events endpoint says. */
 export const lastSeqOf = (client: Client, key: string) => lastSeq(client, `/api/projects/${key}`);
 
-export const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+export const range = (from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /**
  * Presence round trip: `first` watches alone, `second` joins (each on its own instance, or both on one),
  * both see both, `second` leaves and `first` sees itself alone again.
  */
-export async function checkPresence(key: string, first: { url: string; member: Client }, second: { url: string; member: Client }) {
+export async function checkPresence(
+  key: string,
+  first: { url: string; member: Client },
+  second: { url: string; member: Client },
+) {
   const [one, two] = [first.member.user!, second.member.user!];
   const watching = await openLive(first.url, first.member);
   watching.send({ type: 'subscribe', project: key, since: 0 });
@@ -112,8 +138,14 @@ export async function checkPresence(key: string, first: { url: string; member: C
   joining.send({ type: 'subscribe', project: key, since: 0 });
   await joining.waitFor(isPresence(key, [one.id, two.id]));
   const joined = await watching.waitFor(isPresence(key, [one.id, two.id]));
-  expect(joined).toEqual({ type: 'presence', project: key, users: expect.arrayContaining([{ id: two.id, name: two.name }]) });
+  expect(joined).toEqual({
+    type: 'presence',
+    project: key,
+    users: expect.arrayContaining([{ id: two.id, name: two.name }]),
+  });
   joining.close();
-  await watching.waitFor((m) => isPresence(key, [one.id])(m) && watching.messages.indexOf(m) > watching.messages.indexOf(joined));
+  await watching.waitFor(
+    (m) => isPresence(key, [one.id])(m) && watching.messages.indexOf(m) > watching.messages.indexOf(joined),
+  );
   watching.close();
 }

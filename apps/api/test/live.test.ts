@@ -5,7 +5,16 @@ import { hashSecret } from '../src/modules/auth/secrets';
 import { writeInProject } from '../src/modules/events/log';
 import { Client, startTestApp, type Team, type TestApp } from './harness';
 import { caughtUp, coverageProblems, follow } from './live-follow';
-import { checkPresence, isError, isEvent, lastSeqOf, openLive, range, seqsOf, upgradeStatus } from './live-socket';
+import {
+  checkPresence,
+  isError,
+  isEvent,
+  lastSeqOf,
+  openLive,
+  range,
+  seqsOf,
+  upgradeStatus,
+} from './live-socket';
 
 let t: TestApp;
 let team: Team;
@@ -45,13 +54,19 @@ describe('subscribing', () => {
     await socket.waitFor(isEvent(team.key, last + 1));
     expect(seqsOf(socket, team.key)).toEqual(range(last - 1, last + 1));
     const streamed = socket.messages.find(isEvent(team.key, last + 1))!;
-    expect(streamed.event).toMatchObject({ seq: last + 1, type: 'story.created', actor: { id: team.po.user!.id } });
+    expect(streamed.event).toMatchObject({
+      seq: last + 1,
+      type: 'story.created',
+      actor: { id: team.po.user!.id },
+    });
     expect(streamed.event.data.story).toMatchObject({ key: created.body.story.key, title: 'After' });
     socket.close();
   });
 
   it('sends each event once to every subscriber, however many watch', async () => {
-    const sockets = await Promise.all([team.dev, team.pm, team.stakeholder, team.dev].map((c) => openLive(t.url, c)));
+    const sockets = await Promise.all(
+      [team.dev, team.pm, team.stakeholder, team.dev].map((c) => openLive(t.url, c)),
+    );
     const last = await lastSeqOf(team.po, team.key);
     for (const socket of sockets) socket.send({ type: 'subscribe', project: team.key, since: last });
     await Promise.all(sockets.map((s) => s.waitFor((m) => m.type === 'presence')));
@@ -66,9 +81,13 @@ describe('subscribing', () => {
 
   it('replays up to 1,000 missed events, and tells one further behind, or from a future seq, to resync', async () => {
     const { key, po, project } = await t.projectWithTeam();
-    await writeInProject(t.database.db, { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } }, async (_tx, log) => {
-      for (let i = 0; i < 1001; i++) log.append('comment.added', { comment: { body: `Comment ${i}` } });
-    });
+    await writeInProject(
+      t.database.db,
+      { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
+      async (_tx, log) => {
+        for (let i = 0; i < 1001; i++) log.append('comment.added', { comment: { body: `Comment ${i}` } });
+      },
+    );
     const last = await lastSeqOf(po, key);
     const socket = await openLive(t.url, po);
     socket.send({ type: 'subscribe', project: key, since: last - 1001 });
@@ -77,7 +96,9 @@ describe('subscribing', () => {
     await socket.waitFor(isEvent(key, last));
     expect(seqsOf(socket, key)).toEqual(range(last - 999, last));
     socket.send({ type: 'subscribe', project: key, since: last + 1 });
-    await socket.waitFor((m) => m.type === 'resync' && socket.messages.filter((r) => r.type === 'resync').length === 2);
+    await socket.waitFor(
+      (m) => m.type === 'resync' && socket.messages.filter((r) => r.type === 'resync').length === 2,
+    );
     socket.close();
   });
 
@@ -150,8 +171,16 @@ describe('bad frames', () => {
     const last = await lastSeqOf(team.po, team.key);
     bystander.send({ type: 'subscribe', project: team.key, since: last });
     const socket = await openLive(t.url, team.dev);
-    const bad = ['not json', '[]', '"subscribe"', { type: 'dance' }, { type: 'subscribe', project: 'shop', since: 0 },
-      { type: 'subscribe', project: team.key, since: -1 }, { type: 'subscribe', project: team.key, since: '3' }, { type: 'unsubscribe' }];
+    const bad = [
+      'not json',
+      '[]',
+      '"subscribe"',
+      { type: 'dance' },
+      { type: 'subscribe', project: 'shop', since: 0 },
+      { type: 'subscribe', project: team.key, since: -1 },
+      { type: 'subscribe', project: team.key, since: '3' },
+      { type: 'unsubscribe' },
+    ];
     for (const frame of bad) socket.send(frame);
     socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     socket.send({ type: 'subscribe', project: team.key, since: last });
@@ -213,7 +242,10 @@ describe('revocation', () => {
     const token = (await login.post('/api/me/tokens', { name: 'script' })).body.token as string;
     const script = await openLive(t.url, new Client(t.url, token));
     const socket = await openLive(t.url, login);
-    await t.database.db.update(sessions).set({ expiresAt: new Date(0) }).where(eq(sessions.tokenHash, hashSecret(login.token!)));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(0) })
+      .where(eq(sessions.tokenHash, hashSecret(login.token!)));
     await socket.waitFor(isError('unauthenticated'));
     expect(await socket.closed).toBe(1008);
     expect(script.ws.readyState).toBe(script.ws.OPEN);
@@ -233,9 +265,14 @@ describe('a slow subscriber', () => {
     const slow = await startTestApp({ live: { highWaterBytes: 64 * 1024, slowMs: 300 } });
     const { key, po, project } = await slow.projectWithTeam();
     // 1,000 events of 16 KB each: far more than the kernel's socket buffers hold while the client reads nothing.
-    await writeInProject(slow.database.db, { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } }, async (_tx, log) => {
-      for (let i = 0; i < 1000; i++) log.append('comment.added', { comment: { body: `${i} `.padEnd(16 * 1024, 'x') } });
-    });
+    await writeInProject(
+      slow.database.db,
+      { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
+      async (_tx, log) => {
+        for (let i = 0; i < 1000; i++)
+          log.append('comment.added', { comment: { body: `${i} `.padEnd(16 * 1024, 'x') } });
+      },
+    );
     const last = await lastSeqOf(po, key);
     const socket = await openLive(slow.url, po);
     socket.ws.pause();
@@ -279,19 +316,27 @@ describe('the @ordo/client live client against the real server', () => {
     const first = await lastSeqOf(po, key);
     await caughtUp(follower, first);
     follower.leave();
-    for (const title of ['Missed one', 'Missed two', 'Missed three']) await po.post(`/api/projects/${key}/stories`, { title });
+    for (const title of ['Missed one', 'Missed two', 'Missed three'])
+      await po.post(`/api/projects/${key}/stories`, { title });
     follower.rejoin();
     await po.post(`/api/projects/${key}/stories`, { title: 'After rejoining' });
     await caughtUp(follower, await lastSeqOf(po, key));
     follower.cut();
-    for (const title of ['Around the cut', 'After the cut']) await po.post(`/api/projects/${key}/stories`, { title });
+    for (const title of ['Around the cut', 'After the cut'])
+      await po.post(`/api/projects/${key}/stories`, { title });
     const last = await lastSeqOf(po, key);
     await caughtUp(follower, last);
     expect([...follower.seen.keys()]).toEqual(range(follower.refetchedUpTo + 1, last));
     expect(coverageProblems(follower, last)).toEqual([]);
-    expect([...follower.stories.values()].map((s) => s.title)).toEqual(
-      ['Seen live', 'Missed one', 'Missed two', 'Missed three', 'After rejoining', 'Around the cut', 'After the cut'],
-    );
+    expect([...follower.stories.values()].map((s) => s.title)).toEqual([
+      'Seen live',
+      'Missed one',
+      'Missed two',
+      'Missed three',
+      'After rejoining',
+      'Around the cut',
+      'After the cut',
+    ]);
     follower.leave();
   });
 });

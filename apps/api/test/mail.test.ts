@@ -23,7 +23,10 @@ let t: TestApp;
 const logs = logCapture();
 beforeAll(async () => {
   smtp = await startSmtp();
-  t = await startTestApp({ logger: logs.logger, mail: { smtpUrl: smtp.url, from: 'Ordo <ordo@mail.test>', retryBaseMs: 20, maxAttempts: 3 } });
+  t = await startTestApp({
+    logger: logs.logger,
+    mail: { smtpUrl: smtp.url, from: 'Ordo <ordo@mail.test>', retryBaseMs: 20, maxAttempts: 3 },
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -33,12 +36,19 @@ afterAll(async () => {
 let n = 0;
 const subject = (what: string) => `${what} #${n++}`;
 const queue = (mail: Mail) => t.database.db.transaction((tx) => enqueueMail(tx, mail));
-const rowOf = async (subjectText: string) => (await t.database.db.select().from(mailQueue).where(eq(mailQueue.subject, subjectText)))[0];
+const rowOf = async (subjectText: string) =>
+  (await t.database.db.select().from(mailQueue).where(eq(mailQueue.subject, subjectText)))[0];
 
 describe('mail', () => {
   it('goes out after commit with a plain-text and an HTML body, from MAIL_FROM', async () => {
     const s = subject('Welcome');
-    await queue(composeMail('ada@mail.test', { subject: s, paragraphs: ['Hello <Ada> & co'], action: { label: 'Open Ordo', url: 'http://x.test/a?b=1&c=2' } }));
+    await queue(
+      composeMail('ada@mail.test', {
+        subject: s,
+        paragraphs: ['Hello <Ada> & co'],
+        action: { label: 'Open Ordo', url: 'http://x.test/a?b=1&c=2' },
+      }),
+    );
     const mail = await smtp.next((m) => m.subject === s);
     expect(mail.rcpt).toEqual(['ada@mail.test']);
     expect(mail.from).toBe('ordo@mail.test');
@@ -74,7 +84,9 @@ describe('mail', () => {
     expect(mail.text.trim()).toBe('retry me');
     await expect.poll(async () => (await rowOf(s))?.state).toBe('sent');
     expect((await rowOf(s))!.attempts).toBe(2);
-    expect(logs.lines.some((l) => l.msg === 'mail could not be sent; will retry' && l.subject === s)).toBe(true);
+    expect(logs.lines.some((l) => l.msg === 'mail could not be sent; will retry' && l.subject === s)).toBe(
+      true,
+    );
   });
 
   it('that finally fails is kept as failed with its error and logged as an error, not lost silently', async () => {
@@ -99,14 +111,26 @@ describe('mail', () => {
 
   it('cannot have headers injected through a subject, and refuses a recipient that is not one plain address', async () => {
     const s = subject('Hello');
-    await queue({ to: 'dan@mail.test', subject: `${s}\r\nBcc: evil@mail.test\r\nX-Injected: yes`, text: 'x', html: 'x' });
+    await queue({
+      to: 'dan@mail.test',
+      subject: `${s}\r\nBcc: evil@mail.test\r\nX-Injected: yes`,
+      text: 'x',
+      html: 'x',
+    });
     const mail = await smtp.next((m) => m.subject.startsWith(s));
     expect(mail.rcpt).toEqual(['dan@mail.test']);
     expect(mail.subject).toBe(`${s} Bcc: evil@mail.test X-Injected: yes`);
     expect(mail.headerNames).not.toContain('bcc');
     expect(mail.headerNames).not.toContain('x-injected');
-    for (const to of ['dan@mail.test\r\nBcc: evil@mail.test', 'dan@mail.test, evil@mail.test', '"Dan" <dan@mail.test>', 'not an address']) {
-      await expect(queue({ to, subject: 'x', text: 'x', html: 'x' })).rejects.toThrow('one plain email address');
+    for (const to of [
+      'dan@mail.test\r\nBcc: evil@mail.test',
+      'dan@mail.test, evil@mail.test',
+      '"Dan" <dan@mail.test>',
+      'not an address',
+    ]) {
+      await expect(queue({ to, subject: 'x', text: 'x', html: 'x' })).rejects.toThrow(
+        'one plain email address',
+      );
     }
     expect(smtp.mails.flatMap((m) => m.rcpt)).not.toContain('evil@mail.test');
   });
@@ -118,8 +142,11 @@ describe('mail without SMTP_URL', () => {
     try {
       expect(quiet.app.mail.enabled).toBe(false);
       const s = subject('Unsent');
-      await quiet.database.db.transaction((tx) => enqueueMail(tx, { to: 'ada@mail.test', subject: s, text: 'x', html: 'x' }));
-      const state = async () => (await quiet.database.db.select().from(mailQueue).where(eq(mailQueue.subject, s)))[0]?.state;
+      await quiet.database.db.transaction((tx) =>
+        enqueueMail(tx, { to: 'ada@mail.test', subject: s, text: 'x', html: 'x' }),
+      );
+      const state = async () =>
+        (await quiet.database.db.select().from(mailQueue).where(eq(mailQueue.subject, s)))[0]?.state;
       await expect.poll(state).toBe('skipped');
     } finally {
       await quiet.close();

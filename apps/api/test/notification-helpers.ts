@@ -22,11 +22,19 @@ export const kinds = async (client: Client, storyKey: string) =>
   (await inbox(client)).items.filter((n) => n.story?.key === storyKey).map((n) => n.type);
 
 export async function statusIds(client: Client, base: string) {
-  const statuses = (await client.get(`${base}/statuses`)).body.statuses as { id: string; name: string; category: string }[];
+  const statuses = (await client.get(`${base}/statuses`)).body.statuses as {
+    id: string;
+    name: string;
+    category: string;
+  }[];
   const first = (category: string) => statuses.find((s) => s.category === category)!;
   return { todo: first('todo'), doing: first('in_progress'), done: first('done') };
 }
 
 export async function storyOf(client: Client, base: string, key: string) {
-  return (await client.get(`${base}/stories/${key}`)).body.story as { version: number; watching: boolean; id: string };
+  return (await client.get(`${base}/stories/${key}`)).body.story as {
+    version: number;
+    watching: boolean;
+    id: string;
+  };
 }

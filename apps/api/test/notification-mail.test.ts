@@ -10,7 +10,9 @@ let team: Team;
 let base: string;
 beforeAll(async () => {
   smtp = await startSmtp();
-  t = await startTestApp({ mail: { smtpUrl: smtp.url, from: 'Ordo <ordo@mail.test>', publicUrl: 'https://ordo.mail.test' } });
+  t = await startTestApp({
+    mail: { smtpUrl: smtp.url, from: 'Ordo <ordo@mail.test>', publicUrl: 'https://ordo.mail.test' },
+  });
   team = await t.projectWithTeam();
   base = `/api/projects/${team.key}`;
 });
@@ -24,10 +26,14 @@ const handleOf = (client: { user?: unknown }) => (client.user as { handle: strin
 describe('notification mail', () => {
   it('a mention arrives at the mentioned member’s address with a link to the story', async () => {
     const key = await newStory(team.po, base);
-    await team.po.post(`${base}/stories/${key}/comments`, { body: `@${handleOf(team.dev)} <b>look</b> at this` });
+    await team.po.post(`${base}/stories/${key}/comments`, {
+      body: `@${handleOf(team.dev)} <b>look</b> at this`,
+    });
     const mail = await smtp.next((m) => m.rcpt.includes(team.dev.user!.email));
     expect(mail.subject).toBe(`You were mentioned on ${key}`);
-    expect(mail.text).toContain(`${team.po.user!.name} mentioned you on ${key}: @${handleOf(team.dev)} <b>look</b> at this`);
+    expect(mail.text).toContain(
+      `${team.po.user!.name} mentioned you on ${key}: @${handleOf(team.dev)} <b>look</b> at this`,
+    );
     expect(mail.text).toContain(`https://ordo.mail.test/projects/${team.key}/stories/${key}`);
     expect(mail.html).toContain('&lt;b&gt;look&lt;/b&gt;');
     expect(mail.html).not.toContain('<b>look</b>');
@@ -43,6 +49,9 @@ describe('notification mail', () => {
     await team.po.post(`${base}/stories/${key}/comments`, { body: `@${handleOf(team.pm)} fyi` });
     await smtp.next((m) => m.rcpt.includes(team.pm.user!.email) && m.subject.includes(key));
     // Mail goes out in queue order: by the time the PM's arrived, any earlier one would have too.
-    expect(smtp.mails.filter((m) => m.text.includes(key)).map((m) => m.rcpt)).toEqual([[team.sm.user!.email], [team.pm.user!.email]]);
+    expect(smtp.mails.filter((m) => m.text.includes(key)).map((m) => m.rcpt)).toEqual([
+      [team.sm.user!.email],
+      [team.pm.user!.email],
+    ]);
   });
 });

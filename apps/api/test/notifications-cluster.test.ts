@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startSecondInstance, startTestApp, type SecondInstance, type Team, type TestApp } from './harness';
+import {
+  Client,
+  startSecondInstance,
+  startTestApp,
+  type SecondInstance,
+  type Team,
+  type TestApp,
+} from './harness';
 import { openLive } from './live-socket';
 import { inbox } from './notification-helpers';
 import { newStory } from './sprint-helpers';
@@ -32,7 +39,10 @@ describe.skipIf(!onPostgres)('notifications across two API instances', () => {
     const [stored] = (await inbox(team.dev)).items;
     expect(stored).toMatchObject({ type: 'assigned', story: { key } });
     for (const socket of [onA, onB]) {
-      expect(await socket.waitFor((m) => m.type === 'notification')).toEqual({ type: 'notification', notification: stored });
+      expect(await socket.waitFor((m) => m.type === 'notification')).toEqual({
+        type: 'notification',
+        notification: stored,
+      });
       socket.close();
     }
   });

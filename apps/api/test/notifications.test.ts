@@ -51,9 +51,20 @@ describe('notifications', () => {
     await team.dev.post(`${base}/stories/${key}/transition`, { statusId: done.id });
     await team.po.post(`${base}/stories/${key}/accept`);
     // The PO created it and the SM commented: the PO hears of the comment and the moves, not of their own acts.
-    expect(await kinds(team.po, key)).toEqual(['status_changed', 'status_changed', 'status_changed', 'commented']);
+    expect(await kinds(team.po, key)).toEqual([
+      'status_changed',
+      'status_changed',
+      'status_changed',
+      'commented',
+    ]);
     expect(await kinds(team.dev, key)).toEqual(['accepted', 'rejected', 'assigned']);
-    expect(await kinds(team.sm, key)).toEqual(['accepted', 'status_changed', 'rejected', 'status_changed', 'status_changed']);
+    expect(await kinds(team.sm, key)).toEqual([
+      'accepted',
+      'status_changed',
+      'rejected',
+      'status_changed',
+      'status_changed',
+    ]);
     const [accepted] = (await inbox(team.dev)).items;
     expect(accepted).toMatchObject({
       type: 'accepted',
@@ -70,7 +81,10 @@ describe('notifications', () => {
     const key = await newStory(team.po, base);
     await team.po.patch(`${base}/stories/${key}`, { version: 1, title: 'Renamed' });
     const before = await inbox(team.dev);
-    const stale = await team.po.patch(`${base}/stories/${key}`, { version: 1, assigneeId: team.dev.user!.id });
+    const stale = await team.po.patch(`${base}/stories/${key}`, {
+      version: 1,
+      assigneeId: team.dev.user!.id,
+    });
     expect(stale.status).toBe(409);
     expect(await inbox(team.dev)).toEqual(before);
   });
@@ -155,7 +169,10 @@ describe('mentions', () => {
   it('a description’s @handle tells that member when the story is created, and on an edit only the newly mentioned', async () => {
     const key = await newStory(team.po, base, { description: `Ask @${handleOf(team.pm)}` });
     expect(await kinds(team.pm, key)).toEqual(['mentioned']);
-    await team.po.patch(`${base}/stories/${key}`, { version: 1, description: `Ask @${handleOf(team.pm)} and @${handleOf(team.stakeholder)}` });
+    await team.po.patch(`${base}/stories/${key}`, {
+      version: 1,
+      description: `Ask @${handleOf(team.pm)} and @${handleOf(team.stakeholder)}`,
+    });
     expect(await kinds(team.pm, key)).toEqual(['mentioned']);
     expect(await kinds(team.stakeholder, key)).toEqual(['mentioned']);
   });
@@ -184,7 +201,12 @@ describe('live notifications', () => {
       expect(frame).toEqual({ type: 'notification', notification: stored });
     }
     // The PM's socket saw the assignment's event, and no notification.
-    await other.waitFor((m) => m.type === 'event' && m.event.type === 'story.updated' && (m.event.data.story as { key: string }).key === key);
+    await other.waitFor(
+      (m) =>
+        m.type === 'event' &&
+        m.event.type === 'story.updated' &&
+        (m.event.data.story as { key: string }).key === key,
+    );
     expect(other.messages.filter((m) => m.type === 'notification')).toEqual([]);
     for (const socket of [first, second, other]) socket.close();
   });

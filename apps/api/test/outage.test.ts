@@ -26,27 +26,38 @@ describe('a database outage', () => {
     await t.database.close();
     expectUnavailable(await team.po.get('/api/me'));
     expectUnavailable(await team.po.post(`/api/projects/${team.key}/stories`, { title: 'Lost?' }));
-    expectUnavailable(await t.anonymous.post('/api/auth/login', { email: team.po.user!.email, password: 'whatever it is' }));
+    expectUnavailable(
+      await t.anonymous.post('/api/auth/login', { email: team.po.user!.email, password: 'whatever it is' }),
+    );
     expectUnavailable(await t.anonymous.get('/api/health'));
     await t.close();
   });
 
-  it.runIf(process.env.ORDO_TEST_DB === 'postgres')('answers 503 while PostgreSQL refuses connections, and serves again after', async () => {
-    const t = await startTestApp();
-    const team = await t.projectWithTeam();
-    const name = new URL(t.databaseUrl!).pathname.slice(1);
-    await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
-    try {
-      expectUnavailable(await team.po.get(`/api/projects/${team.key}/backlog`));
-      expectUnavailable(await team.po.post(`/api/projects/${team.key}/stories`, { title: 'During the outage' }));
-    } finally {
-      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-    }
-    const created = await team.po.post(`/api/projects/${team.key}/stories`, { title: 'After the outage' });
-    expect(created.status).toBe(201);
-    const titles = (await team.po.get(`/api/projects/${team.key}/backlog`)).body.items.map((s: { title: string }) => s.title);
-    expect(titles).toEqual(['After the outage']);
-    await t.close();
-  });
+  it.runIf(process.env.ORDO_TEST_DB === 'postgres')(
+    'answers 503 while PostgreSQL refuses connections, and serves again after',
+    async () => {
+      const t = await startTestApp();
+      const team = await t.projectWithTeam();
+      const name = new URL(t.databaseUrl!).pathname.slice(1);
+      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+      );
+      try {
+        expectUnavailable(await team.po.get(`/api/projects/${team.key}/backlog`));
+        expectUnavailable(
+          await team.po.post(`/api/projects/${team.key}/stories`, { title: 'During the outage' }),
+        );
+      } finally {
+        await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      }
+      const created = await team.po.post(`/api/projects/${team.key}/stories`, { title: 'After the outage' });
+      expect(created.status).toBe(201);
+      const titles = (await team.po.get(`/api/projects/${team.key}/backlog`)).body.items.map(
+        (s: { title: string }) => s.title,
+      );
+      expect(titles).toEqual(['After the outage']);
+      await t.close();
+    },
+  );
 });

@@ -20,7 +20,12 @@ export async function createEpic(team: Team, body: Record<string, unknown>) {
 }
 
 /** A story at the bottom of the backlog, estimated and linked (the admin may do both at once). */
-export async function addStory(team: Team, title: string, points: number | null, epicId: string | null = null) {
+export async function addStory(
+  team: Team,
+  title: string,
+  points: number | null,
+  epicId: string | null = null,
+) {
   const reply = await team.admin.post(`/api/projects/${team.key}/stories`, { title, points, epicId });
   if (reply.status !== 201) throw new Error(`story failed: ${JSON.stringify(reply.body)}`);
   return reply.body.story as { key: string; id: string; version: number; epicId: string | null };
@@ -31,7 +36,10 @@ export async function finishStory(team: Team, key: string) {
   const { body } = await team.dev.get(`/api/projects/${team.key}/stories/${key}`);
   const { body: project } = await team.dev.get(`/api/projects/${team.key}`);
   const done = project.statuses.find((s: { category: string }) => s.category === 'done');
-  const reply = await team.dev.patch(`/api/projects/${team.key}/stories/${key}`, { version: body.story.version, statusId: done.id });
+  const reply = await team.dev.patch(`/api/projects/${team.key}/stories/${key}`, {
+    version: body.story.version,
+    statusId: done.id,
+  });
   if (reply.status !== 200) throw new Error(`finish failed: ${JSON.stringify(reply.body)}`);
 }
 

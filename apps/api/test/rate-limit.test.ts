@@ -21,7 +21,8 @@ describe('a window limit', () => {
 
   it('lets `limit` hits through per window, then says how long to wait', async () => {
     const s = subject();
-    for (let i = 1; i <= 3; i++) expect(await hit(db, limit, s, after(i))).toMatchObject({ allowed: true, hits: i });
+    for (let i = 1; i <= 3; i++)
+      expect(await hit(db, limit, s, after(i))).toMatchObject({ allowed: true, hits: i });
     expect(await hit(db, limit, s, after(10))).toEqual({ allowed: false, hits: 3, retryAfterSeconds: 51 });
     // Refused hits are not counted: hammering does not push the window further.
     for (let i = 0; i < 5; i++) await hit(db, limit, s, after(20));
@@ -65,7 +66,12 @@ describe('a window limit', () => {
 });
 
 describe('a growing delay', () => {
-  const limit: Limit = { name: 'test-delay', limit: 2, windowSeconds: 3600, delay: { baseSeconds: 1, maxSeconds: 8 } };
+  const limit: Limit = {
+    name: 'test-delay',
+    limit: 2,
+    windowSeconds: 3600,
+    delay: { baseSeconds: 1, maxSeconds: 8 },
+  };
 
   it('lets `limit` hits through, then makes each wait twice as long as the last, up to the cap', async () => {
     const s = subject();
@@ -75,7 +81,10 @@ describe('a growing delay', () => {
     let at = 1;
     for (const delay of [2, 4, 8, 8, 8]) {
       expect((await hit(db, limit, s, after(at))).allowed).toBe(true);
-      expect(await hit(db, limit, s, after(at + delay - 0.5))).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+      expect(await hit(db, limit, s, after(at + delay - 0.5))).toMatchObject({
+        allowed: false,
+        retryAfterSeconds: 1,
+      });
       at += delay;
     }
     // Never blocked for good: the worst case is one hit per maxSeconds.

@@ -13,13 +13,25 @@ interface Entry {
   epic: { id: string; title: string; rank: string };
   progress: Record<string, number>;
   planned: { start: string | null; target: string | null };
-  forecast: { p50: string | null; p85: string | null; expected: string | null; confidence: string; state: string };
+  forecast: {
+    p50: string | null;
+    p85: string | null;
+    expected: string | null;
+    confidence: string;
+    state: string;
+  };
   atRisk: boolean;
   misalignedWith: string[];
   feedbackCount: number;
 }
-const roadmapOf = async (team: Team) => (await team.stakeholder.get(`/api/projects/${team.key}/roadmap`)).body as { velocity: number | null; basis: Record<string, unknown>; epics: Entry[] };
-const entryOf = (roadmap: { epics: Entry[] }, title: string) => roadmap.epics.find((e) => e.epic.title === title)!;
+const roadmapOf = async (team: Team) =>
+  (await team.stakeholder.get(`/api/projects/${team.key}/roadmap`)).body as {
+    velocity: number | null;
+    basis: Record<string, unknown>;
+    epics: Entry[];
+  };
+const entryOf = (roadmap: { epics: Entry[] }, title: string) =>
+  roadmap.epics.find((e) => e.epic.title === title)!;
 
 describe('the roadmap of a new project', () => {
   it('has no velocity and no epics', async () => {
@@ -27,7 +39,11 @@ describe('the roadmap of a new project', () => {
     const reply = await team.outsider.get(`/api/projects/${team.key}/roadmap`);
     expect(reply.status).toBe(404);
     const roadmap = await roadmapOf(team);
-    expect(roadmap).toMatchObject({ velocity: null, basis: { source: 'none', confidence: 'low' }, epics: [] });
+    expect(roadmap).toMatchObject({
+      velocity: null,
+      basis: { source: 'none', confidence: 'low' },
+      epics: [],
+    });
   });
 });
 
@@ -59,12 +75,24 @@ describe('the forecast, computed by hand', () => {
   it('shows progress, plan and forecast per epic in roadmap order', async () => {
     const roadmap = await roadmapOf(team);
     expect(roadmap.velocity).toBe(10);
-    expect(roadmap.basis).toEqual({ source: 'closed_sprints', samples: [10, 10, 10], sprintLengthDays: 14, confidence: 'high', firstSprintEnd: sprintEnd(1) });
+    expect(roadmap.basis).toEqual({
+      source: 'closed_sprints',
+      samples: [10, 10, 10],
+      sprintLengthDays: 14,
+      confidence: 'high',
+      firstSprintEnd: sprintEnd(1),
+    });
     expect(roadmap.epics.map((e) => e.epic.title)).toEqual(['Payments', 'Search', 'Empty']);
     const payments = entryOf(roadmap, 'Payments');
     expect(payments.progress).toEqual({ donePoints: 3, totalPoints: 16, doneStories: 1, totalStories: 3 });
     expect(payments.planned).toEqual({ start: null, target: daysFrom(today, 30) });
-    expect(payments.forecast).toEqual({ p50: sprintEnd(3), p85: sprintEnd(3), expected: sprintEnd(3), confidence: 'high', state: 'forecast' });
+    expect(payments.forecast).toEqual({
+      p50: sprintEnd(3),
+      p85: sprintEnd(3),
+      expected: sprintEnd(3),
+      confidence: 'high',
+      state: 'forecast',
+    });
     expect(entryOf(roadmap, 'Search').forecast).toMatchObject({ p50: sprintEnd(2), p85: sprintEnd(2) });
     expect(entryOf(roadmap, 'Empty').forecast).toMatchObject({ p50: null, p85: null, state: 'no_stories' });
   });
@@ -77,17 +105,33 @@ describe('the forecast, computed by hand', () => {
   });
 
   it('moves when the PO re-ranks the backlog, as the PM would expect', async () => {
-    const moved = await team.po.post(`/api/projects/${team.key}/backlog/rank`, { story: stories.P2!.key, before: stories.S1!.key });
+    const moved = await team.po.post(`/api/projects/${team.key}/backlog/rank`, {
+      story: stories.P2!.key,
+      before: stories.S1!.key,
+    });
     expect(moved.status).toBe(200);
     // Now P1 5, P2 8 → 13 (Payments, sprint 2), S1 8 → 21, S2 2 → 23 (Search, sprint 3).
     const roadmap = await roadmapOf(team);
-    expect(entryOf(roadmap, 'Payments')).toMatchObject({ forecast: { p85: sprintEnd(2) }, atRisk: false, misalignedWith: [] });
-    expect(entryOf(roadmap, 'Search')).toMatchObject({ forecast: { p85: sprintEnd(3) }, atRisk: true, misalignedWith: [] });
+    expect(entryOf(roadmap, 'Payments')).toMatchObject({
+      forecast: { p85: sprintEnd(2) },
+      atRisk: false,
+      misalignedWith: [],
+    });
+    expect(entryOf(roadmap, 'Search')).toMatchObject({
+      forecast: { p85: sprintEnd(3) },
+      atRisk: true,
+      misalignedWith: [],
+    });
   });
 
   it('shows the PM’s re-ordering against the backlog too', async () => {
-    const { search, payments } = Object.fromEntries((await roadmapOf(team)).epics.map((e) => [e.epic.title.toLowerCase(), e.epic.id]));
-    const reply = await team.pm.post(`/api/projects/${team.key}/roadmap/rank`, { epic: search, before: payments });
+    const { search, payments } = Object.fromEntries(
+      (await roadmapOf(team)).epics.map((e) => [e.epic.title.toLowerCase(), e.epic.id]),
+    );
+    const reply = await team.pm.post(`/api/projects/${team.key}/roadmap/rank`, {
+      epic: search,
+      before: payments,
+    });
     expect(reply.status).toBe(200);
     const roadmap = await roadmapOf(team);
     expect(roadmap.epics.map((e) => e.epic.title)).toEqual(['Search', 'Payments', 'Empty']);
@@ -98,12 +142,19 @@ describe('the forecast, computed by hand', () => {
     for (const key of ['S1', 'S2']) await finishStory(team, stories[key]!.key);
     const search = entryOf(await roadmapOf(team), 'Search');
     expect(search.progress).toEqual({ donePoints: 10, totalPoints: 10, doneStories: 2, totalStories: 2 });
-    expect(search).toMatchObject({ forecast: { p50: null, p85: null, expected: null, state: 'finished' }, atRisk: false, misalignedWith: [] });
+    expect(search).toMatchObject({
+      forecast: { p50: null, p85: null, expected: null, state: 'finished' },
+      atRisk: false,
+      misalignedWith: [],
+    });
   });
 
   it('lowers its confidence when a story ahead has no estimate', async () => {
     const unestimated = await addStory(team, 'Spike', null);
-    await team.po.post(`/api/projects/${team.key}/backlog/rank`, { story: unestimated.key, before: stories.P1!.key });
+    await team.po.post(`/api/projects/${team.key}/backlog/rank`, {
+      story: unestimated.key,
+      before: stories.P1!.key,
+    });
     expect(entryOf(await roadmapOf(team), 'Payments').forecast.confidence).toBe('low');
   });
 });
@@ -116,20 +167,36 @@ describe('the forecast through a real sprint', () => {
     const epic = await createEpic(team, { title: 'Onboarding' });
     const [a, b] = [await addStory(team, 'A', 5, epic.id), await addStory(team, 'B', 3, epic.id)];
     await addStory(team, 'C', 8, epic.id);
-    const sprint = (await team.sm.post(`${base}/sprints`, { name: 'Sprint 1', startDate: today, endDate: daysFrom(today, 13) })).body.sprint;
-    expect((await team.sm.post(`${base}/sprints/${sprint.id}/stories`, { stories: [a.key, b.key] })).status).toBe(200);
+    const sprint = (
+      await team.sm.post(`${base}/sprints`, {
+        name: 'Sprint 1',
+        startDate: today,
+        endDate: daysFrom(today, 13),
+      })
+    ).body.sprint;
+    expect(
+      (await team.sm.post(`${base}/sprints/${sprint.id}/stories`, { stories: [a.key, b.key] })).status,
+    ).toBe(200);
     expect((await team.sm.post(`${base}/sprints/${sprint.id}/start`)).status).toBe(200);
 
     // Committed 8: the active sprint takes A and B (8), C (16 in all) lands in the next sprint.
     let roadmap = await roadmapOf(team);
-    expect(roadmap).toMatchObject({ velocity: 8, basis: { source: 'active_sprint', confidence: 'low', firstSprintEnd: daysFrom(today, 13) } });
+    expect(roadmap).toMatchObject({
+      velocity: 8,
+      basis: { source: 'active_sprint', confidence: 'low', firstSprintEnd: daysFrom(today, 13) },
+    });
     expect(roadmap.epics[0]?.forecast).toMatchObject({ p85: daysFrom(today, 27), confidence: 'low' });
 
     for (const story of [a, b]) await finishStory(team, story.key);
-    expect((await team.sm.post(`${base}/sprints/${sprint.id}/complete`, { moveOpenTo: 'backlog' })).status).toBe(200);
+    expect(
+      (await team.sm.post(`${base}/sprints/${sprint.id}/complete`, { moveOpenTo: 'backlog' })).status,
+    ).toBe(200);
     // One closed sprint of 8 points and 14 days; no active sprint, so sprint 1 starts today and takes C.
     roadmap = await roadmapOf(team);
-    expect(roadmap).toMatchObject({ velocity: 8, basis: { source: 'closed_sprints', samples: [8], sprintLengthDays: 14, confidence: 'medium' } });
+    expect(roadmap).toMatchObject({
+      velocity: 8,
+      basis: { source: 'closed_sprints', samples: [8], sprintLengthDays: 14, confidence: 'medium' },
+    });
     expect(roadmap.epics[0]).toMatchObject({
       progress: { donePoints: 8, totalPoints: 16, doneStories: 2, totalStories: 3 },
       forecast: { p50: daysFrom(today, 13), p85: daysFrom(today, 13), confidence: 'medium' },
@@ -160,8 +227,10 @@ describe('the Monte Carlo forecast', () => {
 describe('ranking the roadmap', () => {
   let team: Team;
   let ids: Record<string, string>;
-  const rank = (body: unknown, member: 'pm' | 'po' | 'dev' | 'admin' = 'pm') => team[member].post(`/api/projects/${team.key}/roadmap/rank`, body);
-  const order = async () => (await team.dev.get(`/api/projects/${team.key}/epics`)).body.items.map((e: { title: string }) => e.title);
+  const rank = (body: unknown, member: 'pm' | 'po' | 'dev' | 'admin' = 'pm') =>
+    team[member].post(`/api/projects/${team.key}/roadmap/rank`, body);
+  const order = async () =>
+    (await team.dev.get(`/api/projects/${team.key}/epics`)).body.items.map((e: { title: string }) => e.title);
 
   beforeAll(async () => {
     team = await t.projectWithTeam();
@@ -176,7 +245,9 @@ describe('ranking the roadmap', () => {
     expect(reply.body.epic).toMatchObject({ id: ids.D, title: 'D' });
     expect(await order()).toEqual(['D', 'A', 'B', 'C']);
     const after = (await team.dev.get(`/api/projects/${team.key}/epics`)).body.items;
-    const changed = after.filter((e: { id: string; rank: string }) => before.find((b: { id: string }) => b.id === e.id).rank !== e.rank);
+    const changed = after.filter(
+      (e: { id: string; rank: string }) => before.find((b: { id: string }) => b.id === e.id).rank !== e.rank,
+    );
     expect(changed.map((e: { title: string }) => e.title)).toEqual(['D']);
     await rank({ epic: ids.D, after: ids.B });
     expect(await order()).toEqual(['A', 'B', 'D', 'C']);
@@ -202,7 +273,10 @@ describe('ranking the roadmap', () => {
     for (const member of ['po', 'dev'] as const) {
       const reply = await rank({ epic: ids.A, before: ids.D }, member);
       expect(reply.status).toBe(403);
-      expect(reply.body.error).toMatchObject({ code: 'forbidden', message: 'Only the Product Manager can change roadmap order' });
+      expect(reply.body.error).toMatchObject({
+        code: 'forbidden',
+        message: 'Only the Product Manager can change roadmap order',
+      });
     }
     expect(await order()).toEqual(was);
     expect((await rank({ epic: ids.A, before: ids.D }, 'admin')).status).toBe(200);

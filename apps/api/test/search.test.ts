@@ -24,9 +24,15 @@ const keysOf = (stories: Hit['story'][]) => stories.map((s) => s.key);
 
 describe('search across projects', () => {
   it('ranks a title match over a match in acceptance criteria over one in the description', async () => {
-    const inText = await newStory(team.admin, base, { title: 'Nightly export', description: 'Mention the refund flow here.' });
+    const inText = await newStory(team.admin, base, {
+      title: 'Nightly export',
+      description: 'Mention the refund flow here.',
+    });
     const inTitle = await newStory(team.admin, base, { title: 'Refund an order' });
-    const inCriteria = await newStory(team.admin, base, { title: 'Order history', acceptanceCriteria: ['Shows each refund'] });
+    const inCriteria = await newStory(team.admin, base, {
+      title: 'Order history',
+      acceptanceCriteria: ['Shows each refund'],
+    });
     const hits = await search(team.dev, 'q=refund');
     expect(keys(hits)).toEqual([inTitle, inCriteria, inText]);
     expect(hits[0]!.project).toEqual({ key: team.key, name: `Project ${team.key}` });
@@ -49,16 +55,19 @@ describe('search across projects', () => {
     const hits = await search(team.dev, `q=${key.toLowerCase()}`);
     expect(hits[0]!.story.key).toBe(key);
     expect(hits[0]!.match.kind).toBe('key');
-    const backlogKeys = async (q: string) => (await team.dev.get(`${base}/backlog?q=${q}`)).body.items.map((s: Hit['story']) => s.key);
+    const backlogKeys = async (q: string) =>
+      (await team.dev.get(`${base}/backlog?q=${q}`)).body.items.map((s: Hit['story']) => s.key);
     expect(await backlogKeys(key)).not.toContain(key);
     const open = await newStory(team.admin, base, { title: 'Still open' });
     expect(await backlogKeys(open)).toEqual([open]);
     expect(keysOf((await team.dev.get(`${base}/stories?q=${key}`)).body.items)).toContain(key);
   });
 
-  it("never shows a project the caller is no member of, even by key or when it is named", async () => {
+  it('never shows a project the caller is no member of, even by key or when it is named', async () => {
     const other = await t.projectWithTeam();
-    const secret = await newStory(other.admin, `/api/projects/${other.key}`, { title: 'Zanzibar secret plan' });
+    const secret = await newStory(other.admin, `/api/projects/${other.key}`, {
+      title: 'Zanzibar secret plan',
+    });
     expect(await search(team.dev, 'q=zanzibar')).toEqual([]);
     expect(await search(team.dev, `q=${secret}`)).toEqual([]);
     expect(await search(team.dev, `q=zanzibar&project=${other.key}`)).toEqual([]);
@@ -76,7 +85,19 @@ describe('search across projects', () => {
   });
 
   it('answers odd text with nothing or 400, never 500', async () => {
-    for (const q of ['%22', '!!!', '%26%7C', "'%3B%20drop%20table%20stories%3B--", 'a%3A*', '(((', 'or', '-', '%5C', 'SHOP-0', 'the']) {
+    for (const q of [
+      '%22',
+      '!!!',
+      '%26%7C',
+      "'%3B%20drop%20table%20stories%3B--",
+      'a%3A*',
+      '(((',
+      'or',
+      '-',
+      '%5C',
+      'SHOP-0',
+      'the',
+    ]) {
       const reply = await team.dev.get(`/api/search?q=${q}`);
       expect(reply.status, q).toBe(200);
     }
@@ -91,7 +112,9 @@ describe('search across projects', () => {
     const plan = await t.database.db.transaction(async (tx) => {
       // With this few rows the planner rightly prefers a scan; without the scan it must find the index.
       await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute(sql`explain select id from stories where search @@ to_tsquery('english', 'refund:*')`);
+      return tx.execute(
+        sql`explain select id from stories where search @@ to_tsquery('english', 'refund:*')`,
+      );
     });
     expect(JSON.stringify(plan)).toContain('stories_search');
   });

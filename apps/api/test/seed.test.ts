@@ -18,14 +18,22 @@ describe('the demo seed', () => {
     expect(await seedDemo(t.app)).toBeNull();
 
     for (const person of DEMO_PEOPLE) {
-      const login = await t.anonymous.post('/api/auth/login', { email: person.email, password: DEMO_PASSWORD });
+      const login = await t.anonymous.post('/api/auth/login', {
+        email: person.email,
+        password: DEMO_PASSWORD,
+      });
       const me = await new Client(t.url, sessionOf(login)).get('/api/me');
       expect(me.body.projects).toEqual([expect.objectContaining({ key: DEMO_KEY, roles: person.roles })]);
     }
-    const login = await t.anonymous.post('/api/auth/login', { email: 'client@ordo.dev', password: DEMO_PASSWORD });
+    const login = await t.anonymous.post('/api/auth/login', {
+      email: 'client@ordo.dev',
+      password: DEMO_PASSWORD,
+    });
     const stakeholder = new Client(t.url, sessionOf(login));
     const base = `/api/projects/${DEMO_KEY}`;
-    const sprints = (await stakeholder.get(`${base}/sprints`)).body.items.map((s: { state: string }) => s.state).sort();
+    const sprints = (await stakeholder.get(`${base}/sprints`)).body.items
+      .map((s: { state: string }) => s.state)
+      .sort();
     expect(sprints).toEqual(['active', 'closed', 'planned']);
     expect((await stakeholder.get(`${base}/epics`)).body.items).toHaveLength(2);
     expect((await stakeholder.get(`${base}/backlog`)).body.items.length).toBeGreaterThan(20);
@@ -41,7 +49,10 @@ describe.runIf(adminUrl)('instances starting together on one PostgreSQL', () => 
   it('migrate and seed once between them', async () => {
     const empty = await createEmptyDatabase(adminUrl!);
     try {
-      const databases = await Promise.all([openDatabase({ url: empty.url }), openDatabase({ url: empty.url })]);
+      const databases = await Promise.all([
+        openDatabase({ url: empty.url }),
+        openDatabase({ url: empty.url }),
+      ]);
       const apps = await Promise.all(databases.map((database) => buildApp({ database })));
       const seeded = await Promise.all(apps.map((app, i) => databases[i]!.exclusively(() => seedDemo(app))));
       expect(seeded.filter((logins) => logins !== null)).toHaveLength(1);

@@ -35,11 +35,21 @@ export interface ServerProcess {
 /** Starts `server.js` as a real process with `env` on top of the test's own; resolves once it listens. */
 export function startServer(serverJs: string, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--enable-source-maps', serverJs], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: '0', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return new Promise((resolve, reject) => {
     let started = false;
     const timer = setTimeout(() => fail('did not start in time'), START_BOUND_MS);

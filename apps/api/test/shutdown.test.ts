@@ -38,7 +38,11 @@ describe.skipIf(!once)('a server stopped with SIGTERM', { timeout: 240_000 }, ()
   });
 
   async function signIn(url: string) {
-    const reply = await new Client(url).post('/api/auth/register', { email: 'dana@test.dev', name: 'Dana', password: 'correct horse battery' });
+    const reply = await new Client(url).post('/api/auth/register', {
+      email: 'dana@test.dev',
+      name: 'Dana',
+      password: 'correct horse battery',
+    });
     const member = new Client(url, sessionOf(reply), reply.body.user);
     expect((await member.post('/api/projects', { key: 'SHOP', name: 'Shop' })).status).toBe(201);
     return member;
@@ -52,7 +56,9 @@ describe.skipIf(!once)('a server stopped with SIGTERM', { timeout: 240_000 }, ()
     live.send({ type: 'subscribe', project: 'SHOP', since: 0 });
     await live.waitFor((m) => m.type === 'presence');
 
-    const inFlight = await beginRequest(server.url, member.token!, 'POST', '/api/projects/SHOP/stories', { title: 'Written during shutdown' });
+    const inFlight = await beginRequest(server.url, member.token!, 'POST', '/api/projects/SHOP/stories', {
+      title: 'Written during shutdown',
+    });
     server.child.kill('SIGTERM');
     expect(await live.closed).toBe(1012);
     const answer = await inFlight.finish();
@@ -71,7 +77,9 @@ describe.skipIf(!once)('a server stopped with SIGTERM', { timeout: 240_000 }, ()
   it('cuts off a request that never ends once the grace period is over, and exits with 1', async () => {
     const server = await start({ DATA_DIR: dataDir(), SHUTDOWN_GRACE_MS: '300' });
     const member = await signIn(server.url);
-    const stuck = await beginRequest(server.url, member.token!, 'POST', '/api/projects/SHOP/stories', { title: 'Never finished' });
+    const stuck = await beginRequest(server.url, member.token!, 'POST', '/api/projects/SHOP/stories', {
+      title: 'Never finished',
+    });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('killed by timeout (300ms)');

@@ -40,7 +40,12 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const code = refusals.shift();
-        if (code) return callback(Object.assign(new Error(code === 451 ? 'Try again later' : 'No such mailbox'), { responseCode: code }));
+        if (code)
+          return callback(
+            Object.assign(new Error(code === 451 ? 'Try again later' : 'No such mailbox'), {
+              responseCode: code,
+            }),
+          );
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = await simpleParser(raw);
         const mail: CapturedMail = {
@@ -70,7 +75,10 @@ export async function startSmtp(): Promise<TestSmtp> {
       const found = mails.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching mail within ${timeoutMs} ms (got ${mails.length})`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching mail within ${timeoutMs} ms (got ${mails.length})`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       });
     },

@@ -12,11 +12,13 @@ async function ok<T = any>(reply: Promise<{ status: number; body: T }>, what: st
 
 /** A planned sprint (with dates unless told otherwise); returns its id. */
 export async function newSprint(client: Client, base: string, fields: Record<string, unknown> = DATES) {
-  return (await ok(client.post(`${base}/sprints`, { name: 'Sprint', ...fields }), 'create sprint')).sprint.id as string;
+  return (await ok(client.post(`${base}/sprints`, { name: 'Sprint', ...fields }), 'create sprint')).sprint
+    .id as string;
 }
 
 export async function newStory(client: Client, base: string, fields: Record<string, unknown> = {}) {
-  return (await ok(client.post(`${base}/stories`, { title: 'Story', ...fields }), 'create story')).story.key as string;
+  return (await ok(client.post(`${base}/stories`, { title: 'Story', ...fields }), 'create story')).story
+    .key as string;
 }
 
 export async function plan(client: Client, base: string, sprintId: string, keys: string[]) {

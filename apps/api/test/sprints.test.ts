@@ -17,11 +17,16 @@ import {
 let t: TestApp, team: Team, base: string;
 useTeam((file) => ({ t, team, base } = file));
 
-const backlogKeys = async () => (await team.po.get(`${base}/backlog`)).body.items.map((s: { key: string }) => s.key);
+const backlogKeys = async () =>
+  (await team.po.get(`${base}/backlog`)).body.items.map((s: { key: string }) => s.key);
 
 describe('creating and editing sprints', () => {
   it('creates a planned sprint with a name, goal and dates', async () => {
-    const reply = await team.sm.post(`${base}/sprints`, { name: 'Sprint 1', goal: 'Checkout works', ...DATES });
+    const reply = await team.sm.post(`${base}/sprints`, {
+      name: 'Sprint 1',
+      goal: 'Checkout works',
+      ...DATES,
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.sprint).toMatchObject({
       name: 'Sprint 1',
@@ -39,12 +44,25 @@ describe('creating and editing sprints', () => {
   });
 
   it('refuses an end date that is not after the start, or more than 4 weeks after it', async () => {
-    const same = await team.po.post(`${base}/sprints`, { name: 'S', startDate: '2025-03-03', endDate: '2025-03-03' });
+    const same = await team.po.post(`${base}/sprints`, {
+      name: 'S',
+      startDate: '2025-03-03',
+      endDate: '2025-03-03',
+    });
     expect(same.status).toBe(400);
-    expect(same.body.error).toMatchObject({ code: 'validation_failed', message: 'endDate: must be after startDate' });
-    const long = await team.po.post(`${base}/sprints`, { name: 'S', startDate: '2025-03-03', endDate: '2025-04-01' });
+    expect(same.body.error).toMatchObject({
+      code: 'validation_failed',
+      message: 'endDate: must be after startDate',
+    });
+    const long = await team.po.post(`${base}/sprints`, {
+      name: 'S',
+      startDate: '2025-03-03',
+      endDate: '2025-04-01',
+    });
     expect([long.status, long.body.error.details.issues[0].path]).toEqual([400, 'endDate']);
-    const patched = await team.po.patch(`${base}/sprints/${await newSprint(team.po, base)}`, { endDate: day(-1) });
+    const patched = await team.po.patch(`${base}/sprints/${await newSprint(team.po, base)}`, {
+      endDate: day(-1),
+    });
     expect([patched.status, patched.body.error.details.issues[0].path]).toEqual([400, 'endDate']);
     const empty = await team.po.patch(`${base}/sprints/${await newSprint(team.po, base)}`, { unknown: 1 });
     expect([empty.status, empty.body.error.message]).toEqual([400, 'body: say what to change']);
@@ -59,11 +77,18 @@ describe('creating and editing sprints', () => {
 
   it('edits name, goal, dates and review notes, and logs the change', async () => {
     const id = await newSprint(team.sm, base, {});
-    const reply = await team.po.patch(`${base}/sprints/${id}`, { goal: 'Ship it', reviewNotes: 'Demo went well', ...DATES });
+    const reply = await team.po.patch(`${base}/sprints/${id}`, {
+      goal: 'Ship it',
+      reviewNotes: 'Demo went well',
+      ...DATES,
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.sprint).toMatchObject({ goal: 'Ship it', reviewNotes: 'Demo went well', ...DATES });
-    const [event] = (await eventsSince(team.po, base, (await lastSeq(team.po, base)) - 1));
-    expect(event).toMatchObject({ type: 'sprint.updated', data: { sprint: { id, goal: 'Ship it' }, from: { goal: '' } } });
+    const [event] = await eventsSince(team.po, base, (await lastSeq(team.po, base)) - 1);
+    expect(event).toMatchObject({
+      type: 'sprint.updated',
+      data: { sprint: { id, goal: 'Ship it' }, from: { goal: '' } },
+    });
   });
 
   it('answers 404 for a sprint that does not exist or belongs to another project', async () => {
@@ -91,7 +116,10 @@ describe('sprint planning', () => {
     expect(reply.body.plannedPoints).toBe(5);
     expect(reply.body.stories[1]).toMatchObject({ sprintId: id, rank: before.rank, version: 2 });
     expect(await backlogKeys()).not.toContain(ready);
-    expect((await team.dev.get(`${base}/sprints/${id}`)).body).toMatchObject({ plannedPoints: 5, capacity: null });
+    expect((await team.dev.get(`${base}/sprints/${id}`)).body).toMatchObject({
+      plannedPoints: 5,
+      capacity: null,
+    });
   });
 
   it('takes a story back out to the backlog at its rank', async () => {
@@ -150,7 +178,11 @@ describe('sprint planning', () => {
     const seq = await lastSeq(team.po, base);
     await plan(team.sm, base, id, [late]);
     await team.sm.delete(`${base}/sprints/${id}/stories/${early}`);
-    const changes = (await eventsSince(team.po, base, seq)).map((e) => [e.type, e.data.story.key, e.data.scopeChange]);
+    const changes = (await eventsSince(team.po, base, seq)).map((e) => [
+      e.type,
+      e.data.story.key,
+      e.data.scopeChange,
+    ]);
     expect(changes).toEqual([
       ['sprint.story_added', late, true],
       ['sprint.story_removed', early, true],
@@ -176,12 +208,19 @@ describe('starting and completing', () => {
 
   it('completes only an active sprint, into the backlog or a planned sprint', async () => {
     const planned = await newSprint(team.sm, base);
-    expect((await team.sm.post(`${base}/sprints/${planned}/complete`, { moveOpenTo: 'backlog' })).status).toBe(409);
+    expect(
+      (await team.sm.post(`${base}/sprints/${planned}/complete`, { moveOpenTo: 'backlog' })).status,
+    ).toBe(409);
     const running = await runningSprint(team.sm, base);
     const bad = await team.sm.post(`${base}/sprints/${running}/complete`, { moveOpenTo: 'next' });
     expect([bad.status, bad.body.error.details.issues[0].path]).toEqual([400, 'body.moveOpenTo']);
-    const foreign = await team.sm.post(`${base}/sprints/${running}/complete`, { moveOpenTo: crypto.randomUUID() });
-    expect([foreign.status, foreign.body.error.message]).toEqual([400, 'moveOpenTo: is not a sprint of this project']);
+    const foreign = await team.sm.post(`${base}/sprints/${running}/complete`, {
+      moveOpenTo: crypto.randomUUID(),
+    });
+    expect([foreign.status, foreign.body.error.message]).toEqual([
+      400,
+      'moveOpenTo: is not a sprint of this project',
+    ]);
     const itself = await team.sm.post(`${base}/sprints/${running}/complete`, { moveOpenTo: running });
     expect(itself.status).toBe(400);
   });
@@ -211,9 +250,17 @@ describe('the retrospective', () => {
     const id = await runningSprint(team.sm, base);
     const posted = await team.dev.post(`${base}/sprints/${id}/retro`, { kind: 'went_well', body: 'Pairing' });
     expect(posted.status).toBe(201);
-    expect(posted.body.item).toMatchObject({ sprintId: id, kind: 'went_well', body: 'Pairing', author: { name: 'DEV' } });
+    expect(posted.body.item).toMatchObject({
+      sprintId: id,
+      kind: 'went_well',
+      body: 'Pairing',
+      author: { name: 'DEV' },
+    });
     await runningSprint(team.sm, base);
-    const action = await team.pm.post(`${base}/sprints/${id}/retro`, { kind: 'action', body: 'Smaller stories' });
+    const action = await team.pm.post(`${base}/sprints/${id}/retro`, {
+      kind: 'action',
+      body: 'Smaller stories',
+    });
     expect(action.status).toBe(201);
     const listed = await team.stakeholder.get(`${base}/sprints/${id}/retro`);
     expect(listed.body.items.map((i: { kind: string; body: string }) => [i.kind, i.body])).toEqual([
@@ -225,7 +272,9 @@ describe('the retrospective', () => {
   it('refuses an unknown kind and an empty body', async () => {
     const id = await newSprint(team.sm, base);
     expect((await team.dev.post(`${base}/sprints/${id}/retro`, { kind: 'meh', body: 'x' })).status).toBe(400);
-    expect((await team.dev.post(`${base}/sprints/${id}/retro`, { kind: 'action', body: '  ' })).status).toBe(400);
+    expect((await team.dev.post(`${base}/sprints/${id}/retro`, { kind: 'action', body: '  ' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -254,7 +303,10 @@ describe('a full sprint, checked by hand', () => {
 
     // Planning: A, B, C, E (5 + 3 + 8 + 1 = 17), all ready; no closed sprint yet, so no capacity.
     const one = await newSprint(crew.sm, at, { name: 'Sprint 1', ...DATES });
-    const planning = (await plan(crew.sm, at, one, [a!, b!, c!, e!])) as { plannedPoints: number; capacity: null };
+    const planning = (await plan(crew.sm, at, one, [a!, b!, c!, e!])) as {
+      plannedPoints: number;
+      capacity: null;
+    };
     expect([planning.plannedPoints, planning.capacity]).toEqual([17, null]);
     const started = await crew.sm.post(`${at}/sprints/${one}/start`);
     expect(started.body.sprint).toMatchObject({ state: 'active', committedPoints: 17 });
@@ -269,7 +321,11 @@ describe('a full sprint, checked by hand', () => {
 
     // Complete: 3 + 5 + 8 = 16 completed; D goes to the top of the backlog, remembering Sprint 1.
     const completed = await crew.sm.post(`${at}/sprints/${one}/complete`, { moveOpenTo: 'backlog' });
-    expect(completed.body.sprint).toMatchObject({ state: 'closed', committedPoints: 17, completedPoints: 16 });
+    expect(completed.body.sprint).toMatchObject({
+      state: 'closed',
+      committedPoints: 17,
+      completedPoints: 16,
+    });
     const backlog = (await crew.po.get(`${at}/backlog`)).body.items;
     expect(backlog.map((s: { key: string }) => s.key)).toEqual([d, e, f]);
     expect(backlog[0]).toMatchObject({ sprintId: null, spilledFrom: [one], statusId: status['In Progress'] });
@@ -288,7 +344,9 @@ describe('a full sprint, checked by hand', () => {
     // Everything happened today, the first day: 2 points left at its end; the ideal line falls 17 → 0 in 4 steps.
     const burndown = (await crew.dev.get(`${at}/sprints/${one}/burndown`)).body;
     expect(burndown.committedPoints).toBe(17);
-    expect(burndown.days.map((x: { remaining: number | null; ideal: number }) => [x.remaining, x.ideal])).toEqual([
+    expect(
+      burndown.days.map((x: { remaining: number | null; ideal: number }) => [x.remaining, x.ideal]),
+    ).toEqual([
       [2, 17],
       [null, 12.75],
       [null, 8.5],
@@ -323,6 +381,9 @@ describe('a full sprint, checked by hand', () => {
       ['Sprint 2', 15, 2],
     ]);
     expect([velocity.average, velocity.capacity]).toEqual([9, 9]);
-    expect((await crew.dev.get(`${at}/sprints/${three}`)).body).toMatchObject({ plannedPoints: 13, capacity: 9 });
+    expect((await crew.dev.get(`${at}/sprints/${three}`)).body).toMatchObject({
+      plannedPoints: 13,
+      capacity: 9,
+    });
   });
 });

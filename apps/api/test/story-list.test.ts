@@ -11,11 +11,17 @@ useTeam((file) => ({ team, base } = file));
 const keysOf = (reply: { body: { items: { key: string }[] } }) => reply.body.items.map((s) => s.key);
 
 /** Every page of a list, following `nextCursor`; `between` runs after each page (to change the list). */
-async function allPages(client: Client, path: string, between: (page: number) => Promise<void> = async () => {}) {
+async function allPages(
+  client: Client,
+  path: string,
+  between: (page: number) => Promise<void> = async () => {},
+) {
   const keys: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const reply: { status: number; body: any } = await client.get(`${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const reply: { status: number; body: any } = await client.get(
+      `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     keys.push(...keysOf(reply));
     cursor = reply.body.nextCursor;
@@ -113,12 +119,14 @@ describe('all stories of a project', () => {
       const p = await sameTeamNewProject(team);
       const b = p.base;
       const existing: string[] = [];
-      for (let i = 0; i < 12; i++) existing.push(await newStory(p.admin, b, { title: `Story ${i}`, dueDate: i % 3 ? day(i) : null }));
+      for (let i = 0; i < 12; i++)
+        existing.push(await newStory(p.admin, b, { title: `Story ${i}`, dueDate: i % 3 ? day(i) : null }));
       const added: string[] = [];
       const seen = await allPages(p.dev, `${b}/stories?sort=${sort}&limit=5`, async (page) => {
         // Someone adds a story and retitles one not yet listed (which keeps its place in rank, created, due).
         added.push(await newStory(p.admin, b, { title: `Added ${page}` }));
-        if (sort !== 'updated') await p.dev.patch(`${b}/stories/${existing[11 - page]}`, { version: 1, title: 'Retitled' });
+        if (sort !== 'updated')
+          await p.dev.patch(`${b}/stories/${existing[11 - page]}`, { version: 1, title: 'Retitled' });
       });
       expect(new Set(seen).size).toBe(seen.length);
       for (const key of existing) expect(seen).toContain(key);
@@ -128,7 +136,9 @@ describe('all stories of a project', () => {
   it('keeps the default page at 100 stories and refuses more than 500 or a cursor of another query or project', async () => {
     const p = await sameTeamNewProject(team);
     const b = p.base;
-    await p.admin.post(`${b}/stories/import`, { stories: Array.from({ length: 101 }, (_, i) => ({ title: `Imported ${i}` })) });
+    await p.admin.post(`${b}/stories/import`, {
+      stories: Array.from({ length: 101 }, (_, i) => ({ title: `Imported ${i}` })),
+    });
     const first = await p.dev.get(`${b}/stories`);
     expect(first.body.items).toHaveLength(100);
     const cursor = encodeURIComponent(first.body.nextCursor);
@@ -140,7 +150,9 @@ describe('all stories of a project', () => {
     expectInvalid(await p.dev.get(`${b}/stories?type=bug&cursor=${cursor}`), 'cursor');
     expectInvalid(await team.admin.get(`${base}/stories?cursor=${cursor}`), 'cursor');
     expectInvalid(await p.dev.get(`${b}/stories?cursor=not-a-cursor`), 'cursor');
-    const forged = Buffer.from(JSON.stringify({ f: 'x', k: ["'; drop table stories; --"] })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ f: 'x', k: ["'; drop table stories; --"] })).toString(
+      'base64url',
+    );
     expectInvalid(await p.dev.get(`${b}/stories?cursor=${forged}`), 'cursor');
   });
 

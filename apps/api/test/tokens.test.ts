@@ -17,7 +17,11 @@ const withCookie = (secret: string) => ({ cookie: `ordo_session=${secret}` });
 async function mint(user: Client, body: Record<string, unknown> = { name: 'CI script' }) {
   const reply = await user.post('/api/me/tokens', body);
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return { ...reply.body, client: new Client(t.url, reply.body.token, user.user) } as { id: string; token: string; client: Client };
+  return { ...reply.body, client: new Client(t.url, reply.body.token, user.user) } as {
+    id: string;
+    token: string;
+    client: Client;
+  };
 }
 
 describe('personal access tokens', () => {
@@ -31,7 +35,12 @@ describe('personal access tokens', () => {
     expect(JSON.stringify(list.body)).not.toContain(forever.token);
     const byName = Object.fromEntries(list.body.items.map((i: { name: string }) => [i.name, i]));
     expect(Object.keys(byName).sort()).toEqual(['Forever', 'Monthly']);
-    expect(byName.Forever).toMatchObject({ id: forever.id, expiresAt: null, lastUsedAt: expect.any(String), createdAt: expect.any(String) });
+    expect(byName.Forever).toMatchObject({
+      id: forever.id,
+      expiresAt: null,
+      lastUsedAt: expect.any(String),
+      createdAt: expect.any(String),
+    });
     expect(byName.Monthly.lastUsedAt).toBeNull();
     const days = (Date.parse(byName.Monthly.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
@@ -62,7 +71,11 @@ describe('personal access tokens', () => {
     const user = await t.register('Cookie');
     const { token } = await mint(user);
     const anonymous = new Client(t.url);
-    expectRefusal(await anonymous.request('GET', '/api/me', undefined, withCookie(token)), 401, 'unauthenticated');
+    expectRefusal(
+      await anonymous.request('GET', '/api/me', undefined, withCookie(token)),
+      401,
+      'unauthenticated',
+    );
     expect((await anonymous.request('GET', '/api/me', undefined, withCookie(user.token!))).status).toBe(200);
   });
 
@@ -78,7 +91,10 @@ describe('personal access tokens', () => {
     const user = await t.register('Expiring');
     const { client, id } = await mint(user, { name: 'Short', expiresInDays: 1 });
     const { apiTokens } = await import('@ordo/db');
-    await t.database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    await t.database.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, id));
     expectRefusal(await client.get('/api/me'), 401, 'unauthenticated');
   });
 
@@ -88,7 +104,9 @@ describe('personal access tokens', () => {
     const refused = await user.post('/api/me/tokens', { name: 'One too many' });
     expectRefusal(refused, 429, 'rate_limited');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    await expect((await t.register('Fresh')).post('/api/me/tokens', { name: 'Mine' }).then((r) => r.status)).resolves.toBe(201);
+    await expect(
+      (await t.register('Fresh')).post('/api/me/tokens', { name: 'Mine' }).then((r) => r.status),
+    ).resolves.toBe(201);
   });
 
   it('refuse a bad expiry naming the field', async () => {
@@ -100,7 +118,11 @@ describe('personal access tokens', () => {
   it('need a signed-in caller', async () => {
     expectRefusal(await t.anonymous.get('/api/me/tokens'), 401, 'unauthenticated');
     expectRefusal(await t.anonymous.post('/api/me/tokens', { name: 'X' }), 401, 'unauthenticated');
-    expectRefusal(await t.anonymous.delete('/api/me/tokens/00000000-0000-4000-8000-000000000000'), 401, 'unauthenticated');
+    expectRefusal(
+      await t.anonymous.delete('/api/me/tokens/00000000-0000-4000-8000-000000000000'),
+      401,
+      'unauthenticated',
+    );
   });
 });
 
@@ -108,7 +130,10 @@ describe('sessions', () => {
   it('end everywhere with logout-everywhere: every session goes, tokens stay', async () => {
     const user = await t.register('Everywhere');
     const email = user.user!.email;
-    const other = new Client(t.url, sessionOf(await t.anonymous.post('/api/auth/login', { email, password: 'correct horse battery' })));
+    const other = new Client(
+      t.url,
+      sessionOf(await t.anonymous.post('/api/auth/login', { email, password: 'correct horse battery' })),
+    );
     const { client: script } = await mint(user);
     expect((await other.post('/api/auth/logout-everywhere')).status).toBe(204);
     expectRefusal(await user.get('/api/me'), 401, 'unauthenticated');
@@ -120,11 +145,17 @@ describe('sessions', () => {
   it('end after two weeks unused, even before they expire', async () => {
     const user = await t.register('Idle');
     const hash = hashSecret(user.token!);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 13 * 86_400_000) }).where(eq(sessions.tokenHash, hash));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 13 * 86_400_000) })
+      .where(eq(sessions.tokenHash, hash));
     expect((await user.get('/api/me')).status).toBe(200); // used again: the clock restarts
     const [touched] = await t.database.db.select().from(sessions).where(eq(sessions.tokenHash, hash));
     expect(Date.now() - touched!.lastSeenAt.getTime()).toBeLessThan(60_000);
-    await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 15 * 86_400_000) }).where(eq(sessions.tokenHash, hash));
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 15 * 86_400_000) })
+      .where(eq(sessions.tokenHash, hash));
     expectRefusal(await user.get('/api/me'), 401, 'unauthenticated');
   });
 });

@@ -42,7 +42,14 @@ describe('editing the workflow', () => {
     ]);
     expect(reply.status).toBe(200);
     const names = reply.body.statuses.map((s: Status) => [s.name, s.wipLimit]);
-    expect(names).toEqual([['Ideas', null], ['To Do', null], ['Doing', 3], ['QA', 2], ['In Review', null], ['Done', null]]);
+    expect(names).toEqual([
+      ['Ideas', null],
+      ['To Do', null],
+      ['Doing', 3],
+      ['QA', 2],
+      ['In Review', null],
+      ['Done', null],
+    ]);
     expect((await workflow()).map((s) => s.id)).toEqual(reply.body.statuses.map((s: Status) => s.id));
     expect(byName(reply.body.statuses, 'Doing').id).toBe(doing!.id);
     const [event] = await eventsSince(team.po, base, seq);
@@ -77,7 +84,10 @@ describe('editing the workflow', () => {
     expect(await lastSeq(team.po, base)).toBe(seq);
 
     const todo = byName(statuses, 'To Do');
-    const moved = await put(statuses.filter((s) => s.id !== ideas.id), { [ideas.id]: todo.id });
+    const moved = await put(
+      statuses.filter((s) => s.id !== ideas.id),
+      { [ideas.id]: todo.id },
+    );
     expect(moved.status).toBe(200);
     expect((await team.po.get(`${base}/stories/${key}`)).body.story.statusId).toBe(todo.id);
     const events = await eventsSince(team.po, base, seq);
@@ -93,7 +103,10 @@ describe('editing the workflow', () => {
     const statuses = await workflow();
     const withShipped = [...statuses, { name: 'Shipped', category: 'done' }];
     const shipped = byName((await put(withShipped)).body.statuses, 'Shipped');
-    const [a, b] = [await newStory(team.sm, base, { points: 3 }), await newStory(team.sm, base, { points: 5 })];
+    const [a, b] = [
+      await newStory(team.sm, base, { points: 3 }),
+      await newStory(team.sm, base, { points: 5 }),
+    ];
     const sprint = await runningSprint(team.sm, base, [a, b]);
     await moveTo(team.dev, base, a, shipped.id);
     await completeRunning(team.sm, base);
@@ -106,13 +119,21 @@ describe('editing the workflow', () => {
   it('names the entry that is wrong', async () => {
     const statuses = await workflow();
     const unknown = await put([...statuses, { id: crypto.randomUUID(), name: 'Ghost', category: 'todo' }]);
-    expect([unknown.status, unknown.body.error.message]).toEqual([400, `statuses.${statuses.length}.id: not a status of this project`]);
+    expect([unknown.status, unknown.body.error.message]).toEqual([
+      400,
+      `statuses.${statuses.length}.id: not a status of this project`,
+    ]);
     const noDone = await put(statuses.filter((s) => s.category !== 'done'));
-    expect(noDone.body.error.message).toBe('statuses: the workflow needs at least one status in the "done" category');
+    expect(noDone.body.error.message).toBe(
+      'statuses: the workflow needs at least one status in the "done" category',
+    );
     const twin = await put([...statuses, { name: 'done', category: 'done' }]);
     expect(twin.body.error.details.issues[0].path).toBe(`statuses.${statuses.length}.name`);
     const badCategory = await put([{ name: 'X', category: 'blocked' }]);
-    expect([badCategory.status, badCategory.body.error.details.issues[0].path]).toEqual([400, 'body.statuses.0.category']);
+    expect([badCategory.status, badCategory.body.error.details.issues[0].path]).toEqual([
+      400,
+      'body.statuses.0.category',
+    ]);
     const badLimit = await put(statuses.map((s) => ({ ...s, wipLimit: 0 })));
     expect(badLimit.status).toBe(400);
   });

@@ -13,7 +13,10 @@ export class ApiSession {
       body: JSON.stringify({ name, email, password }),
     });
     if (res.status !== 201) throw new Error(`register ${email}: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { user } = (await res.json()) as { user: ApiSession['user'] };
     return new ApiSession(baseUrl, cookie, user);
   }

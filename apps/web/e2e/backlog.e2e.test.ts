@@ -5,7 +5,12 @@ import { CHROMIUM, backlogOrder, openBacklogs, snap, startTeam, type Team } from
 describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side', () => {
   let team: Team;
   beforeAll(async () => {
-    team = await startTeam('E2E', ['Search by name', 'Pay with a card', 'Track my parcel', 'Save a wish list']);
+    team = await startTeam('E2E', [
+      'Search by name',
+      'Pay with a card',
+      'Track my parcel',
+      'Save a wish list',
+    ]);
     await openBacklogs(team, 'E2E-4');
   });
   afterAll(() => team?.close());
@@ -15,8 +20,12 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     const from = await centre(team.po, '[data-story="E2E-4"] .drag-handle');
     const to = await centre(team.po, '[data-story="E2E-1"]');
     await drag(team.po, from, { x: to.x, y: to.y - 14 });
-    await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
-    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+    await expect
+      .poll(() => backlogOrder(team.po), { timeout: 5000 })
+      .toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+    await expect
+      .poll(() => backlogOrder(team.dev), { timeout: 10_000 })
+      .toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
     await snap(team.po, 'backlog-po');
     await snap(team.dev, 'backlog-developer');
   });
@@ -28,7 +37,9 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
 
   it('the order survives a reload: it was saved', async () => {
     await team.dev.reload();
-    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
+    await expect
+      .poll(() => backlogOrder(team.dev), { timeout: 10_000 })
+      .toEqual(['E2E-4', 'E2E-1', 'E2E-2', 'E2E-3']);
   });
 
   it('the developer cannot reorder the backlog and is told who can', async () => {
@@ -45,8 +56,12 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
   it('the PO moves a story with the keyboard alone', async () => {
     await team.po.locator('[data-story="E2E-3"] .drag-handle').focus();
     await team.po.keyboard.press('Alt+Shift+ArrowUp');
-    await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
-    await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+    await expect
+      .poll(() => backlogOrder(team.po), { timeout: 5000 })
+      .toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+    await expect
+      .poll(() => backlogOrder(team.dev), { timeout: 10_000 })
+      .toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
   });
 
   it('the developer estimates in the list and the PO sees the points arrive', async () => {
@@ -57,7 +72,10 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
   it('a refused move snaps back with the server’s reason', async () => {
     const before = await backlogOrder(team.po);
     await team.po.route('**/api/projects/E2E/backlog/rank', (route) =>
-      route.fulfill({ status: 409, json: { error: { code: 'conflict', message: 'E2E-2 was moved by someone else' } } }),
+      route.fulfill({
+        status: 409,
+        json: { error: { code: 'conflict', message: 'E2E-2 was moved by someone else' } },
+      }),
     );
     await team.po.locator('[data-story="E2E-2"] .drag-handle').focus();
     await team.po.keyboard.press('Alt+Shift+ArrowUp');
@@ -69,8 +87,14 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
   it('a backlog of 5,000 stories keeps only the visible rows in the page and scrolls to the last', async () => {
     // Real stories, imported through the API in one request, so the page renders what the server sends.
     const current = await team.admin.call<{ items: unknown[] }>('GET', '/projects/E2E/backlog');
-    const stories = Array.from({ length: 5000 - current.items.length }, (_, i) => ({ title: `Story number ${i + 1}` }));
-    const imported = await team.admin.call<{ items: { key: string }[] }>('POST', '/projects/E2E/stories/import', { stories });
+    const stories = Array.from({ length: 5000 - current.items.length }, (_, i) => ({
+      title: `Story number ${i + 1}`,
+    }));
+    const imported = await team.admin.call<{ items: { key: string }[] }>(
+      'POST',
+      '/projects/E2E/stories/import',
+      { stories },
+    );
     const last = imported.items.at(-1)!.key;
     const page = await team.po.context().newPage();
     await page.goto('/projects/E2E/backlog');

@@ -20,7 +20,13 @@ export function launch(executablePath: string): Promise<Browser> {
  * A fresh browser context for one person, logged in through the real login page. Uncaught errors of its pages
  * are collected in `errors`: a run is only green if the app never threw.
  */
-export async function signIn(browser: Browser, baseUrl: string, email: string, password: string, errors: string[]): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  errors: string[],
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(10_000);
   context.on('page', (p) => p.on('pageerror', (e) => errors.push(`${email}: ${e.message}`)));

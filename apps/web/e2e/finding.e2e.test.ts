@@ -8,12 +8,21 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
   let team: Team;
   beforeAll(async () => {
     team = await startTeam(KEY, TITLES);
-    const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>('GET', `/projects/${KEY}/statuses`);
-    await team.admin.call('POST', `/projects/${KEY}/stories/${KEY}-2/transition`, { statusId: statuses.find((s) => s.name === 'Done')!.id });
-    const { story } = await team.admin.call<{ story: { version: number } }>('GET', `/projects/${KEY}/stories/${KEY}-3`);
+    const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>(
+      'GET',
+      `/projects/${KEY}/statuses`,
+    );
+    await team.admin.call('POST', `/projects/${KEY}/stories/${KEY}-2/transition`, {
+      statusId: statuses.find((s) => s.name === 'Done')!.id,
+    });
+    const { story } = await team.admin.call<{ story: { version: number } }>(
+      'GET',
+      `/projects/${KEY}/stories/${KEY}-3`,
+    );
     await team.admin.call('PATCH', `/projects/${KEY}/stories/${KEY}-3`, {
       version: story.version,
-      description: 'Stars from **one to five**, after [the guide](https://example.com/guide). Needs FND-1.\n\n<img src=x onerror="window.__xss=1">',
+      description:
+        'Stars from **one to five**, after [the guide](https://example.com/guide). Needs FND-1.\n\n<img src=x onerror="window.__xss=1">',
     });
   });
   afterAll(() => team?.close());

@@ -11,10 +11,13 @@ describe.skipIf(!CHROMIUM)('importing stories from Jira', () => {
   afterAll(() => team?.close());
 
   it('the PO uploads a Jira CSV, imports it in one go and the developer sees the stories at the bottom without reloading', async () => {
-    const csv = 'Summary,Issue Type,Labels,Story Points\r\nExport orders,Task,admin,3\r\n"Refund, partially",Bug,payments money,\r\nGift cards,Epic,,\r\n';
+    const csv =
+      'Summary,Issue Type,Labels,Story Points\r\nExport orders,Task,admin,3\r\n"Refund, partially",Bug,payments money,\r\nGift cards,Epic,,\r\n';
     await team.po.getByRole('button', { name: 'Import stories' }).click();
     const dialog = team.po.getByRole('dialog', { name: 'Import stories' });
-    await dialog.getByLabel('Or a CSV file').setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog
+      .getByLabel('Or a CSV file')
+      .setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByText('3 stories to import').waitFor();
     await dialog.getByText('Only the Developer or Scrum Master can estimate story points').waitFor();
     await snap(team.po, 'backlog-import');
@@ -24,7 +27,9 @@ describe.skipIf(!CHROMIUM)('importing stories from Jira', () => {
     const order = ['IMP-1', 'IMP-2', 'IMP-3', 'IMP-4', 'IMP-5'];
     await expect.poll(() => backlogOrder(team.dev), { timeout: 10_000 }).toEqual(order);
     await expect.poll(() => backlogOrder(team.po), { timeout: 5000 }).toEqual(order);
-    expect(await team.dev.locator('[data-story="IMP-4"] .story-title').textContent()).toBe('Refund, partially');
+    expect(await team.dev.locator('[data-story="IMP-4"] .story-title').textContent()).toBe(
+      'Refund, partially',
+    );
     await team.dev.locator('[data-story="IMP-4"] [title="Bug"]').waitFor();
     expect(team.pageErrors).toEqual([]);
   });

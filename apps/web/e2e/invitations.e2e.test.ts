@@ -46,7 +46,10 @@ describe.skipIf(!CHROMIUM)('a PO brings a new person in by email', () => {
     const invitee = await context.newPage();
     invitee.on('pageerror', (e) => errors.push(e.message));
     await invitee.goto(link);
-    await invitee.getByTestId('invitation-summary').filter({ hasText: 'Ana Owner invited newbie@e2e.test to Invited shop' }).waitFor();
+    await invitee
+      .getByTestId('invitation-summary')
+      .filter({ hasText: 'Ana Owner invited newbie@e2e.test to Invited shop' })
+      .waitFor();
     await invitee.getByLabel('Your name').fill('Nina Newbie');
     await invitee.getByLabel('Choose a password').fill(PASSWORD);
     await invitee.getByRole('button', { name: 'Create account and join' }).click();

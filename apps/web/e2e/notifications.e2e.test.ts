@@ -30,7 +30,9 @@ describe.skipIf(!CHROMIUM)('mentions and the bell', () => {
     await expect.poll(() => dev.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe('1');
     expect(await dev.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await dev.getByRole('button', { name: 'Notifications, 1 unread' }).click();
-    const item = dev.getByRole('region', { name: 'Notifications' }).getByRole('link', { name: /Ana Owner mentioned you on NTF-1/ });
+    const item = dev
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('link', { name: /Ana Owner mentioned you on NTF-1/ });
     await item.waitFor();
     await snap(dev, 'notifications');
     await item.click();
@@ -49,7 +51,10 @@ describe.skipIf(!CHROMIUM)('mentions and the bell', () => {
     await po.getByRole('button', { name: 'Comment', exact: true }).click();
     await expect.poll(() => dev.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe('1');
     await dev.getByRole('button', { name: 'Notifications, 1 unread' }).click();
-    await dev.getByRole('region', { name: 'Notifications' }).getByText(/Ana Owner commented on NTF-1: Shipped behind a flag/).waitFor();
+    await dev
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/Ana Owner commented on NTF-1: Shipped behind a flag/)
+      .waitFor();
     await dev.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => dev.getByTestId('unread-count').count()).toBe(0);
     expect(team.pageErrors).toEqual([]);

@@ -41,13 +41,20 @@ export async function snap(page: Page, name: string) {
 export async function startTeam(projectKey: string, storyTitles: string[]): Promise<Team> {
   const server = await startServer();
   const browser = await launch(CHROMIUM ?? '');
-  const register = (name: string, email: string) => ApiSession.register(server.baseUrl, name, email, PASSWORD);
+  const register = (name: string, email: string) =>
+    ApiSession.register(server.baseUrl, name, email, PASSWORD);
   const admin = await register('Ines Admin', 'admin@e2e.test');
   await register('Ana Owner', 'po@e2e.test');
   await register('Dana Dev', 'dev@e2e.test');
   await admin.call('POST', '/projects', { key: projectKey, name: 'End to end shop' });
-  await admin.call('POST', `/projects/${projectKey}/members`, { email: 'po@e2e.test', roles: ['product_owner'] });
-  await admin.call('POST', `/projects/${projectKey}/members`, { email: 'dev@e2e.test', roles: ['developer'] });
+  await admin.call('POST', `/projects/${projectKey}/members`, {
+    email: 'po@e2e.test',
+    roles: ['product_owner'],
+  });
+  await admin.call('POST', `/projects/${projectKey}/members`, {
+    email: 'dev@e2e.test',
+    roles: ['developer'],
+  });
   for (const [i, title] of storyTitles.entries()) {
     await admin.call('POST', `/projects/${projectKey}/stories`, {
       title,
@@ -75,10 +82,13 @@ export async function startTeam(projectKey: string, storyTitles: string[]): Prom
 
 /** The story keys in the order the page shows them. */
 export const backlogOrder = (page: Page) =>
-  page.locator('.backlog-scroll [data-story]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-story')));
+  page
+    .locator('.backlog-scroll [data-story]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-story')));
 
 /** Waits until the page has subscribed to the project's live feed. */
-export const waitForLive = (page: Page) => page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
+export const waitForLive = (page: Page) =>
+  page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
 
 /** The PO and the developer open the backlog and wait until it shows `lastStory` and follows the live feed. */
 export async function openBacklogs(team: Team, lastStory: string) {

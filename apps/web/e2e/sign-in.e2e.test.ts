@@ -30,7 +30,9 @@ async function expectLoginForm(page: Page, next: string) {
 
 /** The story page of the deep link, with its title in the editable field. */
 const storyShown = (page: Page) =>
-  expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('Pay with a card');
+  expect
+    .poll(() => page.getByLabel('Title', { exact: true }).inputValue(), { timeout: 10_000 })
+    .toBe('Pay with a card');
 
 async function logIn(page: Page) {
   await page.getByLabel('Email').fill('ada@e2e.test');

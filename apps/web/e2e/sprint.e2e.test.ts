@@ -4,21 +4,39 @@ import { centre, drag } from './browser';
 import { CHROMIUM, snap, startTeam, waitForLive, type Team } from './setup';
 
 const keysIn = (page: Page, selector: string) =>
-  page.locator(`${selector} [data-story]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-story')));
+  page
+    .locator(`${selector} [data-story]`)
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-story')));
 const column = (name: string) => `.board-column[data-status="${name}"]`;
 
 describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the board live for both', () => {
   let team: Team;
   beforeAll(async () => {
-    team = await startTeam('SPR', ['Sign up with email', 'Reset my password', 'See my orders', 'Cancel an order']);
+    team = await startTeam('SPR', [
+      'Sign up with email',
+      'Reset my password',
+      'See my orders',
+      'Cancel an order',
+    ]);
     // Two epics from the PM's side (the admin may do everything), so the roadmap has something to forecast.
     const epic = (title: string, color: string, startDate: string, targetDate: string) =>
-      team.admin.call<{ epic: { id: string } }>('POST', '/projects/SPR/epics', { title, color, startDate, targetDate });
+      team.admin.call<{ epic: { id: string } }>('POST', '/projects/SPR/epics', {
+        title,
+        color,
+        startDate,
+        targetDate,
+      });
     const accounts = await epic('Accounts', '#6366f1', '2026-01-05', '2026-02-13');
     await epic('Order history', '#10b981', '2026-02-02', '2026-03-27');
     for (const key of ['SPR-1', 'SPR-2']) {
-      const { story } = await team.admin.call<{ story: { version: number } }>('GET', `/projects/SPR/stories/${key}`);
-      await team.admin.call('PATCH', `/projects/SPR/stories/${key}`, { version: story.version, epicId: accounts.epic.id });
+      const { story } = await team.admin.call<{ story: { version: number } }>(
+        'GET',
+        `/projects/SPR/stories/${key}`,
+      );
+      await team.admin.call('PATCH', `/projects/SPR/stories/${key}`, {
+        version: story.version,
+        epicId: accounts.epic.id,
+      });
     }
   });
   afterAll(() => team?.close());
@@ -34,7 +52,9 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
       await drag(po, from, to);
       await po.locator(`[data-side="sprint"] [data-story="${key}"]`).waitFor();
     }
-    await expect.poll(() => keysIn(po, '[data-side="backlog"]'), { timeout: 5000 }).toEqual(['SPR-3', 'SPR-4']);
+    await expect
+      .poll(() => keysIn(po, '[data-side="backlog"]'), { timeout: 5000 })
+      .toEqual(['SPR-3', 'SPR-4']);
     await expect.poll(() => po.getByTestId('capacity').textContent()).toContain('8 points planned');
     await snap(po, 'planning');
   });
@@ -63,7 +83,9 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     await po.locator('[data-story="SPR-1"] [aria-label="Dana Dev"]').waitFor();
     await dev.locator('[data-story="SPR-2"]').focus();
     await dev.keyboard.press('Alt+ArrowRight');
-    await expect.poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 }).toEqual(['SPR-1', 'SPR-2']);
+    await expect
+      .poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 })
+      .toEqual(['SPR-1', 'SPR-2']);
     await snap(dev, 'board-developer');
     await dev.emulateMedia({ colorScheme: 'dark' });
     await snap(dev, 'board-dark');
@@ -89,7 +111,13 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
     await po.getByTestId('active-sprint').waitFor({ state: 'detached' });
     await po.goto('/projects/SPR/backlog');
     await expect
-      .poll(() => po.locator('.backlog-scroll [data-story]').evaluateAll((r) => r.map((x) => x.getAttribute('data-story'))), { timeout: 10_000 })
+      .poll(
+        () =>
+          po
+            .locator('.backlog-scroll [data-story]')
+            .evaluateAll((r) => r.map((x) => x.getAttribute('data-story'))),
+        { timeout: 10_000 },
+      )
       .toEqual(['SPR-2', 'SPR-3', 'SPR-4']);
   });
 

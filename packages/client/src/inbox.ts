@@ -56,7 +56,10 @@ export function startInbox(options: InboxOptions): { close(): void } {
     };
     current.onclose = () => {
       if (closed || current !== socket) return;
-      retry = timers.setTimeout(connect, reconnectDelay(attempt++, options.backoff ?? DEFAULT_BACKOFF, options.random ?? Math.random));
+      retry = timers.setTimeout(
+        connect,
+        reconnectDelay(attempt++, options.backoff ?? DEFAULT_BACKOFF, options.random ?? Math.random),
+      );
     };
     current.onerror = () => {}; // a close follows every error; it is handled there
   };

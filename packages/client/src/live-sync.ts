@@ -1,4 +1,10 @@
-import { liveServerMessage, type LiveErrorCode, type LiveServerMessage, type LiveUser, type ProjectEvent } from '@ordo/domain';
+import {
+  liveServerMessage,
+  type LiveErrorCode,
+  type LiveServerMessage,
+  type LiveUser,
+  type ProjectEvent,
+} from '@ordo/domain';
 import { DEFAULT_BACKOFF, isFatal, nextStep, reconnectDelay, type Backoff } from './rules';
 import { hostTimers, OPEN, type LiveSocket, type SocketFactory, type Timers } from './socket';
 
@@ -77,20 +83,31 @@ class LiveSyncClient implements LiveSync {
 
   private subscribe() {
     if (this.resyncing || this.socket?.readyState !== OPEN) return;
-    this.socket.send(JSON.stringify({ type: 'subscribe', project: this.options.project, since: this.lastSeq }));
+    this.socket.send(
+      JSON.stringify({ type: 'subscribe', project: this.options.project, since: this.lastSeq }),
+    );
   }
 
   private dropped(socket: LiveSocket) {
     if (socket !== this.socket || this.state === 'closed') return;
     this.setState('reconnecting');
-    const delay = reconnectDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random ?? Math.random);
+    const delay = reconnectDelay(
+      this.attempt++,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+      this.options.random ?? Math.random,
+    );
     this.retry = this.timers.setTimeout(() => this.connect(), delay);
   }
 
   private receive(data: unknown) {
     const parsed = typeof data === 'string' ? liveServerMessage.safeParse(safeJson(data)) : undefined;
     // Notifications are the inbox's (see \`startInbox\`); a project's follower takes only its own project's frames.
-    if (!parsed?.success || parsed.data.type === 'notification' || (parsed.data.project ?? this.options.project) !== this.options.project) return;
+    if (
+      !parsed?.success ||
+      parsed.data.type === 'notification' ||
+      (parsed.data.project ?? this.options.project) !== this.options.project
+    )
+      return;
     // The server answered on this connection: the next drop starts the backoff afresh.
     this.attempt = 0;
     this.handle(parsed.data);

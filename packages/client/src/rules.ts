@@ -23,4 +23,5 @@ export function reconnectDelay(attempt: number, backoff: Backoff, random: () => 
 }
 
 /** Errors after which reconnecting cannot help: the project is gone for this user, or the session is. */
-export const isFatal = (code: LiveErrorCode) => code === 'not_found' || code === 'forbidden' || code === 'unauthenticated';
+export const isFatal = (code: LiveErrorCode) =>
+  code === 'not_found' || code === 'forbidden' || code === 'unauthenticated';

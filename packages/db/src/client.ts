@@ -36,9 +36,11 @@ export interface Database {
  * The committed migrations: beside this package's sources, or, in the compiled server (one bundled file),
  * in the `drizzle/` folder its build copies next to it.
  */
-export const migrationsFolder = ['./drizzle', '../drizzle']
-  .map((path) => fileURLToPath(new URL(path, import.meta.url)))
-  .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('../drizzle', import.meta.url));
+export const migrationsFolder =
+  ['./drizzle', '../drizzle']
+    .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+    .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ??
+  fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when that is absent too). */

@@ -36,7 +36,9 @@ export const users = pgTable('users', {
 /** Sessions and personal access tokens are stored only as SHA-256 hashes of their secrets. */
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   /** Moved forward (coarsely) as the session is used; a session idle too long ends. */
@@ -45,7 +47,9 @@ export const sessions = pgTable('sessions', {
 
 export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
@@ -106,8 +110,12 @@ export const projects = pgTable('projects', {
 export const members = pgTable(
   'members',
   {
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     roles: text('roles').array().notNull(),
     joinedAt: createdAt(),
   },
@@ -118,7 +126,9 @@ export const statuses = pgTable(
   'statuses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     category: text('category', { enum: ['todo', 'in_progress', 'done'] }).notNull(),
     wipLimit: integer('wip_limit'),
@@ -131,12 +141,16 @@ export const sprints = pgTable(
   'sprints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     goal: text('goal').notNull().default(''),
     startDate: day('start_date'),
     endDate: day('end_date'),
-    state: text('state', { enum: ['planned', 'active', 'closed'] }).notNull().default('planned'),
+    state: text('state', { enum: ['planned', 'active', 'closed'] })
+      .notNull()
+      .default('planned'),
     committedPoints: integer('committed_points'),
     completedPoints: integer('completed_points'),
     reviewNotes: text('review_notes').notNull().default(''),
@@ -146,7 +160,9 @@ export const sprints = pgTable(
   },
   (t) => [
     index('sprints_project').on(t.projectId, t.createdAt),
-    uniqueIndex('sprints_one_active').on(t.projectId).where(sql`${t.state} = 'active'`),
+    uniqueIndex('sprints_one_active')
+      .on(t.projectId)
+      .where(sql`${t.state} = 'active'`),
   ],
 );
 
@@ -154,13 +170,17 @@ export const epics = pgTable(
   'epics',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     outcome: text('outcome').notNull().default(''),
     color: text('color').notNull().default('#6366f1'),
     startDate: day('start_date'),
     targetDate: day('target_date'),
-    status: text('status', { enum: ['planned', 'in_progress', 'done'] }).notNull().default('planned'),
+    status: text('status', { enum: ['planned', 'in_progress', 'done'] })
+      .notNull()
+      .default('planned'),
     rank: rank('rank').notNull(),
     createdAt: createdAt(),
     /** The Jira key of an epic imported from Jira (a re-import updates it). */
@@ -168,7 +188,9 @@ export const epics = pgTable(
   },
   (t) => [
     uniqueIndex('epics_rank').on(t.projectId, t.rank),
-    uniqueIndex('epics_external_key').on(t.projectId, t.externalKey).where(sql`${t.externalKey} is not null`),
+    uniqueIndex('epics_external_key')
+      .on(t.projectId, t.externalKey)
+      .where(sql`${t.externalKey} is not null`),
   ],
 );
 
@@ -176,20 +198,32 @@ export const stories = pgTable(
   'stories',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
-    type: text('type', { enum: ['story', 'bug', 'task', 'spike'] }).notNull().default('story'),
+    type: text('type', { enum: ['story', 'bug', 'task', 'spike'] })
+      .notNull()
+      .default('story'),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     persona: text('persona').notNull().default(''),
     goal: text('goal').notNull().default(''),
     benefit: text('benefit').notNull().default(''),
-    acceptanceCriteria: jsonb('acceptance_criteria').$type<{ text: string; done: boolean }[]>().notNull().default([]),
+    acceptanceCriteria: jsonb('acceptance_criteria')
+      .$type<{ text: string; done: boolean }[]>()
+      .notNull()
+      .default([]),
     points: integer('points'),
-    labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
+    labels: text('labels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     epicId: uuid('epic_id').references(() => epics.id, { onDelete: 'set null' }),
     sprintId: uuid('sprint_id').references(() => sprints.id, { onDelete: 'set null' }),
-    statusId: uuid('status_id').notNull().references(() => statuses.id),
+    statusId: uuid('status_id')
+      .notNull()
+      .references(() => statuses.id),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     dueDate: day('due_date'),
     accepted: boolean('accepted').notNull().default(false),
@@ -197,7 +231,10 @@ export const stories = pgTable(
     version: integer('version').notNull().default(1),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     /** The sprints this story was carried over from, oldest first. */
-    spilledFrom: uuid('spilled_from').array().notNull().default(sql`'{}'::uuid[]`),
+    spilledFrom: uuid('spilled_from')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -216,7 +253,9 @@ export const stories = pgTable(
   },
   (t) => [
     uniqueIndex('stories_number').on(t.projectId, t.number),
-    uniqueIndex('stories_external_key').on(t.projectId, t.externalKey).where(sql`${t.externalKey} is not null`),
+    uniqueIndex('stories_external_key')
+      .on(t.projectId, t.externalKey)
+      .where(sql`${t.externalKey} is not null`),
     uniqueIndex('stories_rank').on(t.projectId, t.rank),
     index('stories_sprint').on(t.projectId, t.sprintId),
     index('stories_epic').on(t.projectId, t.epicId),
@@ -230,8 +269,12 @@ export const subtasks = pgTable(
   'subtasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    storyId: uuid('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     done: boolean('done').notNull().default(false),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
@@ -245,10 +288,18 @@ export const storyLinks = pgTable(
   'story_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    fromStoryId: uuid('from_story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
-    toProjectId: uuid('to_project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    toStoryId: uuid('to_story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromStoryId: uuid('from_story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    toProjectId: uuid('to_project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    toStoryId: uuid('to_story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
     type: text('type', { enum: ['blocks', 'relates', 'duplicates'] }).notNull(),
     createdAt: createdAt(),
   },
@@ -262,8 +313,12 @@ export const comments = pgTable(
   'comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    storyId: uuid('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
@@ -277,8 +332,12 @@ export const retroItems = pgTable(
   'retro_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    sprintId: uuid('sprint_id').notNull().references(() => sprints.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sprintId: uuid('sprint_id')
+      .notNull()
+      .references(() => sprints.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['went_well', 'to_improve', 'action'] }).notNull(),
     body: text('body').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
@@ -292,7 +351,9 @@ export const feedback = pgTable(
   'feedback',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     source: text('source').notNull().default(''),
     epicId: uuid('epic_id').references(() => epics.id, { onDelete: 'set null' }),
@@ -309,7 +370,9 @@ export const feedback = pgTable(
 export const events = pgTable(
   'events',
   {
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     type: text('type').notNull(),
     actorId: uuid('actor_id'),
@@ -331,9 +394,15 @@ export const events = pgTable(
 export const watchers = pgTable(
   'watchers',
   {
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    storyId: uuid('story_id').notNull().references(() => stories.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.storyId, t.userId] })],
@@ -344,8 +413,12 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     storyId: uuid('story_id').references(() => stories.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
@@ -356,7 +429,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_inbox').on(t.userId, t.createdAt, t.id),
-    index('notifications_unread').on(t.userId).where(sql`${t.readAt} is null`),
+    index('notifications_unread')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 
@@ -372,7 +447,9 @@ export const mailQueue = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
-    state: text('state', { enum: ['pending', 'sent', 'failed', 'skipped'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'skipped'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** When a worker may next try it; a claim moves it forward, so a crashed send is retried later. */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -380,7 +457,11 @@ export const mailQueue = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('mail_queue_due').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`)],
+  (t) => [
+    index('mail_queue_due')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} = 'pending'`),
+  ],
 );
 
 /**
@@ -391,11 +472,15 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     roles: text('roles').array().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: uuid('invited_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
     acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
@@ -407,7 +492,9 @@ export const invitations = pgTable(
 /** A password-reset link: the SHA-256 of its secret, one hour, once. */
 export const passwordResets = pgTable('password_resets', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
@@ -418,9 +505,13 @@ export const imports = pgTable(
   'imports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     format: text('format', { enum: ['jira-csv', 'jira-json', 'ordo'] }).notNull(),
-    state: text('state', { enum: ['running', 'done', 'failed'] }).notNull().default('running'),
+    state: text('state', { enum: ['running', 'done', 'failed'] })
+      .notNull()
+      .default('running'),
     done: integer('done').notNull().default(0),
     total: integer('total').notNull().default(0),
     report: jsonb('report').$type<Record<string, unknown>>(),

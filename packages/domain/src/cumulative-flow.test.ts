@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cumulativeFlow, flowRange, type StorySnapshot } from './cumulative-flow';
 
 const at = (date: string, time = '10:00:00') => `${date}T${time}.000Z`;
-const snap = (date: string, storyId: string, statusId: string, deleted = false, time?: string): StorySnapshot => ({
+const snap = (
+  date: string,
+  storyId: string,
+  statusId: string,
+  deleted = false,
+  time?: string,
+): StorySnapshot => ({
   at: at(date, time),
   storyId,
   statusId,
@@ -35,7 +41,11 @@ describe('cumulative flow', () => {
   });
 
   it('starts with the stories made before the range and counts a restored story again', () => {
-    const log = [snap('2026-01-01', 'A', 'todo'), snap('2026-03-02', 'A', 'todo', true), snap('2026-03-03', 'A', 'todo')];
+    const log = [
+      snap('2026-01-01', 'A', 'todo'),
+      snap('2026-03-02', 'A', 'todo', true),
+      snap('2026-03-03', 'A', 'todo'),
+    ];
     const days = cumulativeFlow(log, { from: '2026-03-01', to: '2026-03-03' }, ['todo']);
     expect(days.map((d) => d.counts.todo)).toEqual([1, 0, 1]);
   });

@@ -25,7 +25,8 @@ export function flowRange(query: { from?: string | undefined; to?: string | unde
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, 1 - DEFAULT_FLOW_DAYS);
   if (from > to) throw invalid('from', 'must not come after to');
-  if (daysBetween(from, to) >= MAX_FLOW_DAYS) throw invalid('from', `a chart covers at most ${MAX_FLOW_DAYS} days`);
+  if (daysBetween(from, to) >= MAX_FLOW_DAYS)
+    throw invalid('from', `a chart covers at most ${MAX_FLOW_DAYS} days`);
   return { from, to };
 }
 
@@ -34,7 +35,11 @@ export function flowRange(query: { from?: string | undefined; to?: string | unde
  * that day (UTC), replaying the story snapshots in log order. Deleted stories count nowhere; every status
  * of `statusIds` appears, with 0 when empty.
  */
-export function cumulativeFlow(snapshots: readonly StorySnapshot[], range: { from: string; to: string }, statusIds: readonly string[]): FlowDay[] {
+export function cumulativeFlow(
+  snapshots: readonly StorySnapshot[],
+  range: { from: string; to: string },
+  statusIds: readonly string[],
+): FlowDay[] {
   const current = new Map<string, StorySnapshot>();
   const days: FlowDay[] = [];
   let next = 0;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { forecastSprints, HORIZON_SPRINTS, sprintEndDate, sprintPlan, velocityBasis, type ClosedSprint } from './forecast';
+import {
+  forecastSprints,
+  HORIZON_SPRINTS,
+  sprintEndDate,
+  sprintPlan,
+  velocityBasis,
+  type ClosedSprint,
+} from './forecast';
 
 const closed = (completedPoints: number, startDate: string, endDate: string): ClosedSprint => ({
   startDate,
@@ -29,7 +36,11 @@ describe('velocityBasis', () => {
       const day = String(i + 1).padStart(2, '0');
       return closed(i + 1, `2025-03-${day}`, `2025-03-${day}`);
     });
-    const basis = velocityBasis({ closedSprints: sprints.reverse(), activeSprint: null, plannedVelocity: null });
+    const basis = velocityBasis({
+      closedSprints: sprints.reverse(),
+      activeSprint: null,
+      plannedVelocity: null,
+    });
     expect(basis.samples).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
     expect(basis.velocity).toBe(7.5);
     expect(basis.sprintLengthDays).toBe(1);
@@ -46,7 +57,9 @@ describe('velocityBasis', () => {
       confidence: 'low',
     });
     const noCommitment = { ...active, committedPoints: 0 };
-    expect(velocityBasis({ closedSprints: [], activeSprint: noCommitment, plannedVelocity: 8 })).toMatchObject({
+    expect(
+      velocityBasis({ closedSprints: [], activeSprint: noCommitment, plannedVelocity: 8 }),
+    ).toMatchObject({
       velocity: 8,
       source: 'planned_velocity',
       confidence: 'low',
@@ -72,7 +85,10 @@ describe('sprintPlan', () => {
 
   it('ends the first sprint with the active one, or today when it overran', () => {
     const active = { startDate: '2025-01-06', endDate: '2025-01-19', committedPoints: 10 };
-    expect(sprintPlan('2025-01-10', basis, active, 4)).toMatchObject({ firstSprintEnd: '2025-01-19', usedPoints: 4 });
+    expect(sprintPlan('2025-01-10', basis, active, 4)).toMatchObject({
+      firstSprintEnd: '2025-01-19',
+      usedPoints: 4,
+    });
     expect(sprintPlan('2025-01-25', basis, active, 4).firstSprintEnd).toBe('2025-01-25');
   });
 });
@@ -108,7 +124,11 @@ describe('forecastSprints', () => {
 
   it('says null past the horizon and without a velocity', () => {
     const slow = velocityBasis({ closedSprints: [], activeSprint: null, plannedVelocity: 1 });
-    expect(forecastSprints([HORIZON_SPRINTS + 1], slow, 0, 'P')).toEqual({ expected: [null], p50: [null], p85: [null] });
+    expect(forecastSprints([HORIZON_SPRINTS + 1], slow, 0, 'P')).toEqual({
+      expected: [null],
+      p50: [null],
+      p85: [null],
+    });
     const none = velocityBasis({ closedSprints: [], activeSprint: null, plannedVelocity: null });
     expect(forecastSprints([1], none, 0, 'P')).toEqual({ expected: [null], p50: [null], p85: [null] });
   });

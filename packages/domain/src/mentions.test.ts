@@ -3,7 +3,11 @@ import { insertMention, mentionAt, mentionedHandles, newlyMentioned } from './me
 
 describe('mentionedHandles', () => {
   it('finds handles at the start, after spaces and punctuation, each once, lowercased', () => {
-    expect(mentionedHandles('@ann can you and (@bob.k) look? cc @ANN, @c_d-e')).toEqual(['ann', 'bob.k', 'c_d-e']);
+    expect(mentionedHandles('@ann can you and (@bob.k) look? cc @ANN, @c_d-e')).toEqual([
+      'ann',
+      'bob.k',
+      'c_d-e',
+    ]);
   });
 
   it('leaves the full stop of a sentence out of the handle', () => {

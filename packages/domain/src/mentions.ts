@@ -37,8 +37,16 @@ export function mentionAt(text: string, cursor: number): { start: number; query:
 }
 
 /** `text` with the mention typed at `start…cursor` replaced by `@handle ` (and where the cursor goes next). */
-export function insertMention(text: string, start: number, cursor: number, handle: string): { text: string; cursor: number } {
+export function insertMention(
+  text: string,
+  start: number,
+  cursor: number,
+  handle: string,
+): { text: string; cursor: number } {
   const inserted = `@${handle} `;
   const rest = text.slice(cursor).replace(/^[a-z0-9._-]*/i, '');
-  return { text: `${text.slice(0, start)}${inserted}${rest.startsWith(' ') ? rest.slice(1) : rest}`, cursor: start + inserted.length };
+  return {
+    text: `${text.slice(0, start)}${inserted}${rest.startsWith(' ') ? rest.slice(1) : rest}`,
+    cursor: start + inserted.length,
+  };
 }

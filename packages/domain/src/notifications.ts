@@ -5,7 +5,15 @@ import { mentionedHandles, newlyMentioned } from './mentions';
  * transaction to `notificationsFor` together with the story's watchers and the project's members, and
  * writes what it returns in the same transaction; `watchersAddedBy` says who starts watching.
  */
-export const NOTIFICATION_TYPES = ['mentioned', 'assigned', 'commented', 'status_changed', 'accepted', 'rejected', 'invited'] as const;
+export const NOTIFICATION_TYPES = [
+  'mentioned',
+  'assigned',
+  'commented',
+  'status_changed',
+  'accepted',
+  'rejected',
+  'invited',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** The types that are also mailed when the server has SMTP. */
@@ -44,14 +52,23 @@ export interface NotificationDraft {
   text: string;
 }
 
-const STORY_EVENTS = new Set(['story.created', 'story.updated', 'story.transitioned', 'story.accepted', 'story.rejected', 'comment.added']);
+const STORY_EVENTS = new Set([
+  'story.created',
+  'story.updated',
+  'story.transitioned',
+  'story.accepted',
+  'story.rejected',
+  'comment.added',
+]);
 
 /** Whether an event can notify anyone or add a watcher (the others cost no query). */
 export const isNotifiable = (event: StoryEvent) => STORY_EVENTS.has(event.type);
 
 const storyOf = (event: StoryEvent) => event.data.story as StorySnapshot | undefined;
-const fromOf = (event: StoryEvent) => (event.data.from ?? {}) as Partial<Record<keyof StorySnapshot, unknown>>;
-const commentBody = (event: StoryEvent) => String((event.data.comment as { body?: unknown } | undefined)?.body ?? '');
+const fromOf = (event: StoryEvent) =>
+  (event.data.from ?? {}) as Partial<Record<keyof StorySnapshot, unknown>>;
+const commentBody = (event: StoryEvent) =>
+  String((event.data.comment as { body?: unknown } | undefined)?.body ?? '');
 
 /** A line of someone's text for a notification: one line, at most 120 characters. */
 export function excerpt(text: string, max = 120): string {
@@ -62,15 +79,25 @@ export function excerpt(text: string, max = 120): string {
 /** The assignee the event gave the story, if it changed the assignee to someone. */
 function newAssignee(event: StoryEvent, story: StorySnapshot): string | undefined {
   const from = fromOf(event);
-  if (!('assigneeId' in from) || story.assigneeId === null || from.assigneeId === story.assigneeId) return undefined;
+  if (!('assigneeId' in from) || story.assigneeId === null || from.assigneeId === story.assigneeId)
+    return undefined;
   return story.assigneeId;
 }
 
-function mentionedIn(event: StoryEvent, story: StorySnapshot): { handles: string[]; where: 'comment' | 'description' } {
-  if (event.type === 'comment.added') return { handles: mentionedHandles(commentBody(event)), where: 'comment' };
+function mentionedIn(
+  event: StoryEvent,
+  story: StorySnapshot,
+): { handles: string[]; where: 'comment' | 'description' } {
+  if (event.type === 'comment.added')
+    return { handles: mentionedHandles(commentBody(event)), where: 'comment' };
   const from = fromOf(event);
-  if (event.type === 'story.created') return { handles: mentionedHandles(story.description), where: 'description' };
-  if ('description' in from) return { handles: newlyMentioned(story.description, String(from.description ?? '')), where: 'description' };
+  if (event.type === 'story.created')
+    return { handles: mentionedHandles(story.description), where: 'description' };
+  if ('description' in from)
+    return {
+      handles: newlyMentioned(story.description, String(from.description ?? '')),
+      where: 'description',
+    };
   return { handles: [], where: 'description' };
 }
 
@@ -79,15 +106,24 @@ function watcherNews(event: StoryEvent, story: StorySnapshot, context: Notificat
   const who = context.actor.name;
   switch (event.type) {
     case 'comment.added':
-      return { type: 'commented' as const, text: `${who} commented on ${story.key}: ${excerpt(commentBody(event))}` };
+      return {
+        type: 'commented' as const,
+        text: `${who} commented on ${story.key}: ${excerpt(commentBody(event))}`,
+      };
     case 'story.transitioned': {
       const status = context.statusName(story.statusId);
-      return { type: 'status_changed' as const, text: `${who} moved ${story.key} ${story.title} to ${status ?? 'another status'}` };
+      return {
+        type: 'status_changed' as const,
+        text: `${who} moved ${story.key} ${story.title} to ${status ?? 'another status'}`,
+      };
     }
     case 'story.accepted':
       return { type: 'accepted' as const, text: `${who} accepted ${story.key} ${story.title}` };
     case 'story.rejected':
-      return { type: 'rejected' as const, text: `${who} rejected ${story.key}: ${excerpt(String(event.data.reason ?? ''))}` };
+      return {
+        type: 'rejected' as const,
+        text: `${who} rejected ${story.key}: ${excerpt(String(event.data.reason ?? ''))}`,
+      };
     default:
       return undefined;
   }
@@ -106,15 +142,21 @@ export function notificationsFor(event: StoryEvent, context: NotificationContext
     if (userId === context.actor.id || !context.members.has(userId) || drafts.has(userId)) return;
     drafts.set(userId, { userId, type, storyId: story.id, text });
   };
-  const byHandle = new Map([...context.members].flatMap(([id, m]) => (m.handle ? [[m.handle.toLowerCase(), id] as const] : [])));
+  const byHandle = new Map(
+    [...context.members].flatMap(([id, m]) => (m.handle ? [[m.handle.toLowerCase(), id] as const] : [])),
+  );
   const mentions = mentionedIn(event, story);
-  const where = mentions.where === 'comment' ? `on ${story.key}: ${excerpt(commentBody(event))}` : `in the description of ${story.key} ${story.title}`;
+  const where =
+    mentions.where === 'comment'
+      ? `on ${story.key}: ${excerpt(commentBody(event))}`
+      : `in the description of ${story.key} ${story.title}`;
   for (const handle of mentions.handles) {
     const userId = byHandle.get(handle);
     if (userId) add(userId, 'mentioned', `${context.actor.name} mentioned you ${where}`);
   }
   const assignee = newAssignee(event, story);
-  if (assignee) add(assignee, 'assigned', `${context.actor.name} assigned ${story.key} ${story.title} to you`);
+  if (assignee)
+    add(assignee, 'assigned', `${context.actor.name} assigned ${story.key} ${story.title} to you`);
   const news = watcherNews(event, story, context);
   if (news) for (const watcher of context.watchers) add(watcher, news.type, news.text);
   return [...drafts.values()];
@@ -131,4 +173,5 @@ export function watchersAddedBy(event: StoryEvent, actorId: string): string[] {
 }
 
 /** The invitation's notification, for a user who already has an account. */
-export const invitedText = (inviter: string, projectName: string) => `${inviter} invited you to ${projectName}`;
+export const invitedText = (inviter: string, projectName: string) =>
+  `${inviter} invited you to ${projectName}`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, canChangeComment, deniedMessage, POLICY, ROLES, type Action, type Role } from './policy';
+import {
+  ACTIONS,
+  can,
+  canChangeComment,
+  deniedMessage,
+  POLICY,
+  ROLES,
+  type Action,
+  type Role,
+} from './policy';
 
 /**
  * The brief's policy table, written out again by hand: the code's table must match it role by role.
@@ -54,7 +63,9 @@ describe('the policy table', () => {
   it('grants nothing to unknown roles, empty role sets or look-alike names', () => {
     for (const action of ACTIONS) {
       expect(can([], action)).toBe(false);
-      expect(can(['owner', 'Admin', 'ADMIN', ' admin', 'product-owner', '__proto__', 'constructor'], action)).toBe(false);
+      expect(
+        can(['owner', 'Admin', 'ADMIN', ' admin', 'product-owner', '__proto__', 'constructor'], action),
+      ).toBe(false);
     }
   });
 });
@@ -62,7 +73,9 @@ describe('the policy table', () => {
 describe('deniedMessage', () => {
   it('names the role that may', () => {
     expect(deniedMessage('backlog.rank')).toBe('Only the Product Owner can change backlog order');
-    expect(deniedMessage('sprint.manage')).toBe('Only the Product Owner or Scrum Master can create, plan, start or complete sprints');
+    expect(deniedMessage('sprint.manage')).toBe(
+      'Only the Product Owner or Scrum Master can create, plan, start or complete sprints',
+    );
     expect(deniedMessage('story.create')).toBe(
       'Only the Product Owner, Product Manager, Scrum Master or Developer can create stories',
     );

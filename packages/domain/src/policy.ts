@@ -36,14 +36,20 @@ export const POLICY = {
   'story.delete': { roles: ['product_owner'], does: 'delete or restore stories' },
   'story.accept': { roles: ['product_owner'], does: 'accept or reject stories' },
   'story.link_epic': { roles: ['product_owner', 'product_manager'], does: 'link stories to epics' },
-  'story.transition': { roles: ['product_owner', 'scrum_master', 'developer'], does: 'move stories across the board' },
+  'story.transition': {
+    roles: ['product_owner', 'scrum_master', 'developer'],
+    does: 'move stories across the board',
+  },
   'story.assign': { roles: ['product_owner', 'scrum_master', 'developer'], does: 'assign stories' },
   'retro.write': { roles: TEAM, does: 'write retrospective items' },
   'epic.manage': { roles: ['product_manager'], does: 'create, edit or schedule epics' },
   'roadmap.rank': { roles: ['product_manager'], does: 'change roadmap order' },
   'vision.edit': { roles: ['product_manager'], does: 'edit the product vision' },
   'feedback.triage': { roles: ['product_manager'], does: 'triage feedback' },
-  'sprint.manage': { roles: ['product_owner', 'scrum_master'], does: 'create, plan, start or complete sprints' },
+  'sprint.manage': {
+    roles: ['product_owner', 'scrum_master'],
+    does: 'create, plan, start or complete sprints',
+  },
   'members.manage': { roles: ['product_owner'], does: 'manage members and their roles' },
   'members.invite': { roles: ['product_owner'], does: 'invite people or revoke invitations' },
   'project.settings': { roles: ['scrum_master'], does: 'edit project settings and workflow columns' },
@@ -73,6 +79,10 @@ export function deniedMessage(action: Action): string {
 }
 
 /** A comment is changed or deleted by its author, or by an admin (to take down what should not be there). */
-export function canChangeComment(roles: readonly string[], comment: { authorId: string | null }, userId: string): boolean {
+export function canChangeComment(
+  roles: readonly string[],
+  comment: { authorId: string | null },
+  userId: string,
+): boolean {
   return comment.authorId === userId || roles.includes('admin');
 }

@@ -28,10 +28,6 @@ export function compareRanks(a: Rank, b: Rank): number {
  * Where a move lands: the two neighbours the new rank goes between. `anchor` is the story named in the
  * request (`before` or `after`); `neighbour` is the story on the other side of it in the current order.
  */
-export function rankForMove(
-  placement: 'before' | 'after',
-  anchor: Rank,
-  neighbour: Rank | null,
-): Rank {
+export function rankForMove(placement: 'before' | 'after', anchor: Rank, neighbour: Rank | null): Rank {
   return placement === 'before' ? rankBetween(neighbour, anchor) : rankBetween(anchor, neighbour);
 }

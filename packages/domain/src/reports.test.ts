@@ -31,7 +31,16 @@ function logBook() {
     events,
     create(at: string, id: string, points: number | null) {
       const key = `SHOP-${stories.size + 1}`;
-      const story = { id, key, title: id, points, sprintId: null, statusId: 'todo', accepted: false, deleted: false };
+      const story = {
+        id,
+        key,
+        title: id,
+        points,
+        sprintId: null,
+        statusId: 'todo',
+        accepted: false,
+        deleted: false,
+      };
       stories.set(id, story);
       append(at, 'story.created', { story });
     },
@@ -57,7 +66,8 @@ function sprintOneLog() {
   log.create('2025-03-01T09:02:00', 'C', 8);
   log.create('2025-03-01T09:03:00', 'D', 2);
   log.create('2025-03-01T09:04:00', 'E', 1);
-  for (const id of ['A', 'B', 'C', 'E']) log.change('2025-03-02T10:00:00', 'sprint.story_added', id, { sprintId: S });
+  for (const id of ['A', 'B', 'C', 'E'])
+    log.change('2025-03-02T10:00:00', 'sprint.story_added', id, { sprintId: S });
   log.sprint('2025-03-03T09:00:00', 'sprint.started');
   log.change('2025-03-03T15:00:00', 'story.transitioned', 'A', { statusId: 'doing' });
   log.change('2025-03-04T11:00:00', 'story.transitioned', 'A', { statusId: 'done' });
@@ -79,7 +89,12 @@ function completedSprintOneLog() {
 
 describe('burndown', () => {
   it('gives the remaining points at the end of each day and the ideal line from 17 to 0', () => {
-    const { days, committedPoints } = burndown({ sprint, events: completedSprintOneLog().events, categories, today: '2025-03-20' });
+    const { days, committedPoints } = burndown({
+      sprint,
+      events: completedSprintOneLog().events,
+      categories,
+      today: '2025-03-20',
+    });
     expect(committedPoints).toBe(17);
     expect(days.map((d) => [d.date, d.remaining, d.ideal])).toEqual([
       ['2025-03-03', 17, 17],
@@ -107,19 +122,35 @@ describe('burndown', () => {
   });
 
   it('ignores what happens to the stories after the sprint completed (the carry-over of D)', () => {
-    const { days } = burndown({ sprint, events: completedSprintOneLog().events, categories, today: '2025-03-20' });
+    const { days } = burndown({
+      sprint,
+      events: completedSprintOneLog().events,
+      categories,
+      today: '2025-03-20',
+    });
     expect(days.at(-1)?.scopeChanges).toEqual([]);
   });
 
   it('a sprint started and worked after its dates (a late start, an import) shows its commitment, then the close', () => {
     const log = logBook();
-    for (const [id, points] of [['A', 5], ['B', 3], ['C', 8]] as const) log.create('2025-03-20T09:00:00', id, points);
-    for (const id of ['A', 'B', 'C']) log.change('2025-03-20T09:01:00', 'sprint.story_added', id, { sprintId: S });
+    for (const [id, points] of [
+      ['A', 5],
+      ['B', 3],
+      ['C', 8],
+    ] as const)
+      log.create('2025-03-20T09:00:00', id, points);
+    for (const id of ['A', 'B', 'C'])
+      log.change('2025-03-20T09:01:00', 'sprint.story_added', id, { sprintId: S });
     log.sprint('2025-03-20T09:02:00', 'sprint.started');
     log.change('2025-03-20T09:03:00', 'story.transitioned', 'A', { statusId: 'done' });
     log.change('2025-03-20T09:04:00', 'story.transitioned', 'B', { statusId: 'done' });
     log.sprint('2025-03-20T09:05:00', 'sprint.completed');
-    const { days, committedPoints } = burndown({ sprint, events: log.events, categories, today: '2025-03-20' });
+    const { days, committedPoints } = burndown({
+      sprint,
+      events: log.events,
+      categories,
+      today: '2025-03-20',
+    });
     expect(committedPoints).toBe(16);
     expect(days.map((d) => d.remaining)).toEqual([16, 16, 16, 16, 8]);
   });
@@ -131,7 +162,12 @@ describe('burndown', () => {
     const planned = burndown({ sprint, events: log.events, categories, today: '2025-03-05' });
     expect(planned.committedPoints).toBe(5);
     expect(planned.days.every((d) => d.remaining === null)).toBe(true);
-    const undated = burndown({ sprint: { ...sprint, endDate: null }, events: log.events, categories, today: '2025-03-05' });
+    const undated = burndown({
+      sprint: { ...sprint, endDate: null },
+      events: log.events,
+      categories,
+      today: '2025-03-05',
+    });
     expect(undated.days).toEqual([]);
   });
 });

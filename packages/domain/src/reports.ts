@@ -15,7 +15,13 @@ import {
   VELOCITY_CHART_WINDOW,
   type StatusCategories,
 } from './sprint';
-import { storySnapshot, sprintMilestones, replay, type LoggedEvent, type StorySnapshot } from './sprint-history';
+import {
+  storySnapshot,
+  sprintMilestones,
+  replay,
+  type LoggedEvent,
+  type StorySnapshot,
+} from './sprint-history';
 
 export type { LoggedEvent };
 
@@ -46,7 +52,8 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
   const { started, completed } = sprintMilestones(sorted, sprint.id);
   const atStart = replay(sorted, started?.seq);
   const committedPoints = sumPoints(membersOf(atStart, sprint.id));
-  if (sprint.startDate === null || sprint.endDate === null) return { sprintId: sprint.id, committedPoints, days: [] };
+  if (sprint.startDate === null || sprint.endDate === null)
+    return { sprintId: sprint.id, committedPoints, days: [] };
 
   const lastDay = completed ? dayOf(completed.at) : started ? today : null;
   const length = daysBetween(sprint.startDate, sprint.endDate);
@@ -70,10 +77,12 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
     if (started && event.seq <= started.seq) continue;
     const date = dayOf(event.at);
     // Work finished after the end date but before the sprint was closed counts on its last day.
-    for (; next < lastIndex && (days[next] as BurndownDay).date < date; next++) closeDay(days[next] as BurndownDay);
+    for (; next < lastIndex && (days[next] as BurndownDay).date < date; next++)
+      closeDay(days[next] as BurndownDay);
     const story = storySnapshot(event);
     if (!story) continue;
-    const change = started && event.seq > started.seq ? scopeChange(stories.get(story.id), story, sprint.id) : null;
+    const change =
+      started && event.seq > started.seq ? scopeChange(stories.get(story.id), story, sprint.id) : null;
     if (change) days[Math.min(next, days.length - 1)]?.scopeChanges.push(change);
     stories.set(story.id, story);
   }
@@ -82,7 +91,11 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
 }
 
 /** A story entering or leaving the sprint (a deleted story leaves it). */
-function scopeChange(before: StorySnapshot | undefined, after: StorySnapshot, sprintId: string): ScopeChange | null {
+function scopeChange(
+  before: StorySnapshot | undefined,
+  after: StorySnapshot,
+  sprintId: string,
+): ScopeChange | null {
   const was = isMember(before, sprintId);
   const is = isMember(after, sprintId);
   if (was === is) return null;

@@ -27,19 +27,27 @@ const project = fc
     plannedVelocity: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
   })
   .map(({ stories, velocities, hasActiveSprint, committed, plannedVelocity }): RoadmapInput => {
-    const closed = velocities.map(
-      (v, i): RoadmapSprint => ({
-        id: `c${i}`,
-        state: 'closed',
-        startDate: `2025-01-${String(i + 1).padStart(2, '0')}`,
-        endDate: `2025-01-${String(i + 8).padStart(2, '0')}`,
-        committedPoints: v,
-        completedPoints: v,
-        completedAt: `2025-01-${String(i + 8).padStart(2, '0')}T00:00:00Z`,
-      }),
-    );
+    const closed = velocities.map((v, i): RoadmapSprint => ({
+      id: `c${i}`,
+      state: 'closed',
+      startDate: `2025-01-${String(i + 1).padStart(2, '0')}`,
+      endDate: `2025-01-${String(i + 8).padStart(2, '0')}`,
+      committedPoints: v,
+      completedPoints: v,
+      completedAt: `2025-01-${String(i + 8).padStart(2, '0')}T00:00:00Z`,
+    }));
     const active: RoadmapSprint[] = hasActiveSprint
-      ? [{ id: 'now', state: 'active', startDate: '2025-03-01', endDate: '2025-03-14', committedPoints: committed, completedPoints: null, completedAt: null }]
+      ? [
+          {
+            id: 'now',
+            state: 'active',
+            startDate: '2025-03-01',
+            endDate: '2025-03-14',
+            committedPoints: committed,
+            completedPoints: null,
+            completedAt: null,
+          },
+        ]
       : [];
     return {
       today: TODAY,
@@ -90,7 +98,8 @@ describe('roadmap forecast properties', () => {
       fc.property(project, (input) => {
         for (const { forecast } of buildRoadmap(input).epics) {
           expect(day(forecast.p50) <= day(forecast.p85)).toBe(true);
-          for (const date of [forecast.p50, forecast.p85, forecast.expected]) expect(day(date) >= TODAY).toBe(true);
+          for (const date of [forecast.p50, forecast.p85, forecast.expected])
+            expect(day(date) >= TODAY).toBe(true);
         }
       }),
     );
@@ -111,7 +120,9 @@ describe('roadmap forecast properties', () => {
   });
 
   it('never makes anything earlier when points are added', () => {
-    const withPick = project.chain((input) => fc.record({ input: fc.constant(input), pick: fc.nat(), more: fc.integer({ min: 1, max: 20 }) }));
+    const withPick = project.chain((input) =>
+      fc.record({ input: fc.constant(input), pick: fc.nat(), more: fc.integer({ min: 1, max: 20 }) }),
+    );
     fc.assert(
       fc.property(withPick, ({ input, pick, more }) => {
         const target = input.stories[pick % Math.max(1, input.stories.length)];
@@ -140,7 +151,11 @@ describe('roadmap forecast properties', () => {
   it('gives the same answer for the same data, whatever order it was loaded in', () => {
     fc.assert(
       fc.property(project, (input) => {
-        const reversed = { ...input, stories: [...input.stories].reverse(), epics: [...input.epics].reverse() };
+        const reversed = {
+          ...input,
+          stories: [...input.stories].reverse(),
+          epics: [...input.epics].reverse(),
+        };
         expect(buildRoadmap(reversed)).toEqual(buildRoadmap(input));
       }),
       { numRuns: 30 },

@@ -14,7 +14,13 @@ const epic = (id: string, rank: string, targetDate: string | null = null): Epic 
   createdAt: '2025-01-01T00:00:00.000Z',
 });
 
-const story = (id: string, rank: string, epicId: string | null, points: number | null, more: Partial<RoadmapStory> = {}) => ({
+const story = (
+  id: string,
+  rank: string,
+  epicId: string | null,
+  points: number | null,
+  more: Partial<RoadmapStory> = {},
+) => ({
   id,
   rank,
   epicId,
@@ -24,7 +30,11 @@ const story = (id: string, rank: string, epicId: string | null, points: number |
   ...more,
 });
 
-const sprint = (id: string, state: RoadmapSprint['state'], more: Partial<RoadmapSprint> = {}): RoadmapSprint => ({
+const sprint = (
+  id: string,
+  state: RoadmapSprint['state'],
+  more: Partial<RoadmapSprint> = {},
+): RoadmapSprint => ({
   id,
   state,
   startDate: null,
@@ -48,7 +58,11 @@ const input = (more: Partial<RoadmapInput>): RoadmapInput => ({
 
 describe('workQueue', () => {
   it('puts the active sprint first, then planned sprints by start date, then the backlog, by rank within', () => {
-    const sprints = [sprint('later', 'planned', { startDate: '2025-02-01' }), sprint('next', 'planned', { startDate: '2025-01-20' }), sprint('now', 'active')];
+    const sprints = [
+      sprint('later', 'planned', { startDate: '2025-02-01' }),
+      sprint('next', 'planned', { startDate: '2025-01-20' }),
+      sprint('now', 'active'),
+    ];
     const stories = [
       story('b1', 'a0', null, 1),
       story('l1', 'a1', null, 1, { sprintId: 'later' }),
@@ -73,7 +87,9 @@ describe('buildRoadmap, computed by hand', () => {
     story('A3', 'a3', 'A', 3),
     story('A0', 'Z0', 'A', 2, { done: true }),
   ];
-  const roadmap = buildRoadmap(input({ epics, stories, plannedVelocity: 10, feedbackCounts: new Map([['B', 2]]) }));
+  const roadmap = buildRoadmap(
+    input({ epics, stories, plannedVelocity: 10, feedbackCounts: new Map([['B', 2]]) }),
+  );
 
   it('lists the epics in roadmap order with progress and planned dates', () => {
     expect(roadmap.velocity).toBe(10);
@@ -85,14 +101,25 @@ describe('buildRoadmap, computed by hand', () => {
       firstSprintEnd: '2025-01-19',
     });
     expect(roadmap.epics.map((e) => e.epic.id)).toEqual(['A', 'B']);
-    expect(roadmap.epics[0]?.progress).toEqual({ donePoints: 2, totalPoints: 15, doneStories: 1, totalStories: 4 });
+    expect(roadmap.epics[0]?.progress).toEqual({
+      donePoints: 2,
+      totalPoints: 15,
+      doneStories: 1,
+      totalStories: 4,
+    });
     expect(roadmap.epics[1]?.planned).toEqual({ start: null, target: '2025-02-02' });
     expect(roadmap.epics.map((e) => e.feedbackCount)).toEqual([0, 2]);
   });
 
   it('forecasts each epic at the end of the sprint where its last story lands', () => {
     const [a, b] = roadmap.epics;
-    expect(a?.forecast).toEqual({ p50: '2025-02-16', p85: '2025-02-16', expected: '2025-02-16', confidence: 'low', state: 'forecast' });
+    expect(a?.forecast).toEqual({
+      p50: '2025-02-16',
+      p85: '2025-02-16',
+      expected: '2025-02-16',
+      confidence: 'low',
+      state: 'forecast',
+    });
     expect(b?.forecast).toMatchObject({ p50: '2025-02-02', p85: '2025-02-02' });
   });
 
@@ -117,7 +144,11 @@ describe('buildRoadmap with an active sprint', () => {
   // No closed sprint: the active sprint's 20 committed points are the velocity. 5 of them are done, so the
   // active sprint (ending 01-19) still has room for 15. Queue: Y 8 (A), Z 13 (B, 21 in all), W 20 (A, 41).
   // B: 21 > 15, one more sprint: ends 02-02. A: 41 - 15 = 26 = two more sprints: ends 02-16.
-  const active = sprint('S', 'active', { startDate: '2025-01-06', endDate: '2025-01-19', committedPoints: 20 });
+  const active = sprint('S', 'active', {
+    startDate: '2025-01-06',
+    endDate: '2025-01-19',
+    committedPoints: 20,
+  });
   const roadmap = buildRoadmap(
     input({
       today: '2025-01-10',
@@ -134,35 +165,56 @@ describe('buildRoadmap with an active sprint', () => {
   );
 
   it('fills the rest of the active sprint first', () => {
-    expect(roadmap.basis).toMatchObject({ source: 'active_sprint', sprintLengthDays: 14, firstSprintEnd: '2025-01-19' });
+    expect(roadmap.basis).toMatchObject({
+      source: 'active_sprint',
+      sprintLengthDays: 14,
+      firstSprintEnd: '2025-01-19',
+    });
     expect(roadmap.epics.map((e) => e.forecast.p50)).toEqual(['2025-02-16', '2025-02-02', null, null]);
   });
 
   it('has no forecast date for a finished epic or an empty one', () => {
-    expect(roadmap.epics[2]?.forecast).toEqual({ p50: null, p85: null, expected: null, confidence: 'high', state: 'finished' });
+    expect(roadmap.epics[2]?.forecast).toEqual({
+      p50: null,
+      p85: null,
+      expected: null,
+      confidence: 'high',
+      state: 'finished',
+    });
     expect(roadmap.epics[3]?.forecast).toMatchObject({ p85: null, confidence: 'low', state: 'no_stories' });
   });
 });
 
 describe('buildRoadmap edge cases', () => {
   it('has no dates without any velocity', () => {
-    const roadmap = buildRoadmap(input({ epics: [epic('A', 'a0', '2025-01-07')], stories: [story('A1', 'a0', 'A', 3)] }));
+    const roadmap = buildRoadmap(
+      input({ epics: [epic('A', 'a0', '2025-01-07')], stories: [story('A1', 'a0', 'A', 3)] }),
+    );
     expect(roadmap.velocity).toBeNull();
     expect(roadmap.epics[0]).toMatchObject({ forecast: { p50: null, state: 'no_velocity' }, atRisk: false });
   });
 
   it('has no dates when the closed sprints delivered nothing', () => {
     const idle = sprint('c1', 'closed', { completedPoints: 0, completedAt: '2025-01-03T00:00:00Z' });
-    const roadmap = buildRoadmap(input({ epics: [epic('A', 'a0')], stories: [story('A1', 'a0', 'A', 3)], sprints: [idle] }));
+    const roadmap = buildRoadmap(
+      input({ epics: [epic('A', 'a0')], stories: [story('A1', 'a0', 'A', 3)], sprints: [idle] }),
+    );
     expect(roadmap.velocity).toBe(0);
     expect(roadmap.epics[0]?.forecast.state).toBe('no_velocity');
   });
 
   it('is at risk past the horizon when it has a target', () => {
     const roadmap = buildRoadmap(
-      input({ epics: [epic('A', 'a0', '2030-01-01')], stories: [story('A1', 'a0', 'A', 100)], plannedVelocity: 0.1 }),
+      input({
+        epics: [epic('A', 'a0', '2030-01-01')],
+        stories: [story('A1', 'a0', 'A', 100)],
+        plannedVelocity: 0.1,
+      }),
     );
-    expect(roadmap.epics[0]).toMatchObject({ forecast: { p85: null, state: 'beyond_horizon' }, atRisk: true });
+    expect(roadmap.epics[0]).toMatchObject({
+      forecast: { p85: null, state: 'beyond_horizon' },
+      atRisk: true,
+    });
   });
 
   it('lowers confidence when stories ahead have no estimate', () => {

@@ -62,17 +62,25 @@ interface EpicFinish {
  * The work ahead in the order the team will do it: the active sprint's stories, then each planned sprint's
  * (earliest start first), then the backlog; by rank within each.
  */
-export function workQueue(stories: readonly RoadmapStory[], sprints: readonly RoadmapSprint[]): RoadmapStory[] {
+export function workQueue(
+  stories: readonly RoadmapStory[],
+  sprints: readonly RoadmapSprint[],
+): RoadmapStory[] {
   const planned = sprints
     .filter((s) => s.state === 'planned')
     .map((s, created) => ({ s, created }))
-    .sort((a, b) => (a.s.startDate ?? '\uffff').localeCompare(b.s.startDate ?? '\uffff') || a.created - b.created);
+    .sort(
+      (a, b) => (a.s.startDate ?? '\uffff').localeCompare(b.s.startDate ?? '\uffff') || a.created - b.created,
+    );
   const group = new Map<string, number>(planned.map(({ s }, i) => [s.id, i + 1]));
   for (const s of sprints) if (s.state === 'active') group.set(s.id, 0);
   const backlog = planned.length + 1;
   return stories
     .filter((story) => !story.done)
-    .map((story) => ({ story, group: story.sprintId === null ? backlog : (group.get(story.sprintId) ?? backlog) }))
+    .map((story) => ({
+      story,
+      group: story.sprintId === null ? backlog : (group.get(story.sprintId) ?? backlog),
+    }))
     .sort((a, b) => a.group - b.group || compareRanks(a.story.rank, b.story.rank))
     .map(({ story }) => story);
 }
@@ -93,7 +101,12 @@ function progressByEpic(stories: readonly RoadmapStory[]): Map<string, EpicProgr
   const progress = new Map<string, EpicProgress>();
   for (const story of stories) {
     if (story.epicId === null) continue;
-    const p = progress.get(story.epicId) ?? { donePoints: 0, totalPoints: 0, doneStories: 0, totalStories: 0 };
+    const p = progress.get(story.epicId) ?? {
+      donePoints: 0,
+      totalPoints: 0,
+      doneStories: 0,
+      totalStories: 0,
+    };
     const points = story.points ?? 0;
     p.totalPoints += points;
     p.totalStories++;
@@ -106,7 +119,8 @@ function progressByEpic(stories: readonly RoadmapStory[]): Map<string, EpicProgr
   return progress;
 }
 
-const lower = (a: Confidence, b: Confidence): Confidence => (a === 'low' || b === 'low' ? 'low' : a === 'medium' ? a : b);
+const lower = (a: Confidence, b: Confidence): Confidence =>
+  a === 'low' || b === 'low' ? 'low' : a === 'medium' ? a : b;
 
 const noDates = { p50: null, p85: null, expected: null } as const;
 
@@ -173,7 +187,11 @@ function forecasts(input: RoadmapInput, queue: readonly RoadmapStory[]): Forecas
   const index = new Map(ids.map((id, i) => [id, i]));
   const sprintsOf = (epicId: string) => {
     const i = index.get(epicId) ?? -1;
-    return { expected: sprints.expected[i] ?? null, p50: sprints.p50[i] ?? null, p85: sprints.p85[i] ?? null };
+    return {
+      expected: sprints.expected[i] ?? null,
+      p50: sprints.p50[i] ?? null,
+      p85: sprints.p85[i] ?? null,
+    };
   };
   return { basis, plan, finishes, sprintsOf };
 }
@@ -202,7 +220,9 @@ export function buildRoadmap(input: RoadmapInput): Roadmap {
     velocity: f.basis.velocity,
     basis: { source, samples, sprintLengthDays, confidence, firstSprintEnd: f.plan.firstSprintEnd },
     backlogStart: {
-      position: queue.filter((story) => story.sprintId !== null).reduce((sum, story) => sum + (story.points ?? 0), 0),
+      position: queue
+        .filter((story) => story.sprintId !== null)
+        .reduce((sum, story) => sum + (story.points ?? 0), 0),
       usedPoints: f.plan.usedPoints,
     },
     epics,

@@ -26,4 +26,5 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** The generator of one numbered stream of a seed (one Monte Carlo trial). */
-export const streamOf = (seed: number, stream: number) => mulberry32(seed ^ Math.imul(stream + 1, 0x9e3779b9));
+export const streamOf = (seed: number, stream: number) =>
+  mulberry32(seed ^ Math.imul(stream + 1, 0x9e3779b9));

@@ -3,7 +3,13 @@ import { sprintMarkers } from './sprint-markers';
 
 const roadmap = (velocity: number | null, position = 0, usedPoints = 0) => ({
   velocity,
-  basis: { source: 'closed_sprints' as const, samples: [], sprintLengthDays: 14, confidence: 'high' as const, firstSprintEnd: '2026-03-13' },
+  basis: {
+    source: 'closed_sprints' as const,
+    samples: [],
+    sprintLengthDays: 14,
+    confidence: 'high' as const,
+    firstSprintEnd: '2026-03-13',
+  },
   backlogStart: { position, usedPoints },
 });
 const points = (...list: (number | null)[]) => list.map((p) => ({ points: p }));

@@ -24,7 +24,13 @@ function outcome(rule: () => unknown): string {
   }
 }
 
-const planned = { id: 's1', name: 'Sprint 1', state: 'planned' as const, startDate: '2025-03-03', endDate: '2025-03-14' };
+const planned = {
+  id: 's1',
+  name: 'Sprint 1',
+  state: 'planned' as const,
+  startDate: '2025-03-03',
+  endDate: '2025-03-14',
+};
 const active = { ...planned, id: 's0', name: 'Sprint 0', state: 'active' as const };
 const closed = { ...planned, id: 's9', name: 'Sprint 9', state: 'closed' as const };
 const categories = new Map<string, StatusCategory>([
@@ -43,7 +49,9 @@ describe('sprint dates', () => {
     expect(outcome(() => checkSprintDates({ startDate: '2025-03-03', endDate: '2025-03-03' }))).toBe(
       'validation_failed: endDate: must be after startDate',
     );
-    expect(outcome(() => checkSprintDates({ startDate: '2025-03-03', endDate: '2025-03-01' }))).toMatch(/endDate/);
+    expect(outcome(() => checkSprintDates({ startDate: '2025-03-03', endDate: '2025-03-01' }))).toMatch(
+      /endDate/,
+    );
     expect(outcome(() => checkSprintDates({ startDate: '2025-03-03', endDate: '2025-03-04' }))).toBe('ok');
   });
 
@@ -53,22 +61,30 @@ describe('sprint dates', () => {
       /endDate: must be at most 4 weeks/,
     );
     expect(outcome(() => checkSprintDates({ startDate: '2024-02-28', endDate: '2024-03-27' }))).toBe('ok');
-    expect(outcome(() => checkSprintDates({ startDate: '2024-02-28', endDate: '2024-03-28' }))).toMatch(/4 weeks/);
+    expect(outcome(() => checkSprintDates({ startDate: '2024-02-28', endDate: '2024-03-28' }))).toMatch(
+      /4 weeks/,
+    );
   });
 });
 
 describe('editing a sprint', () => {
   it('edits a planned or running sprint, checking its dates', () => {
     expect(outcome(() => checkSprintEdit(planned, { startDate: null, endDate: null }))).toBe('ok');
-    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: '2025-03-24' }))).toBe('ok');
-    expect(outcome(() => checkSprintEdit(planned, { startDate: '2025-03-03', endDate: '2025-04-03' }))).toMatch(/endDate/);
+    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: '2025-03-24' }))).toBe(
+      'ok',
+    );
+    expect(
+      outcome(() => checkSprintEdit(planned, { startDate: '2025-03-03', endDate: '2025-04-03' })),
+    ).toMatch(/endDate/);
   });
 
   it('keeps the dates of a running sprint', () => {
     expect(outcome(() => checkSprintEdit(active, { startDate: null, endDate: '2025-03-14' }))).toBe(
       'validation_failed: startDate: a running sprint keeps its start date',
     );
-    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: null }))).toMatch(/^validation_failed: endDate/);
+    expect(outcome(() => checkSprintEdit(active, { startDate: '2025-03-03', endDate: null }))).toMatch(
+      /^validation_failed: endDate/,
+    );
   });
 
   it('refuses any edit of a closed sprint', () => {
@@ -84,17 +100,27 @@ describe('the sprint state machine', () => {
   });
 
   it('refuses a second active sprint, naming the one that runs', () => {
-    expect(outcome(() => checkStart(planned, active))).toBe('conflict: Sprint "Sprint 0" is still active: complete it first');
+    expect(outcome(() => checkStart(planned, active))).toBe(
+      'conflict: Sprint "Sprint 0" is still active: complete it first',
+    );
   });
 
   it('refuses to start a sprint twice or a closed one', () => {
-    expect(outcome(() => checkStart(active, undefined))).toBe('conflict: Sprint "Sprint 0" has already started');
-    expect(outcome(() => checkStart(closed, undefined))).toBe('conflict: Sprint "Sprint 9" is closed and read-only');
+    expect(outcome(() => checkStart(active, undefined))).toBe(
+      'conflict: Sprint "Sprint 0" has already started',
+    );
+    expect(outcome(() => checkStart(closed, undefined))).toBe(
+      'conflict: Sprint "Sprint 9" is closed and read-only',
+    );
   });
 
   it('needs both dates to start', () => {
-    expect(outcome(() => checkStart({ ...planned, startDate: null }, undefined))).toMatch(/^validation_failed: startDate/);
-    expect(outcome(() => checkStart({ ...planned, endDate: null }, undefined))).toMatch(/^validation_failed: endDate/);
+    expect(outcome(() => checkStart({ ...planned, startDate: null }, undefined))).toMatch(
+      /^validation_failed: startDate/,
+    );
+    expect(outcome(() => checkStart({ ...planned, endDate: null }, undefined))).toMatch(
+      /^validation_failed: endDate/,
+    );
   });
 
   it('completes only an active sprint', () => {
@@ -167,7 +193,10 @@ describe('completing a sprint', () => {
   });
 
   it('completes an empty sprint with 0 points', () => {
-    expect(completionOf('s1', [], categories, { backlogAbove: null })).toEqual({ completedPoints: 0, carriedOver: [] });
+    expect(completionOf('s1', [], categories, { backlogAbove: null })).toEqual({
+      completedPoints: 0,
+      carriedOver: [],
+    });
   });
 });
 
@@ -187,12 +216,17 @@ describe('moving a story across the board', () => {
   });
 
   it('keeps acceptance and sprint on any other move', () => {
-    expect(afterTransition({ ...doneStory, statusId: 'todo', accepted: false }, 'done', categories, 'closed')).toEqual({
+    expect(
+      afterTransition({ ...doneStory, statusId: 'todo', accepted: false }, 'done', categories, 'closed'),
+    ).toEqual({
       statusId: 'done',
       accepted: false,
       sprintId: 's1',
     });
-    expect(afterTransition({ statusId: 'todo', accepted: false, sprintId: null }, 'doing', categories, null).sprintId).toBeNull();
+    expect(
+      afterTransition({ statusId: 'todo', accepted: false, sprintId: null }, 'doing', categories, null)
+        .sprintId,
+    ).toBeNull();
   });
 });
 

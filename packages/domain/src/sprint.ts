@@ -52,7 +52,9 @@ export function checkStart(sprint: SprintRef & SprintDates, active: SprintRef | 
   assertOpen(sprint);
   if (sprint.state === 'active') throw conflict(`Sprint "${sprint.name}" has already started`);
   if (active) {
-    throw conflict(`Sprint "${active.name}" is still active: complete it first`, { activeSprintId: active.id });
+    throw conflict(`Sprint "${active.name}" is still active: complete it first`, {
+      activeSprintId: active.id,
+    });
   }
   if (sprint.startDate === null) throw invalid('startDate', 'a sprint needs a start date before it starts');
   if (sprint.endDate === null) throw invalid('endDate', 'a sprint needs an end date before it starts');
@@ -90,7 +92,8 @@ export function checkPlannable(storyKey: string, sprint: SprintRef, current: Spr
 export const sumPoints = (stories: readonly { points: number | null }[]): number =>
   stories.reduce((sum, s) => sum + (s.points ?? 0), 0);
 
-export const isDone = (statusId: string, categories: StatusCategories): boolean => categories.get(statusId) === 'done';
+export const isDone = (statusId: string, categories: StatusCategories): boolean =>
+  categories.get(statusId) === 'done';
 
 interface SprintStory {
   id: string;
@@ -127,7 +130,9 @@ export function completionOf(
     .filter((s) => !isDone(s.statusId, categories))
     .sort((a, b) => compareRanks(a.rank, b.rank));
   const toBacklog = 'backlogAbove' in to;
-  const ranks = toBacklog ? ranksBetween(null, to.backlogAbove, unfinished.length) : unfinished.map((s) => s.rank);
+  const ranks = toBacklog
+    ? ranksBetween(null, to.backlogAbove, unfinished.length)
+    : unfinished.map((s) => s.rank);
   const carriedOver = unfinished.map((s, i) => ({
     id: s.id,
     sprintId: toBacklog ? null : to.sprintId,
@@ -174,7 +179,9 @@ export function lastClosed<S extends ClosedSprintPoints>(sprints: readonly S[], 
 /** Average completed points, to one decimal; null when there is nothing to average. */
 export function averageCompleted(sprints: readonly ClosedSprintPoints[]): number | null {
   if (sprints.length === 0) return null;
-  return Math.round((sumPoints(sprints.map((s) => ({ points: s.completedPoints }))) / sprints.length) * 10) / 10;
+  return (
+    Math.round((sumPoints(sprints.map((s) => ({ points: s.completedPoints }))) / sprints.length) * 10) / 10
+  );
 }
 
 export const capacity = (closed: readonly ClosedSprintPoints[]): number | null =>

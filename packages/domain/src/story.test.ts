@@ -3,19 +3,28 @@ import { actionsForStoryFields, formatStoryKey, isInBacklog, isOverdue, isReady,
 
 describe('actionsForStoryFields', () => {
   it('asks only for story.edit on text edits and on a version-only edit', () => {
-    expect(actionsForStoryFields({ version: 1, title: 'x', labels: ['a'] }, 'story.edit')).toEqual(['story.edit']);
+    expect(actionsForStoryFields({ version: 1, title: 'x', labels: ['a'] }, 'story.edit')).toEqual([
+      'story.edit',
+    ]);
     expect(actionsForStoryFields({ version: 1 }, 'story.edit')).toEqual(['story.edit']);
   });
 
   it('guards points, epic, status and assignee with their own actions', () => {
     expect(actionsForStoryFields({ version: 1, points: 3 }, 'story.edit')).toEqual(['story.estimate']);
-    expect(new Set(actionsForStoryFields({ version: 1, title: 't', epicId: null, statusId: 'x', assigneeId: 'y' }, 'story.edit'))).toEqual(
-      new Set(['story.edit', 'story.link_epic', 'story.transition', 'story.assign']),
-    );
+    expect(
+      new Set(
+        actionsForStoryFields(
+          { version: 1, title: 't', epicId: null, statusId: 'x', assigneeId: 'y' },
+          'story.edit',
+        ),
+      ),
+    ).toEqual(new Set(['story.edit', 'story.link_epic', 'story.transition', 'story.assign']));
   });
 
   it('asks a new story for an estimate or epic link only when one is set', () => {
-    expect(actionsForStoryFields({ title: 't', points: null, epicId: null }, 'story.create')).toEqual(['story.create']);
+    expect(actionsForStoryFields({ title: 't', points: null, epicId: null }, 'story.create')).toEqual([
+      'story.create',
+    ]);
     expect(new Set(actionsForStoryFields({ title: 't', points: 5 }, 'story.create'))).toEqual(
       new Set(['story.create', 'story.estimate']),
     );

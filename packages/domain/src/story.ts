@@ -13,7 +13,10 @@ const FIELD_ACTIONS: Partial<Record<keyof UpdateStory, Action>> = {
  * The actions a write needs: `base` (create or edit) plus one per guarded field it sets. An estimate or an
  * epic link needs its role even on a new story; a story created without them needs only `story.create`.
  */
-export function actionsForStoryFields(fields: Partial<UpdateStory>, base: 'story.create' | 'story.edit'): Action[] {
+export function actionsForStoryFields(
+  fields: Partial<UpdateStory>,
+  base: 'story.create' | 'story.edit',
+): Action[] {
   const actions = new Set<Action>();
   for (const [field, value] of Object.entries(fields)) {
     if (field === 'version' || value === undefined) continue;
@@ -31,7 +34,10 @@ export function isOverdue(story: { dueDate: string | null }, today: string, isDo
 }
 
 /** The definition of ready: the team can pull a story into a sprint once it has acceptance criteria and an estimate. */
-export function isReady(story: { acceptanceCriteria: readonly unknown[] | { total: number }; points: number | null }): boolean {
+export function isReady(story: {
+  acceptanceCriteria: readonly unknown[] | { total: number };
+  points: number | null;
+}): boolean {
   return criteriaCount(story.acceptanceCriteria) > 0 && story.points !== null;
 }
 

@@ -63,7 +63,8 @@ function checkEntries(current: readonly Status[], statuses: UpdateStatuses['stat
   const ids = new Set<string>();
   const names = new Set<string>();
   statuses.forEach((s, i) => {
-    if (s.id !== undefined && !known.has(s.id)) throw invalid(`statuses.${i}.id`, 'not a status of this project');
+    if (s.id !== undefined && !known.has(s.id))
+      throw invalid(`statuses.${i}.id`, 'not a status of this project');
     if (s.id !== undefined && ids.has(s.id)) throw invalid(`statuses.${i}.id`, 'listed twice');
     const name = s.name.toLowerCase();
     if (names.has(name)) throw invalid(`statuses.${i}.name`, 'two statuses cannot share a name');
@@ -72,7 +73,11 @@ function checkEntries(current: readonly Status[], statuses: UpdateStatuses['stat
   });
 }
 
-function checkMoves(moves: Record<string, string>, removed: ReadonlySet<string>, kept: ReadonlySet<string>): void {
+function checkMoves(
+  moves: Record<string, string>,
+  removed: ReadonlySet<string>,
+  kept: ReadonlySet<string>,
+): void {
   for (const [from, to] of Object.entries(moves)) {
     if (!removed.has(from)) throw invalid(`moveStoriesTo.${from}`, 'not a status this change removes');
     if (!kept.has(to)) throw invalid(`moveStoriesTo.${from}`, 'stories can only move to a status that stays');

@@ -14,7 +14,10 @@ export interface PlacementLookup<K> {
  * The new rank of an item placed just before `before`, just after `after`, or between both: shared by
  * the backlog (PO) and the roadmap (PM), which differ only in where their ranks live.
  */
-export async function placeRank<K>(move: { before?: K | undefined; after?: K | undefined }, lookup: PlacementLookup<K>) {
+export async function placeRank<K>(
+  move: { before?: K | undefined; after?: K | undefined },
+  lookup: PlacementLookup<K>,
+) {
   const anchor = async (side: Side) => {
     const key = move[side];
     if (key === undefined) return undefined;

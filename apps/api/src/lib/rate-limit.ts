@@ -92,7 +92,12 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError('rate_limited', message, { retryAfter: retryAfterSeconds });
 
 /** Counts a hit and throws a 429 (`rate_limited`, with `Retry-After`) when the limit refuses it. */
-export async function enforce(db: Executor, limit: Limit, subject: string, message = 'Too many requests; try again later') {
+export async function enforce(
+  db: Executor,
+  limit: Limit,
+  subject: string,
+  message = 'Too many requests; try again later',
+) {
   const verdict = await hit(db, limit, subject);
   if (!verdict.allowed) throw rateLimited(message, verdict.retryAfterSeconds);
   return verdict;

@@ -12,7 +12,11 @@ export const docs = fp(async (app: App) => {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Ordo API', description: 'Product backlog, sprints, epics and roadmap', version: '1.0.0' },
+      info: {
+        title: 'Ordo API',
+        description: 'Product backlog, sprints, epics and roadmap',
+        version: '1.0.0',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ordo_session' },

@@ -9,7 +9,9 @@ import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER } from '../lib/database-
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
   const retryAfter = (details as { retryAfter?: unknown } | undefined)?.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.code(ERROR_STATUS[code]).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+  return reply
+    .code(ERROR_STATUS[code])
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
 /** Fastify's own error codes for bad requests, in the contract's words. */
@@ -24,7 +26,9 @@ type Issue = { path: string; message: string };
 function validationIssues(error: FastifyError): Issue[] {
   const context = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
-    const path = String(v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const path = String(v.instancePath ?? '')
+      .replace(/^\//, '')
+      .replaceAll('/', '.');
     return { path: path ? `${context}.${path}` : context, message: v.message ?? 'is invalid' };
   });
 }
@@ -43,9 +47,19 @@ const PARSER_ERRORS: Record<string, [number, ErrorCode, string]> = {
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-  const [status, code, message] = PARSER_ERRORS[error.code ?? ''] ?? [400, 'validation_failed', 'The request is malformed'];
+  const [status, code, message] = PARSER_ERRORS[error.code ?? ''] ?? [
+    400,
+    'validation_failed',
+    'The request is malformed',
+  ];
   const field = message.match(/The (\S+) header/)?.[1]?.toLowerCase();
-  const body = JSON.stringify({ error: { code, message, ...(field ? { details: { issues: [{ path: field, message: 'is wrong' }] } } : {}) } });
+  const body = JSON.stringify({
+    error: {
+      code,
+      message,
+      ...(field ? { details: { issues: [{ path: field, message: 'is wrong' }] } } : {}),
+    },
+  });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
@@ -69,7 +83,9 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unreachable');
-      return sendError(reply, 'unavailable', 'The database is unreachable; try again shortly', { retryAfter: UNAVAILABLE_RETRY_AFTER });
+      return sendError(reply, 'unavailable', 'The database is unreachable; try again shortly', {
+        retryAfter: UNAVAILABLE_RETRY_AFTER,
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });

@@ -45,7 +45,11 @@ export const jsonBody = fp(async (app: App) => {
       refuseControlCharacters(parsed, 'body');
       done(null, parsed);
     } catch (error) {
-      done(error instanceof DomainError ? error : invalid('body', `the JSON body is malformed (${(error as Error).message})`));
+      done(
+        error instanceof DomainError
+          ? error
+          : invalid('body', `the JSON body is malformed (${(error as Error).message})`),
+      );
     }
   });
 

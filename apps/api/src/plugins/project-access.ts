@@ -28,7 +28,8 @@ export const projectAccess = fp(async (app: App) => {
     const action = request.routeOptions.config.action;
     if (!action) return;
     const key = (request.params as { key?: unknown }).key;
-    const membership = typeof key === 'string' ? await findMembership(app.database.db, key, request.user.id) : undefined;
+    const membership =
+      typeof key === 'string' ? await findMembership(app.database.db, key, request.user.id) : undefined;
     if (!membership) throw notFound('Project');
     request.project = membership.project;
     request.roles = membership.roles.filter(isRole);

@@ -30,7 +30,9 @@ declare module 'fastify' {
  * The secret a request carries: `Authorization: Bearer <token>` (a session or a personal access token),
  * else the session cookie (sessions only: a token put in the cookie opens nothing).
  */
-export function requestSecret(request: FastifyRequest): { secret: string; from: 'bearer' | 'cookie' } | undefined {
+export function requestSecret(
+  request: FastifyRequest,
+): { secret: string; from: 'bearer' | 'cookie' } | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return { secret: header.slice('Bearer '.length).trim(), from: 'bearer' };
   const fromCookie = request.cookies[SESSION_COOKIE];
@@ -83,7 +85,9 @@ export const session = fp(async (app: App) => {
     if (!request.url.startsWith('/api/')) return;
     refuseCrossSiteCookie(app, request);
     const carried = requestSecret(request);
-    const caller = carried ? await findCaller(app.database.db, hashSecret(carried.secret), carried.from === 'bearer') : undefined;
+    const caller = carried
+      ? await findCaller(app.database.db, hashSecret(carried.secret), carried.from === 'bearer')
+      : undefined;
     if (caller) {
       request.user = caller.user;
       request.credential = caller.credential;
@@ -92,6 +96,7 @@ export const session = fp(async (app: App) => {
   });
   // API answers are about one user at one moment: no browser or proxy may keep a copy.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 });

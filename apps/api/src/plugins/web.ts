@@ -24,7 +24,10 @@ export const web = fp(async (app: App, options: { webDist: string | undefined })
       preCompressed: true,
       index: sso ? false : 'index.html',
       setHeaders: (res, path) =>
-        void res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        void res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
   }
   const sendIndex = async (reply: FastifyReply, folder: string) => {
@@ -34,7 +37,10 @@ export const web = fp(async (app: App, options: { webDist: string | undefined })
     return reply.type('text/html; charset=utf-8').send(html.replace('</head>', `${sso}</head>`));
   };
   // The static files' own `/` would list the folder (403) once they serve no index.
-  if (root && sso) app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) => sendIndex(reply, root));
+  if (root && sso)
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) =>
+      sendIndex(reply, root),
+    );
   app.setNotFoundHandler(async (request, reply) => {
     if (root && request.method === 'GET' && !request.url.startsWith('/api')) return sendIndex(reply, root);
     return sendError(reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);

@@ -8,13 +8,24 @@ export const epicCases: AuthzCase[] = [
   {
     route: epicRoute('POST'),
     action: 'epic.manage',
-    request: async (f) => ({ path: `${f.base}/epics`, body: { title: 'Checkout', targetDate: '2030-01-31' } }),
+    request: async (f) => ({
+      path: `${f.base}/epics`,
+      body: { title: 'Checkout', targetDate: '2030-01-31' },
+    }),
   },
-  { route: epicRoute('GET', '/{epic}'), action: 'project.read', request: async (f) => ({ path: `${f.base}/epics/${await newEpic(f)}` }) },
+  {
+    route: epicRoute('GET', '/{epic}'),
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/epics/${await newEpic(f)}` }),
+  },
   {
     route: epicRoute('PATCH', '/{epic}'),
     action: 'epic.manage',
     request: async (f) => ({ path: `${f.base}/epics/${await newEpic(f)}`, body: { status: 'in_progress' } }),
   },
-  { route: epicRoute('DELETE', '/{epic}'), action: 'epic.manage', request: async (f) => ({ path: `${f.base}/epics/${await newEpic(f)}` }) },
+  {
+    route: epicRoute('DELETE', '/{epic}'),
+    action: 'epic.manage',
+    request: async (f) => ({ path: `${f.base}/epics/${await newEpic(f)}` }),
+  },
 ];

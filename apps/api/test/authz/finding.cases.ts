@@ -2,7 +2,8 @@ import type { Client } from '../harness';
 import { completeRunning, runningSprint } from '../sprint-helpers';
 import type { AuthzCase, AuthzFixture } from './types';
 
-const storyRoute = (method: string, suffix: string) => `${method} /api/projects/{key}/stories/{story}${suffix}`;
+const storyRoute = (method: string, suffix: string) =>
+  `${method} /api/projects/{key}/stories/{story}${suffix}`;
 
 async function subtaskOf(f: AuthzFixture) {
   const key = await f.newStory();
@@ -15,7 +16,8 @@ async function commentBy(f: AuthzFixture, caller: Client | undefined) {
   const key = await f.newStory();
   const path = `${f.base}/stories/${key}/comments`;
   const own = caller ? await caller.post(path, { body: 'Mine' }) : undefined;
-  const comment = own?.status === 201 ? own.body.comment : (await f.admin.post(path, { body: 'The admin\'s' })).body.comment;
+  const comment =
+    own?.status === 201 ? own.body.comment : (await f.admin.post(path, { body: "The admin's" })).body.comment;
   return `${path}/${comment.id}`;
 }
 
@@ -29,7 +31,10 @@ export const findingCases: AuthzCase[] = [
   {
     route: storyRoute('POST', '/subtasks'),
     action: 'story.edit',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/subtasks`, body: { title: 'A task' } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}/subtasks`,
+      body: { title: 'A task' },
+    }),
   },
   {
     route: storyRoute('PATCH', '/subtasks/{id}'),
@@ -50,14 +55,19 @@ export const findingCases: AuthzCase[] = [
   {
     route: storyRoute('POST', '/links'),
     action: 'story.edit',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/links`, body: { type: 'relates', story: await f.newStory() } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}/links`,
+      body: { type: 'relates', story: await f.newStory() },
+    }),
   },
   {
     route: storyRoute('DELETE', '/links/{id}'),
     action: 'story.edit',
     request: async (f) => {
       const key = await f.newStory();
-      const link = (await f.admin.post(`${f.base}/stories/${key}/links`, { type: 'blocks', story: await f.newStory() })).body.link;
+      const link = (
+        await f.admin.post(`${f.base}/stories/${key}/links`, { type: 'blocks', story: await f.newStory() })
+      ).body.link;
       return { path: `${f.base}/stories/${key}/links/${link.id}` };
     },
   },

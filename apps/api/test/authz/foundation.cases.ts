@@ -64,32 +64,51 @@ export const foundationCases: AuthzCase[] = [
   {
     route: 'POST /api/projects/{key}/stories/import',
     action: 'story.create',
-    request: async (f) => ({ path: `${f.base}/stories/import`, body: { stories: [{ title: 'Imported' }, { title: 'Also' }] } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/import`,
+      body: { stories: [{ title: 'Imported' }, { title: 'Also' }] },
+    }),
   },
   {
     route: 'POST /api/projects/{key}/stories/import',
     name: 'with an estimate',
     action: 'story.estimate',
-    request: async (f) => ({ path: `${f.base}/stories/import`, body: { stories: [{ title: 'Plain' }, { title: 'Sized', points: 8 }] } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/import`,
+      body: { stories: [{ title: 'Plain' }, { title: 'Sized', points: 8 }] },
+    }),
   },
-  { route: storyRoute('GET'), action: 'project.read', request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}` }) },
+  {
+    route: storyRoute('GET'),
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}` }),
+  },
   {
     route: storyRoute('PATCH'),
     name: 'text',
     action: 'story.edit',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}`, body: { version: 1, title: 'Edited' } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}`,
+      body: { version: 1, title: 'Edited' },
+    }),
   },
   {
     route: storyRoute('PATCH'),
     name: 'points',
     action: 'story.estimate',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}`, body: { version: 1, points: 5 } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}`,
+      body: { version: 1, points: 5 },
+    }),
   },
   {
     route: storyRoute('PATCH'),
     name: 'epic link',
     action: 'story.link_epic',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}`, body: { version: 1, epicId: null } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}`,
+      body: { version: 1, epicId: null },
+    }),
   },
   {
     route: storyRoute('PATCH'),
@@ -104,9 +123,16 @@ export const foundationCases: AuthzCase[] = [
     route: storyRoute('PATCH'),
     name: 'assignee',
     action: 'story.assign',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}`, body: { version: 1, assigneeId: f.team.dev.user!.id } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}`,
+      body: { version: 1, assigneeId: f.team.dev.user!.id },
+    }),
   },
-  { route: storyRoute('DELETE'), action: 'story.delete', request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}` }) },
+  {
+    route: storyRoute('DELETE'),
+    action: 'story.delete',
+    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}` }),
+  },
   {
     route: storyRoute('POST', '/restore'),
     action: 'story.delete',
@@ -116,18 +142,36 @@ export const foundationCases: AuthzCase[] = [
       return { path: `${f.base}/stories/${key}/restore` };
     },
   },
-  { route: storyRoute('POST', '/accept'), action: 'story.accept', request: async (f) => ({ path: `${f.base}/stories/${await f.doneStory()}/accept` }) },
+  {
+    route: storyRoute('POST', '/accept'),
+    action: 'story.accept',
+    request: async (f) => ({ path: `${f.base}/stories/${await f.doneStory()}/accept` }),
+  },
   {
     route: storyRoute('POST', '/reject'),
     action: 'story.accept',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.doneStory()}/reject`, body: { reason: 'Not yet' } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.doneStory()}/reject`,
+      body: { reason: 'Not yet' },
+    }),
   },
-  { route: storyRoute('GET', '/history'), action: 'project.read', request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/history` }) },
-  { route: storyRoute('GET', '/comments'), action: 'project.read', request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/comments` }) },
+  {
+    route: storyRoute('GET', '/history'),
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/history` }),
+  },
+  {
+    route: storyRoute('GET', '/comments'),
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/comments` }),
+  },
   {
     route: storyRoute('POST', '/comments'),
     action: 'comment.create',
-    request: async (f) => ({ path: `${f.base}/stories/${await f.newStory()}/comments`, body: { body: 'Looks good' } }),
+    request: async (f) => ({
+      path: `${f.base}/stories/${await f.newStory()}/comments`,
+      body: { body: 'Looks good' },
+    }),
   },
   {
     route: 'POST /api/projects/{key}/backlog/rank',

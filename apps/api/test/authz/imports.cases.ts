@@ -1,11 +1,16 @@
 import type { AuthzCase, AuthzFixture } from './types';
 
 const route = (method: string, suffix: string) => `${method} /api/projects/{key}${suffix}`;
-const jiraJson = (summary: string) => ({ issues: [{ key: 'JIRA-1', fields: { summary, issuetype: { name: 'Story' }, status: { name: 'To Do' } } }] });
+const jiraJson = (summary: string) => ({
+  issues: [{ key: 'JIRA-1', fields: { summary, issuetype: { name: 'Story' }, status: { name: 'To Do' } } }],
+});
 
 /** An import the admin ran, finished before the matrix looks at the event log. */
 async function finishedImport(f: AuthzFixture) {
-  const started = await f.admin.post(`${f.base}/imports?format=jira-json`, jiraJson('Imported for the matrix'));
+  const started = await f.admin.post(
+    `${f.base}/imports?format=jira-json`,
+    jiraJson('Imported for the matrix'),
+  );
   if (started.status !== 202) throw new Error(JSON.stringify(started.body));
   const id = started.body.import.id as string;
   for (let i = 0; i < 500; i++) {
@@ -20,9 +25,24 @@ export const importCases: AuthzCase[] = [
   {
     route: route('POST', '/imports'),
     action: 'project.import',
-    request: async (f) => ({ path: `${f.base}/imports?format=jira-json&dryRun=true`, body: jiraJson('Dry run') }),
+    request: async (f) => ({
+      path: `${f.base}/imports?format=jira-json&dryRun=true`,
+      body: jiraJson('Dry run'),
+    }),
   },
-  { route: route('GET', '/imports/{id}'), action: 'project.import', request: async (f) => ({ path: `${f.base}/imports/${await finishedImport(f)}` }) },
-  { route: route('GET', '/export'), action: 'project.export', request: async (f) => ({ path: `${f.base}/export` }) },
-  { route: route('GET', '/export.csv'), action: 'project.export', request: async (f) => ({ path: `${f.base}/export.csv` }) },
+  {
+    route: route('GET', '/imports/{id}'),
+    action: 'project.import',
+    request: async (f) => ({ path: `${f.base}/imports/${await finishedImport(f)}` }),
+  },
+  {
+    route: route('GET', '/export'),
+    action: 'project.export',
+    request: async (f) => ({ path: `${f.base}/export` }),
+  },
+  {
+    route: route('GET', '/export.csv'),
+    action: 'project.export',
+    request: async (f) => ({ path: `${f.base}/export.csv` }),
+  },
 ];

@@ -5,7 +5,10 @@ export const invitationCases: AuthzCase[] = [
   {
     route: 'POST /api/projects/{key}/invitations',
     action: 'members.invite',
-    request: async (f) => ({ path: `${f.base}/invitations`, body: { email: newEmail(), roles: ['developer'] } }),
+    request: async (f) => ({
+      path: `${f.base}/invitations`,
+      body: { email: newEmail(), roles: ['developer'] },
+    }),
   },
   {
     route: 'GET /api/projects/{key}/invitations',

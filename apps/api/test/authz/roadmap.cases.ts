@@ -2,7 +2,11 @@ import { newEpic } from './epic-fixture';
 import type { AuthzCase } from './types';
 
 export const roadmapCases: AuthzCase[] = [
-  { route: 'GET /api/projects/{key}/roadmap', action: 'project.read', request: async (f) => ({ path: `${f.base}/roadmap` }) },
+  {
+    route: 'GET /api/projects/{key}/roadmap',
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/roadmap` }),
+  },
   {
     route: 'POST /api/projects/{key}/roadmap/rank',
     action: 'roadmap.rank',

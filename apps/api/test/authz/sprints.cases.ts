@@ -1,7 +1,8 @@
 import { completeRunning, newSprint, plan, runningSprint } from '../sprint-helpers';
 import type { AuthzCase, AuthzFixture } from './types';
 
-const sprintRoute = (method: string, suffix = '') => `${method} /api/projects/{key}/sprints/{sprint}${suffix}`;
+const sprintRoute = (method: string, suffix = '') =>
+  `${method} /api/projects/{key}/sprints/{sprint}${suffix}`;
 const read = (suffix: string): AuthzCase => ({
   route: sprintRoute('GET', suffix),
   action: 'project.read',
@@ -20,16 +21,27 @@ export const sprintCases: AuthzCase[] = [
     action: 'sprint.manage',
     request: async (f) => ({ path: `${f.base}/sprints`, body: { name: 'Sprint' } }),
   },
-  { route: 'GET /api/projects/{key}/sprints', action: 'project.read', request: async (f) => ({ path: `${f.base}/sprints` }) },
+  {
+    route: 'GET /api/projects/{key}/sprints',
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/sprints` }),
+  },
   read(''),
   read('/burndown'),
   read('/report'),
   read('/retro'),
-  { route: 'GET /api/projects/{key}/velocity', action: 'project.read', request: async (f) => ({ path: `${f.base}/velocity` }) },
+  {
+    route: 'GET /api/projects/{key}/velocity',
+    action: 'project.read',
+    request: async (f) => ({ path: `${f.base}/velocity` }),
+  },
   {
     route: sprintRoute('PATCH'),
     action: 'sprint.manage',
-    request: async (f) => ({ path: `${f.base}/sprints/${await newSprint(f.admin, f.base)}`, body: { goal: 'A goal' } }),
+    request: async (f) => ({
+      path: `${f.base}/sprints/${await newSprint(f.admin, f.base)}`,
+      body: { goal: 'A goal' },
+    }),
   },
   {
     route: sprintRoute('POST', '/stories'),

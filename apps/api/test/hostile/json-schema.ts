@@ -18,11 +18,13 @@ export interface JsonSchema {
   additionalProperties?: JsonSchema | boolean;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const inRange = (n: number, s: JsonSchema) => n >= (s.minimum ?? -Infinity) && n <= (s.maximum ?? Infinity);
 
 function allowsString(s: JsonSchema, v: unknown) {
-  if (typeof v !== 'string' || v.length < (s.minLength ?? 0) || v.length > (s.maxLength ?? Infinity)) return false;
+  if (typeof v !== 'string' || v.length < (s.minLength ?? 0) || v.length > (s.maxLength ?? Infinity))
+    return false;
   return !s.pattern || new RegExp(s.pattern).test(v);
 }
 
@@ -38,18 +40,30 @@ function allowsObject(s: JsonSchema, v: unknown) {
  */
 export function allows(s: JsonSchema | undefined, v: unknown): boolean {
   if (!s) return true;
-  if (v === null) return s.nullable === true || s.type === 'null' || (s.anyOf ?? []).some((x) => allows(x, v));
+  if (v === null)
+    return s.nullable === true || s.type === 'null' || (s.anyOf ?? []).some((x) => allows(x, v));
   if (s.anyOf) return s.anyOf.some((x) => allows(x, v));
   if (s.enum) return s.enum.includes(v);
   switch (s.type) {
-    case 'string': return allowsString(s, v);
-    case 'integer': return Number.isInteger(v) && inRange(v as number, s);
-    case 'number': return typeof v === 'number' && Number.isFinite(v) && inRange(v, s);
-    case 'boolean': return typeof v === 'boolean';
+    case 'string':
+      return allowsString(s, v);
+    case 'integer':
+      return Number.isInteger(v) && inRange(v as number, s);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && inRange(v, s);
+    case 'boolean':
+      return typeof v === 'boolean';
     case 'array':
-      return Array.isArray(v) && v.length >= (s.minItems ?? 0) && v.length <= (s.maxItems ?? Infinity) && v.every((i) => allows(s.items, i));
-    case 'object': return allowsObject(s, v);
-    default: return true;
+      return (
+        Array.isArray(v) &&
+        v.length >= (s.minItems ?? 0) &&
+        v.length <= (s.maxItems ?? Infinity) &&
+        v.every((i) => allows(s.items, i))
+      );
+    case 'object':
+      return allowsObject(s, v);
+    default:
+      return true;
   }
 }
 
@@ -63,6 +77,7 @@ export function schemaAt(s: JsonSchema | undefined, path: (string | number)[]): 
 }
 
 /** A string holding an id of some resource rather than text a person typed: a uuid, a key, a sprint or "backlog". */
-export const isIdLike = (s: JsonSchema) => s.type === 'string' && (s.format === 'uuid' || (s.maxLength === undefined && !s.enum));
+export const isIdLike = (s: JsonSchema) =>
+  s.type === 'string' && (s.format === 'uuid' || (s.maxLength === undefined && !s.enum));
 export const isNumeric = (s: JsonSchema) => s.type === 'integer' || s.type === 'number';
 export const isDate = (s: JsonSchema) => s.type === 'string' && s.format === 'date';

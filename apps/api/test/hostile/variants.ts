@@ -61,7 +61,11 @@ function ids(foreign: ForeignIds, valid: unknown): ValueVariant[] {
   const variants: ValueVariant[] = [
     { label: 'not-a-uuid', value: 'not-a-uuid', forced: true },
     { label: 'an unknown uuid', value: UNKNOWN_ID, forced: true },
-    ...Object.entries(foreign.ids).map(([what, id]) => ({ label: `another project's ${what}`, value: id, forced: true })),
+    ...Object.entries(foreign.ids).map(([what, id]) => ({
+      label: `another project's ${what}`,
+      value: id,
+      forced: true,
+    })),
   ];
   if (typeof valid === 'string' && STORY_KEY.test(valid)) {
     const project = valid.split('-')[0];
@@ -107,12 +111,14 @@ function valueVariants(s: JsonSchema, valid: unknown, foreign: ForeignIds): Valu
   ];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The fields to attack: those of the valid body (first array item only) and every documented property. */
 export function fieldsOf(body: unknown, s: JsonSchema | undefined, at: Segment[] = []): Segment[][] {
   const found: Segment[][] = [];
-  if (Array.isArray(body) && body.length > 0) found.push([...at, 0], ...fieldsOf(body[0], s?.items, [...at, 0]));
+  if (Array.isArray(body) && body.length > 0)
+    found.push([...at, 0], ...fieldsOf(body[0], s?.items, [...at, 0]));
   if (isRecord(body) || (at.length === 0 && s?.properties)) {
     const names = new Set([...Object.keys(isRecord(body) ? body : {}), ...Object.keys(s?.properties ?? {})]);
     for (const name of names) {
@@ -137,12 +143,20 @@ const getAt = (body: unknown, path: Segment[]) =>
   path.reduce<unknown>((value, segment) => (value as Record<Segment, unknown> | undefined)?.[segment], body);
 
 /** Each field of the valid body replaced by hostile values, or left out. */
-export function fieldRequests(path: string, body: unknown, s: JsonSchema, foreign: ForeignIds): HostileRequest[] {
+export function fieldRequests(
+  path: string,
+  body: unknown,
+  s: JsonSchema,
+  foreign: ForeignIds,
+): HostileRequest[] {
   return fieldsOf(body, s).flatMap((at) => {
     const field = at.filter((p) => typeof p === 'string').at(-1) as string;
     const fieldSchema = schemaAt(s, at) ?? {};
     const valid = getAt(body, at);
-    const variants = [...valueVariants(fieldSchema, valid, foreign), ...(valid === undefined ? [] : [{ label: 'left out', value: MISSING }])];
+    const variants = [
+      ...valueVariants(fieldSchema, valid, foreign),
+      ...(valid === undefined ? [] : [{ label: 'left out', value: MISSING }]),
+    ];
     return variants.map((v): HostileRequest => {
       const hostile = setAt(body, at, v.value);
       return {
@@ -160,15 +174,32 @@ export function fieldRequests(path: string, body: unknown, s: JsonSchema, foreig
 /** The whole body replaced: other JSON types, malformed JSON, prototype keys, another content type. */
 export function wholeBodyRequests(path: string, body: unknown, s: JsonSchema): HostileRequest[] {
   const valid = JSON.stringify(body);
-  const replaced = [[], null, 'str', 42, true, {}].map(
-    (value): HostileRequest => ({ label: `body ${JSON.stringify(value)}`, field: 'body', expect: allows(s, value) ? 'any' : 'refused', path, body: JSON.stringify(value) }),
-  );
+  const replaced = [[], null, 'str', 42, true, {}].map((value): HostileRequest => ({
+    label: `body ${JSON.stringify(value)}`,
+    field: 'body',
+    expect: allows(s, value) ? 'any' : 'refused',
+    path,
+    body: JSON.stringify(value),
+  }));
   const withKey = (key: string) => `{"${key}":{"isAdmin":true},${valid.slice(1)}`;
   return [
     ...replaced,
     { label: 'a __proto__ key', field: '__proto__', expect: 'refused', path, body: withKey('__proto__') },
-    { label: 'a constructor key', field: 'constructor', expect: 'refused', path, body: withKey('constructor') },
-    { label: 'text/plain', field: 'content-type', expect: 'refused', path, body: valid, contentType: 'text/plain' },
+    {
+      label: 'a constructor key',
+      field: 'constructor',
+      expect: 'refused',
+      path,
+      body: withKey('constructor'),
+    },
+    {
+      label: 'text/plain',
+      field: 'content-type',
+      expect: 'refused',
+      path,
+      body: valid,
+      contentType: 'text/plain',
+    },
   ];
 }
 
@@ -176,13 +207,23 @@ export function wholeBodyRequests(path: string, body: unknown, s: JsonSchema): H
 export function anyBodyRequests(path: string): HostileRequest[] {
   return [
     { label: 'malformed JSON', field: 'body', expect: 'refused', path, body: '{"title": "unfinished' },
-    { label: 'a body over 1 MiB', field: 'body', expect: 'refused', path, body: JSON.stringify({ title: 'x'.repeat(1.1 * 1024 * 1024) }) },
+    {
+      label: 'a body over 1 MiB',
+      field: 'body',
+      expect: 'refused',
+      path,
+      body: JSON.stringify({ title: 'x'.repeat(1.1 * 1024 * 1024) }),
+    },
   ];
 }
 
 /** Path parameters of another project, of nothing, or malformed; a lowercase project key. */
 function paramValues(name: string, valid: string, foreign: ForeignIds): ValueVariant[] {
-  if (name === 'key') return [{ label: 'lowercase', value: valid.toLowerCase() }, { label: 'unknown', value: 'NOPE9' }];
+  if (name === 'key')
+    return [
+      { label: 'lowercase', value: valid.toLowerCase() },
+      { label: 'unknown', value: 'NOPE9' },
+    ];
   const project = valid.split('-')[0]!;
   if (name === 'story') {
     return [
@@ -198,7 +239,12 @@ function paramValues(name: string, valid: string, foreign: ForeignIds): ValueVar
 }
 
 /** The valid request with one path parameter replaced; every such request must be refused. */
-export function pathRequests(template: string, path: string, body: unknown, foreign: ForeignIds): HostileRequest[] {
+export function pathRequests(
+  template: string,
+  path: string,
+  body: unknown,
+  foreign: ForeignIds,
+): HostileRequest[] {
   const [pathname, search] = path.split('?');
   const names = template.split('/');
   const values = pathname!.split('/');
@@ -206,8 +252,15 @@ export function pathRequests(template: string, path: string, body: unknown, fore
     const name = /^\{(\w+)\}$/.exec(segment)?.[1];
     if (!name) return [];
     return paramValues(name, values[i]!, foreign).map((v): HostileRequest => {
-      const hostile = values.with(i, encodeURIComponent(String(v.value))).join('/') + (search ? `?${search}` : '');
-      return { label: `:${name} ${v.label}`, field: name, expect: 'refused', path: hostile, body: body === undefined ? undefined : JSON.stringify(body) };
+      const hostile =
+        values.with(i, encodeURIComponent(String(v.value))).join('/') + (search ? `?${search}` : '');
+      return {
+        label: `:${name} ${v.label}`,
+        field: name,
+        expect: 'refused',
+        path: hostile,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      };
     });
   });
 }
@@ -230,7 +283,9 @@ export function queryRequests(path: string, parameters: QueryParameter[]): Hosti
   const unknown = new URLSearchParams(search);
   unknown.append('unknown', '1');
   unknown.append('__proto__', 'x');
-  const requests: HostileRequest[] = [{ label: 'an unknown parameter', field: 'unknown', expect: 'any', path: withQuery(unknown) }];
+  const requests: HostileRequest[] = [
+    { label: 'an unknown parameter', field: 'unknown', expect: 'any', path: withQuery(unknown) },
+  ];
   for (const { name, schema } of parameters) {
     const raws = ['not-a-uuid', '-1', '2147483648', '1e999', '1.5', '', 'true', 'a\u0000b', 'x'.repeat(5000)];
     for (const raw of raws) {

@@ -26,7 +26,8 @@ function cacheWith(backlog: Story[], board?: Board) {
   if (board) client.setQueryData(boardKey(KEY), board);
   return client;
 }
-const backlogKeysOf = (client: QueryClient) => client.getQueryData<{ items: Story[] }>(backlogKeys.filtered(KEY, {}))!.items.map((s) => s.key);
+const backlogKeysOf = (client: QueryClient) =>
+  client.getQueryData<{ items: Story[] }>(backlogKeys.filtered(KEY, {}))!.items.map((s) => s.key);
 
 describe('applyEvent', () => {
   it('moves a re-ranked story in the whole backlog and refetches the filtered ones', () => {

@@ -1,5 +1,14 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { isInBacklog, isReady, story as storySchema, summarizeStory, type BacklogFilter, type ProjectEvent, type Story, type StorySummary } from '@ordo/domain';
+import {
+  isInBacklog,
+  isReady,
+  story as storySchema,
+  summarizeStory,
+  type BacklogFilter,
+  type ProjectEvent,
+  type Story,
+  type StorySummary,
+} from '@ordo/domain';
 import { upsertByRank } from '../features/backlog/backlog-order';
 import { backlogKeys, isUnfiltered } from '../features/backlog/queries';
 import { placeOnBoard, type Board } from '../features/board/board-state';
@@ -18,10 +27,13 @@ function doneStatusIds(client: QueryClient, key: string): Set<string> {
 /** The whole backlog is updated in place; a filtered one may gain or lose the story, so it asks the server. */
 function applyToBacklogs(client: QueryClient, key: string, story: Story) {
   const belongs = isInBacklog(story, doneStatusIds(client, key));
-  for (const [queryKey, data] of client.getQueriesData<{ items: StorySummary[] }>({ queryKey: backlogKeys.all(key) })) {
+  for (const [queryKey, data] of client.getQueriesData<{ items: StorySummary[] }>({
+    queryKey: backlogKeys.all(key),
+  })) {
     const filter = (queryKey[3] ?? {}) as BacklogFilter;
     if (!data) continue;
-    if (isUnfiltered(filter)) client.setQueryData(queryKey, { items: upsertByRank(data.items, summarizeStory(story), belongs) });
+    if (isUnfiltered(filter))
+      client.setQueryData(queryKey, { items: upsertByRank(data.items, summarizeStory(story), belongs) });
     else void client.invalidateQueries({ queryKey, exact: true });
   }
 }
@@ -54,10 +66,18 @@ function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefine
     case 'story':
       return [epicKeys.roadmap(key), sprintKeys.reports(key)];
     case 'comment':
-      return storyKey ? [storyKeys.comments(key, storyKey), storyKeys.history(key, storyKey)] : [storyKeys.all(key)];
+      return storyKey
+        ? [storyKeys.comments(key, storyKey), storyKeys.history(key, storyKey)]
+        : [storyKeys.all(key)];
     case 'sprint':
     case 'retro':
-      return [sprintKeys.all(key), sprintKeys.reports(key), boardKey(key), backlogKeys.all(key), epicKeys.roadmap(key)];
+      return [
+        sprintKeys.all(key),
+        sprintKeys.reports(key),
+        boardKey(key),
+        backlogKeys.all(key),
+        epicKeys.roadmap(key),
+      ];
     case 'epic':
     case 'roadmap':
       return [epicKeys.all(key), epicKeys.roadmap(key)];
@@ -71,6 +91,10 @@ function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefine
 export function applyEvent(client: QueryClient, key: string, event: ProjectEvent) {
   const story = storySchema.safeParse(event.data.story);
   if (story.success) applyStory(client, key, story.data);
-  const storyKey = story.success ? story.data.key : typeof event.data.storyKey === 'string' ? event.data.storyKey : undefined;
+  const storyKey = story.success
+    ? story.data.key
+    : typeof event.data.storyKey === 'string'
+      ? event.data.storyKey
+      : undefined;
   for (const queryKey of staleKeys(key, event, storyKey)) void client.invalidateQueries({ queryKey });
 }

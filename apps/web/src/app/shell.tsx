@@ -10,7 +10,11 @@ import { NotificationBell } from '../features/notifications/bell';
 import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
 import { SearchBox } from '../features/search/search-box';
 
-const THEME_LABEL: Record<Theme, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
+const THEME_LABEL: Record<Theme, string> = {
+  system: 'Theme: system',
+  dark: 'Theme: dark',
+  light: 'Theme: light',
+};
 
 function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
@@ -20,7 +24,13 @@ function ThemeToggle() {
     setTheme(next);
   };
   return (
-    <button type="button" className="btn btn-ghost" onClick={toggle} aria-label={THEME_LABEL[theme]} title={THEME_LABEL[theme]}>
+    <button
+      type="button"
+      className="btn btn-ghost"
+      onClick={toggle}
+      aria-label={THEME_LABEL[theme]}
+      title={THEME_LABEL[theme]}
+    >
       {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
     </button>
   );
@@ -61,7 +71,13 @@ function SkipLink() {
 function ProjectSwitchCommands({ projects }: { projects: readonly { key: string; name: string }[] }) {
   const navigate = useNavigate();
   const commands = useMemo<Command[]>(
-    () => projects.map((p) => ({ id: `project.${p.key}`, group: 'Project', label: `${p.name} (${p.key})`, run: () => navigate(`/projects/${p.key}`) })),
+    () =>
+      projects.map((p) => ({
+        id: `project.${p.key}`,
+        group: 'Project',
+        label: `${p.name} (${p.key})`,
+        run: () => navigate(`/projects/${p.key}`),
+      })),
     [projects, navigate],
   );
   useCommands('projects', commands);
@@ -93,8 +109,8 @@ export function Shell() {
           <NotificationBell />
           <Avatar name={me.data.user.name} id={me.data.user.id} />
           <Link to="/profile" className="muted" title="Your profile">
-          {me.data.user.name}
-        </Link>
+            {me.data.user.name}
+          </Link>
           <LogoutButton />
         </header>
         <Outlet />

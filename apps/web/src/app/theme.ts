@@ -17,4 +17,5 @@ export function applyTheme(theme: Theme) {
   }
 }
 
-export const nextTheme = (theme: Theme): Theme => (theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system');
+export const nextTheme = (theme: Theme): Theme =>
+  theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';

@@ -14,7 +14,9 @@ export const liveSinceQuery = (projectKey: string) =>
   queryOptions({
     queryKey: ['live-since', projectKey],
     queryFn: ({ signal }) =>
-      request(`${projectPath(projectKey)}/events${queryString({ since: 0, limit: 1 })}`, eventsResponse, { signal }),
+      request(`${projectPath(projectKey)}/events${queryString({ since: 0, limit: 1 })}`, eventsResponse, {
+        signal,
+      }),
     // Read once per visit: a later read could skip events the socket has not delivered yet.
     staleTime: Infinity,
     gcTime: 0,

@@ -1,5 +1,12 @@
 import { invalid } from '../errors';
-import { blankIssue, linkTypeOf, parseJiraTime, statusCategoryOf, type JiraIssue, type JiraPerson } from './jira-issue';
+import {
+  blankIssue,
+  linkTypeOf,
+  parseJiraTime,
+  statusCategoryOf,
+  type JiraIssue,
+  type JiraPerson,
+} from './jira-issue';
 
 /** The fields Ordo reads from a Jira CSV, by their header in English and in French (lower-case). */
 const HEADERS = {
@@ -57,7 +64,9 @@ export function csvColumns(headers: readonly string[]): CsvColumns {
   const columns: CsvColumns = { fields: {}, links: [], unread: [] };
   headers.forEach((header, index) => {
     const name = normaliseHeader(header);
-    const field = (Object.keys(HEADERS) as CsvField[]).find((f) => (HEADERS[f] as readonly string[]).includes(name));
+    const field = (Object.keys(HEADERS) as CsvField[]).find((f) =>
+      (HEADERS[f] as readonly string[]).includes(name),
+    );
     const link = /^(?:(outward|inward) issue link|lien de ticket (sortant|entrant)) \((.+)\)$/.exec(name);
     if (field) (columns.fields[field] ??= []).push(index);
     else if (link) {
@@ -66,8 +75,14 @@ export function csvColumns(headers: readonly string[]): CsvColumns {
     } else if (name) columns.unread.push(header.trim());
   });
   if (!columns.fields.summary) {
-    const found = headers.slice(0, 8).map((h) => `"${h.trim()}"`).join(', ');
-    throw invalid('body', `the file has no Summary (Résumé) column; its first line reads ${found || 'nothing'}`);
+    const found = headers
+      .slice(0, 8)
+      .map((h) => `"${h.trim()}"`)
+      .join(', ');
+    throw invalid(
+      'body',
+      `the file has no Summary (Résumé) column; its first line reads ${found || 'nothing'}`,
+    );
   }
   return columns;
 }
@@ -105,14 +120,16 @@ export const unprotect = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.sl
 
 export function issueFromCsv(columns: CsvColumns, raw: readonly string[], line: number): JiraIssue {
   const cells = raw.map((c) => unprotect(c.replace(/\u0000/g, '')));
-  const all = (field: CsvField) => (columns.fields[field] ?? []).map((i) => (cells[i] ?? '').trim()).filter(Boolean);
+  const all = (field: CsvField) =>
+    (columns.fields[field] ?? []).map((i) => (cells[i] ?? '').trim()).filter(Boolean);
   const one = (field: CsvField) => all(field)[0] ?? '';
   const issue = blankIssue(line);
   issue.key = one('key').toUpperCase();
   issue.id = one('id') || null;
   issue.type = one('type');
   issue.summary = one('summary');
-  issue.description = (columns.fields.description ?? []).map((i) => cells[i] ?? '').find((v) => v.trim()) ?? '';
+  issue.description =
+    (columns.fields.description ?? []).map((i) => cells[i] ?? '').find((v) => v.trim()) ?? '';
   issue.status = one('status');
   issue.statusCategory = statusCategoryOf(one('statusCategory'));
   issue.resolution = one('resolution') || null;
@@ -123,8 +140,20 @@ export function issueFromCsv(columns: CsvColumns, raw: readonly string[], line: 
   issue.updated = parseJiraTime(one('updated'));
   issue.resolved = parseJiraTime(one('resolved'));
   issue.due = parseJiraTime(one('due'))?.slice(0, 10) ?? null;
-  issue.labels = [...new Set(all('labels').flatMap((cell) => cell.split(/\s+/)).filter(Boolean))];
-  issue.sprints = [...new Set(all('sprint'))].map((name) => ({ name, state: null, startDate: null, endDate: null, completedAt: null }));
+  issue.labels = [
+    ...new Set(
+      all('labels')
+        .flatMap((cell) => cell.split(/\s+/))
+        .filter(Boolean),
+    ),
+  ];
+  issue.sprints = [...new Set(all('sprint'))].map((name) => ({
+    name,
+    state: null,
+    startDate: null,
+    endDate: null,
+    completedAt: null,
+  }));
   const points = parsePoints(one('points'));
   issue.points = points.points;
   issue.pointsText = points.text;
@@ -136,7 +165,10 @@ export function issueFromCsv(columns: CsvColumns, raw: readonly string[], line: 
   issue.comments = all('comment').map(parseCsvComment);
   issue.rank = one('rank') || null;
   issue.links = columns.links.flatMap(({ index, type, direction }) =>
-    (cells[index] ?? '').split(/[\s,]+/).filter((k) => ISSUE_KEY.test(k.toUpperCase())).map((key) => ({ type, direction, key: key.toUpperCase() })),
+    (cells[index] ?? '')
+      .split(/[\s,]+/)
+      .filter((k) => ISSUE_KEY.test(k.toUpperCase()))
+      .map((key) => ({ type, direction, key: key.toUpperCase() })),
   );
   return issue;
 }

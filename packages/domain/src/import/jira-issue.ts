@@ -116,8 +116,32 @@ export function statusCategoryOf(value: string | null | undefined): StatusCatego
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, janv: 1, feb: 2, fev: 2, févr: 2, fevr: 2, mar: 3, mars: 3, apr: 4, avr: 4, may: 5, mai: 5, jun: 6, juin: 6,
-  jul: 7, juil: 7, aug: 8, aoû: 8, aout: 8, août: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12, déc: 12,
+  jan: 1,
+  janv: 1,
+  feb: 2,
+  fev: 2,
+  févr: 2,
+  fevr: 2,
+  mar: 3,
+  mars: 3,
+  apr: 4,
+  avr: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  juin: 6,
+  jul: 7,
+  juil: 7,
+  aug: 8,
+  aoû: 8,
+  aout: 8,
+  août: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  déc: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -130,15 +154,21 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseJiraTime(value: string | null | undefined): string | null {
   const v = (value ?? '').trim();
   if (!v) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      v,
+    );
   if (iso) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = iso;
     const zoneIso = !zone || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
     const ms = fraction ? `.${fraction.slice(1, 4).padEnd(3, '0')}` : '';
-    const at = Date.parse(`${y}-${mo}-${d}T${pad(Number(h))}:${pad(Number(mi))}:${pad(Number(s))}${ms}${zoneIso}`);
+    const at = Date.parse(
+      `${y}-${mo}-${d}T${pad(Number(h))}:${pad(Number(mi))}:${pad(Number(s))}${ms}${zoneIso}`,
+    );
     return Number.isNaN(at) ? null : new Date(at).toISOString();
   }
-  const jira = /^(\d{1,2})\/([^/\s]+?)\.?\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(v);
+  const jira =
+    /^(\d{1,2})\/([^/\s]+?)\.?\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(v);
   if (jira) {
     const [, d, monthName, yy, h = '0', mi = '0', s = '0', half] = jira;
     const month = MONTHS[monthName!.toLowerCase().normalize('NFC')] ?? Number(monthName);
@@ -154,4 +184,5 @@ export function parseJiraTime(value: string | null | undefined): string | null {
 }
 
 /** A Jira date as an ISO day (`2024-03-12`), or null. */
-export const parseJiraDay = (value: string | null | undefined): string | null => parseJiraTime(value)?.slice(0, 10) ?? null;
+export const parseJiraDay = (value: string | null | undefined): string | null =>
+  parseJiraTime(value)?.slice(0, 10) ?? null;

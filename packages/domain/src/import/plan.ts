@@ -20,7 +20,10 @@ export interface ImportContext {
   takenNumbers: ReadonlySet<number>;
   existingSprints: ReadonlyMap<string, { state: 'planned' | 'active' | 'closed' }>;
   /** What the wizard's mapping changes: Jira status name → Ordo status id; Jira person → member id or null. */
-  overrides?: { statuses?: Readonly<Record<string, string>>; people?: Readonly<Record<string, string | null>> };
+  overrides?: {
+    statuses?: Readonly<Record<string, string>>;
+    people?: Readonly<Record<string, string | null>>;
+  };
   /** When the import runs: the date of a comment Jira gave none. */
   now: string;
 }
@@ -119,7 +122,8 @@ export function storyTypeOfJira(type: string): StoryType {
   return 'story';
 }
 
-const DONE_NAMES = /^(done|closed|resolved|fixed|complete|completed|terminé|termine|fermé|ferme|résolu|resolu)$/i;
+const DONE_NAMES =
+  /^(done|closed|resolved|fixed|complete|completed|terminé|termine|fermé|ferme|résolu|resolu)$/i;
 const PROGRESS_NAMES = /(progress|review|testing|qa|doing|en cours|revue|test)/i;
 
 /** The category of a Jira status Ordo has no status of the same name for. */
@@ -174,10 +178,14 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
     seen.add(key);
     rows.push({ ...issue, key });
   }
-  if (generated > 0) warn('The file has no Issue key column: the stories get new keys, and importing it again adds them again.');
+  if (generated > 0)
+    warn(
+      'The file has no Issue key column: the stories get new keys, and importing it again adds them again.',
+    );
   const byId = new Map(rows.filter((r) => r.id).map((r) => [r.id!, r]));
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const parentOf = (issue: JiraIssue) => issue.parentKey ?? (issue.parentId ? (byId.get(issue.parentId)?.key ?? null) : null);
+  const parentOf = (issue: JiraIssue) =>
+    issue.parentKey ?? (issue.parentId ? (byId.get(issue.parentId)?.key ?? null) : null);
 
   // People: by email, then by name; the rest are kept as names.
   const people = personMatcher(context);
@@ -200,7 +208,8 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
       context.statuses.find((s) => s.category === categoryOf(issue)) ??
       context.statuses[0]!;
     statusFor.set(cacheKey, chosen);
-    if (!report.statuses.some((s) => s.from === issue.status)) report.statuses.push({ from: issue.status, to: nameOf(context, chosen.id) });
+    if (!report.statuses.some((s) => s.from === issue.status))
+      report.statuses.push({ from: issue.status, to: nameOf(context, chosen.id) });
     return chosen;
   };
 
@@ -245,16 +254,20 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
       .map((l) => l.trim())
       .filter((l) => l.length > 0);
     const keptLabels = [...new Set(labels.map((l) => truncate(l, MAX_LABEL)))].slice(0, MAX_LABELS);
-    if (keptLabels.length < new Set(labels).size) warn(`${issue.key} has more than ${MAX_LABELS} labels: the first ${MAX_LABELS} are kept`);
+    if (keptLabels.length < new Set(labels).size)
+      warn(`${issue.key} has more than ${MAX_LABELS} labels: the first ${MAX_LABELS} are kept`);
     const description = jiraToMarkdown(issue.description);
-    if (description.length > MAX_DESCRIPTION) warn(`${issue.key}'s description is cut at ${MAX_DESCRIPTION} characters`);
+    if (description.length > MAX_DESCRIPTION)
+      warn(`${issue.key}'s description is cut at ${MAX_DESCRIPTION} characters`);
     if (issue.summary.length > MAX_TITLE) warn(`${issue.key}'s summary is cut at ${MAX_TITLE} characters`);
     const sprintNames = issue.sprints.map((s) => s.name.slice(0, 100));
     const assignee = matchPerson(issue.assignee);
     const reporter = matchPerson(issue.reporter);
     stories.push({
       externalKey: issue.key,
-      number: context.existingStories.get(issue.key)?.number ?? keptNumber(issue.key, context.projectKey, numbersUsed),
+      number:
+        context.existingStories.get(issue.key)?.number ??
+        keptNumber(issue.key, context.projectKey, numbersUsed),
       type: storyTypeOfJira(issue.type),
       title: truncate(issue.summary, MAX_TITLE),
       description: truncate(description, MAX_DESCRIPTION),
@@ -293,7 +306,11 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
   for (const issue of rows.filter((r) => isSubtaskType(r.type))) {
     const parentKey = parentOf(issue);
     if (!parentKey || !(storyKeys.has(parentKey) || context.existingStories.has(parentKey))) {
-      report.skipped.push({ line: issue.line, key: issue.key, reason: parentKey ? `its parent ${parentKey} is not imported` : 'a sub-task without a parent' });
+      report.skipped.push({
+        line: issue.line,
+        key: issue.key,
+        reason: parentKey ? `its parent ${parentKey} is not imported` : 'a sub-task without a parent',
+      });
       continue;
     }
     subtasks.push({
@@ -330,7 +347,8 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
   return { report, stories, epics, sprints, comments, subtasks, links };
 }
 
-const nameOf = (context: ImportContext, statusId: string) => context.statuses.find((s) => s.id === statusId)?.name ?? '';
+const nameOf = (context: ImportContext, statusId: string) =>
+  context.statuses.find((s) => s.id === statusId)?.name ?? '';
 
 /** The Jira number when the project key matches and nobody holds the number yet. */
 function keptNumber(jiraKey: string, projectKey: string, used: Set<number>): number | null {
@@ -349,14 +367,21 @@ function pointsOf(issue: JiraIssue, report: ImportReport): number | null {
   }
   const points = nearestPoints(issue.points);
   if (points === null) report.points.dropped++;
-  else if (points !== issue.points) report.points.rounded.push({ key: issue.key, from: issue.points, to: points });
+  else if (points !== issue.points)
+    report.points.rounded.push({ key: issue.key, from: issue.points, to: points });
   else report.points.kept++;
   return points;
 }
 
-function epicOf(issue: JiraIssue, parentKey: string | null, epicKeys: Set<string>, byKey: Map<string, JiraIssue>): string | null {
+function epicOf(
+  issue: JiraIssue,
+  parentKey: string | null,
+  epicKeys: Set<string>,
+  byKey: Map<string, JiraIssue>,
+): string | null {
   if (issue.epicKey) return issue.epicKey;
-  if (parentKey && (epicKeys.has(parentKey) || isEpicType(byKey.get(parentKey)?.type ?? ''))) return parentKey;
+  if (parentKey && (epicKeys.has(parentKey) || isEpicType(byKey.get(parentKey)?.type ?? '')))
+    return parentKey;
   return null;
 }
 
@@ -391,7 +416,8 @@ function personMatcher(context: ImportContext) {
         return member?.id ?? null;
       }
       const email = p.email ? byEmail.get(p.email) : undefined;
-      const member = email ?? byName.get(p.name.trim().toLowerCase()) ?? byEmail.get(p.name.trim().toLowerCase());
+      const member =
+        email ?? byName.get(p.name.trim().toLowerCase()) ?? byEmail.get(p.name.trim().toLowerCase());
       if (member) matched.set(p.name, { id: member.id, by: email ? 'email' : 'name' });
       else unmatched.add(p.name);
       return member?.id ?? null;
@@ -416,7 +442,9 @@ function sprintsOf(
   warn: (text: string) => void,
 ): PlannedSprint[] {
   const known = new Map<string, JiraIssue['sprints'][number]>();
-  for (const issue of issues) for (const sprint of issue.sprints) if (!known.has(sprint.name) || sprint.state) known.set(sprint.name, sprint);
+  for (const issue of issues)
+    for (const sprint of issue.sprints)
+      if (!known.has(sprint.name) || sprint.state) known.set(sprint.name, sprint);
   const sprints: PlannedSprint[] = [];
   let estimated = false;
   let active = [...context.existingSprints.values()].some((s) => s.state === 'active');
@@ -427,13 +455,22 @@ function sprintsOf(
     let state = jira.state ?? (open ? 'planned' : 'closed');
     let { startDate, endDate } = jira;
     if (state === 'closed' && (!startDate || !endDate)) {
-      const resolved = endedIn.map((s) => s.resolvedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
+      const resolved = endedIn
+        .map((s) => s.resolvedAt?.slice(0, 10))
+        .filter((d): d is string => !!d)
+        .sort();
       endDate = endDate ?? resolved.at(-1) ?? null;
       startDate = startDate ?? (endDate ? addDays(endDate, -13) : null);
       estimated = true;
     }
-    if (startDate && endDate && (daysBetween(startDate, endDate) < 1 || daysBetween(startDate, endDate) > MAX_SPRINT_DAYS)) {
-      warn(`Sprint "${name}" ran from ${startDate} to ${endDate}, outside Ordo's 1 day to 4 weeks: its dates are kept as they were`);
+    if (
+      startDate &&
+      endDate &&
+      (daysBetween(startDate, endDate) < 1 || daysBetween(startDate, endDate) > MAX_SPRINT_DAYS)
+    ) {
+      warn(
+        `Sprint "${name}" ran from ${startDate} to ${endDate}, outside Ordo's 1 day to 4 weeks: its dates are kept as they were`,
+      );
     }
     if (state === 'active') {
       if (active) {
@@ -450,9 +487,13 @@ function sprintsOf(
       endDate,
       committedPoints: state === 'planned' ? null : sum(inIt),
       completedPoints: state === 'closed' ? sum(endedIn.filter((s) => s.done)) : null,
-      completedAt: state === 'closed' ? (jira.completedAt ?? (endDate ? `${endDate}T23:59:59.000Z` : null)) : null,
+      completedAt:
+        state === 'closed' ? (jira.completedAt ?? (endDate ? `${endDate}T23:59:59.000Z` : null)) : null,
     });
   }
-  if (estimated) warn('The CSV names sprints without their dates: a closed sprint ends on the day its last story was resolved and starts two weeks before');
+  if (estimated)
+    warn(
+      'The CSV names sprints without their dates: a closed sprint ends on the day its last story was resolved and starts two weeks before',
+    );
   return sprints;
 }

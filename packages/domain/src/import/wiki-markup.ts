@@ -22,7 +22,13 @@ export function jiraToMarkdown(wiki: string): string {
     }
     const open = /^\s*\{(code|noformat)(?::([^}]*))?\}(.*)$/.exec(line);
     if (open) {
-      const language = open[1] === 'code' ? (open[2] ?? '').split('|')[0]!.replace(/^language=/, '').trim() : '';
+      const language =
+        open[1] === 'code'
+          ? (open[2] ?? '')
+              .split('|')[0]!
+              .replace(/^language=/, '')
+              .trim()
+          : '';
       out.push('```' + (language.includes('=') ? '' : language));
       fence = open[1] as 'code' | 'noformat';
       const body = open[3] ?? '';
@@ -71,7 +77,9 @@ function convertInline(text: string): string {
   const hold = (s: string) => `\u0000${spans.push(s) - 1}\u0000`;
   let s = text.replace(/\{\{(.+?)\}\}/g, (_, code: string) => hold('`' + code + '`'));
   s = s.replace(/\[~(?:accountid:)?([^\]|]+)\]/g, (_, user: string) => hold(`@${user}`));
-  s = s.replace(/\[([^\]|\n]*)\|([^\]\n]+)\]/g, (_, label: string, url: string) => hold(`[${label || url}](${url.trim()})`));
+  s = s.replace(/\[([^\]|\n]*)\|([^\]\n]+)\]/g, (_, label: string, url: string) =>
+    hold(`[${label || url}](${url.trim()})`),
+  );
   s = s.replace(/\[((?:https?|mailto|ftp):[^\]\s]+)\]/g, (_, url: string) => hold(`<${url}>`));
   s = s.replace(/(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*(?=$|[^\w*])/g, '$1**$2**');
   s = s.replace(/(^|[^\w_])_(\S(?:[^_]*?\S)?)_(?=$|[^\w_])/g, '$1*$2*');
@@ -106,7 +114,8 @@ export function markdownToJira(markdown: string): string {
     const list = /^((?: {2})*)(-|1\.) (.*)$/.exec(line);
     const quote = /^> ?(.*)$/.exec(line);
     if (heading) out.push(`h${heading[1]!.length}. ${inlineToJira(heading[2]!)}`);
-    else if (list) out.push(`${(list[2] === '-' ? '*' : '#').repeat(list[1]!.length / 2 + 1)} ${inlineToJira(list[3]!)}`);
+    else if (list)
+      out.push(`${(list[2] === '-' ? '*' : '#').repeat(list[1]!.length / 2 + 1)} ${inlineToJira(list[3]!)}`);
     else if (quote) out.push(`bq. ${inlineToJira(quote[1]!)}`);
     else out.push(inlineToJira(line));
   }

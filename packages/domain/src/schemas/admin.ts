@@ -14,7 +14,10 @@ export const adminUserList = z.object({ items: z.array(adminUser) });
 export const adminUserResponse = z.object({ user: adminUser });
 
 export const auditQuery = z.object({
-  kind: z.string().regex(/^[a-z_]{1,50}$/, 'is an audit kind such as sign_in').optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/, 'is an audit kind such as sign_in')
+    .optional(),
   /** Entries by this user (as actor). */
   user: id.optional(),
   /** Entries strictly older than this time: the previous page's `nextBefore`. */

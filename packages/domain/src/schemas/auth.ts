@@ -13,7 +13,10 @@ export const password = z
   .string()
   .min(8, 'must be at least 8 characters')
   .max(200)
-  .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), 'is one of the most used passwords; choose another')
+  .refine(
+    (value) => !COMMON_PASSWORDS.has(value.toLowerCase()),
+    'is one of the most used passwords; choose another',
+  )
   .refine((value) => new Set(value).size > 2, 'must not be one or two characters repeated');
 
 export const registerBody = z.object({ email, name: requiredText(100), password });
@@ -38,9 +41,18 @@ export const handle = z
   .toLowerCase()
   .min(1)
   .max(HANDLE_MAX)
-  .regex(HANDLE_PATTERN, 'may hold lowercase letters, digits, ".", "-" and "_", starting with a letter or digit');
+  .regex(
+    HANDLE_PATTERN,
+    'may hold lowercase letters, digits, ".", "-" and "_", starting with a letter or digit',
+  );
 
-export const user = z.object({ id, email: z.string(), name: z.string(), handle: z.string(), createdAt: isoDateTime });
+export const user = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  handle: z.string(),
+  createdAt: isoDateTime,
+});
 export type User = z.infer<typeof user>;
 
 export const role = z.enum(ROLES);
@@ -56,7 +68,12 @@ export const updateMeBody = z
   .object({ name: requiredText(100).optional(), handle: handle.optional() })
   .refine(changesSomething, { message: NOTHING_TO_CHANGE });
 
-export const tokenResponse = z.object({ token: z.string(), name: z.string(), id, expiresAt: isoDateTime.nullable() });
+export const tokenResponse = z.object({
+  token: z.string(),
+  name: z.string(),
+  id,
+  expiresAt: isoDateTime.nullable(),
+});
 
 /** Password reset and change (`POST /api/auth/password-reset`, `.../:token`, `PUT /api/me/password`). */
 export const passwordResetRequestBody = z.object({ email });

@@ -7,16 +7,27 @@ const OTHER = '6f1d2a11-2f0c-4b55-9d7e-0b7e3c1e8a51';
 describe('epic bodies', () => {
   it('needs a title to create and keeps colours in one spelling', () => {
     expect(createEpicBody.safeParse({ outcome: 'x' }).success).toBe(false);
-    expect(createEpicBody.parse({ title: ' Checkout ', color: '#A1B2C3' })).toEqual({ title: 'Checkout', color: '#a1b2c3' });
+    expect(createEpicBody.parse({ title: ' Checkout ', color: '#A1B2C3' })).toEqual({
+      title: 'Checkout',
+      color: '#a1b2c3',
+    });
     expect(createEpicBody.safeParse({ title: 'x', color: 'red' }).success).toBe(false);
   });
 
   it('refuses a target before the start, naming the target', () => {
-    const result = createEpicBody.safeParse({ title: 'x', startDate: '2025-03-01', targetDate: '2025-02-28' });
+    const result = createEpicBody.safeParse({
+      title: 'x',
+      startDate: '2025-03-01',
+      targetDate: '2025-02-28',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['targetDate']);
-    expect(updateEpicBody.safeParse({ startDate: '2025-03-01', targetDate: '2025-03-01' }).success).toBe(true);
-    expect(updateEpicBody.safeParse({ startDate: '2025-03-02', targetDate: '2025-03-01' }).success).toBe(false);
+    expect(updateEpicBody.safeParse({ startDate: '2025-03-01', targetDate: '2025-03-01' }).success).toBe(
+      true,
+    );
+    expect(updateEpicBody.safeParse({ startDate: '2025-03-02', targetDate: '2025-03-01' }).success).toBe(
+      false,
+    );
   });
 
   it('refuses an edit that changes nothing', () => {

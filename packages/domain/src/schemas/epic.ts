@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { changesSomething, id, isoDate, isoDateTime, moveBody, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
+import {
+  changesSomething,
+  id,
+  isoDate,
+  isoDateTime,
+  moveBody,
+  NOTHING_TO_CHANGE,
+  projectKey,
+  requiredText,
+  text,
+} from './common';
 
 export const EPIC_STATUSES = ['planned', 'in_progress', 'done'] as const;
 export type EpicStatus = (typeof EPIC_STATUSES)[number];

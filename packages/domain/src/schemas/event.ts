@@ -18,7 +18,18 @@ export const eventsQuery = z.object({
 export const eventsResponse = z.object({ items: z.array(projectEvent), lastSeq: z.number().int() });
 
 /** What the activity feed filters by: the part of an event's type before the dot (`story.ranked` → `story`). */
-export const EVENT_KINDS = ['story', 'comment', 'sprint', 'epic', 'roadmap', 'feedback', 'retro', 'member', 'workflow', 'project'] as const;
+export const EVENT_KINDS = [
+  'story',
+  'comment',
+  'sprint',
+  'epic',
+  'roadmap',
+  'feedback',
+  'retro',
+  'member',
+  'workflow',
+  'project',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The project's activity feed: newest first, a page of `limit` before the seq `before`, by person and kind. */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { changesSomething, id, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, storyKey, text } from './common';
+import {
+  changesSomething,
+  id,
+  isoDateTime,
+  NOTHING_TO_CHANGE,
+  projectKey,
+  requiredText,
+  storyKey,
+  text,
+} from './common';
 
 export const feedback = z.object({
   id,

@@ -47,16 +47,31 @@ export const searchQuery = z.object({
 /** Why a story was found: its key was asked for, or its words matched (with the text-search rank). */
 export const searchMatch = z.object({ kind: z.enum(['key', 'words']), rank: z.number() });
 export const searchResponse = z.object({
-  items: z.array(z.object({ project: z.object({ key: projectKey, name: z.string() }), story, match: searchMatch })),
+  items: z.array(
+    z.object({ project: z.object({ key: projectKey, name: z.string() }), story, match: searchMatch }),
+  ),
 });
 
 // Sub-tasks: a story's checklist for the team, each with its own assignee and done state.
-export const subtask = z.object({ id, title: z.string(), done: z.boolean(), assigneeId: id.nullable(), createdAt: isoDateTime });
+export const subtask = z.object({
+  id,
+  title: z.string(),
+  done: z.boolean(),
+  assigneeId: id.nullable(),
+  createdAt: isoDateTime,
+});
 export type Subtask = z.infer<typeof subtask>;
 export const createSubtaskBody = z.object({ title: requiredText(255), assigneeId: id.nullable().optional() });
 export const updateSubtaskBody = z
-  .object({ title: requiredText(255).optional(), done: z.boolean().optional(), assigneeId: id.nullable().optional() })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'say what to change', path: ['title'] });
+  .object({
+    title: requiredText(255).optional(),
+    done: z.boolean().optional(),
+    assigneeId: id.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'say what to change',
+    path: ['title'],
+  });
 export type UpdateSubtask = z.infer<typeof updateSubtaskBody>;
 export const subtaskParams = z.object({ key: projectKey, story: storyKey, id });
 export const subtaskResponse = z.object({ subtask });
@@ -67,7 +82,12 @@ export type LinkType = (typeof LINK_TYPES)[number];
 export const createLinkBody = z.object({ type: z.enum(LINK_TYPES), story: storyKey });
 export const linkParams = subtaskParams;
 /** The other story of a link; `title` is null when the reader may not see that story's project. */
-export const linkedStory = z.object({ key: storyKey, title: z.string().nullable(), projectKey, done: z.boolean() });
+export const linkedStory = z.object({
+  key: storyKey,
+  title: z.string().nullable(),
+  projectKey,
+  done: z.boolean(),
+});
 export const storyLink = z.object({
   id,
   type: z.enum(LINK_TYPES),
@@ -76,7 +96,11 @@ export const storyLink = z.object({
 });
 export type StoryLink = z.infer<typeof storyLink>;
 export const linkResponse = z.object({
-  link: z.object({ id, type: z.enum(LINK_TYPES), story: linkedStory.pick({ key: true, title: true, projectKey: true }) }),
+  link: z.object({
+    id,
+    type: z.enum(LINK_TYPES),
+    story: linkedStory.pick({ key: true, title: true, projectKey: true }),
+  }),
 });
 
 /** A story with everything its page shows: the story (with its links) and its sub-tasks. */

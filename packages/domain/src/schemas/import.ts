@@ -17,7 +17,9 @@ export const importReport = z.object({
   /** People found among the members (by email, then name), and the names kept as text. */
   users: z.object({ matched: z.number().int(), unmatched: z.array(z.string()) }),
   /** Each Jira person and the member they map to (null: kept as a name); the wizard's mapping. */
-  people: z.array(z.object({ from: z.string(), to: id.nullable(), by: z.enum(['email', 'name', 'mapping', 'none']) })),
+  people: z.array(
+    z.object({ from: z.string(), to: id.nullable(), by: z.enum(['email', 'name', 'mapping', 'none']) }),
+  ),
   /** Each Jira status and the Ordo status it lands in. */
   statuses: z.array(z.object({ from: z.string(), to: z.string() })),
   points: z.object({
@@ -72,7 +74,10 @@ export const importQuery = z.object({
       } catch {
         // reported below
       }
-      ctx.addIssue({ code: 'custom', message: 'must be JSON like {"statuses": {"In QA": "<status id>"}, "people": {"Jane": "<user id>"}}' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON like {"statuses": {"In QA": "<status id>"}, "people": {"Jane": "<user id>"}}',
+      });
       return z.NEVER;
     }),
 });

@@ -37,5 +37,11 @@ export const publicInvitation = z.object({
 export const publicInvitationResponse = z.object({ invitation: publicInvitation });
 
 /** Accepting: a new account needs a name and a password; an existing one its password (or a session). */
-export const acceptInvitationBody = z.object({ name: requiredText(100).optional(), password: password.optional() });
-export const acceptInvitationResponse = z.object({ user, project: z.object({ key: projectKey, name: z.string() }) });
+export const acceptInvitationBody = z.object({
+  name: requiredText(100).optional(),
+  password: password.optional(),
+});
+export const acceptInvitationResponse = z.object({
+  user,
+  project: z.object({ key: projectKey, name: z.string() }),
+});

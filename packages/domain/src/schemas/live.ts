@@ -21,7 +21,14 @@ export type LiveClientMessage = z.infer<typeof liveClientMessage>;
 export const liveUser = z.object({ id: z.string(), name: z.string() });
 export type LiveUser = z.infer<typeof liveUser>;
 
-export const LIVE_ERROR_CODES = ['validation_failed', 'not_found', 'forbidden', 'unauthenticated', 'rate_limited', 'unavailable'] as const;
+export const LIVE_ERROR_CODES = [
+  'validation_failed',
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'rate_limited',
+  'unavailable',
+] as const;
 export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number];
 
 export const liveEventMessage = z.object({

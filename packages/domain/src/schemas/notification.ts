@@ -18,7 +18,10 @@ export type Notification = z.infer<typeof notification>;
 export const MAX_NOTIFICATIONS_PAGE = 100;
 
 export const notificationsQuery = z.object({
-  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(MAX_NOTIFICATIONS_PAGE).default(50),
   /** The page after this notification (older ones): the `id` of the last item of the previous page. */
   before: id.optional(),
@@ -29,5 +32,8 @@ export const notificationsResponse = z.object({ items: z.array(notification), un
 
 export const markReadBody = z
   .object({ ids: z.array(id).min(1).max(500).optional(), all: z.literal(true).optional() })
-  .refine((b) => b.ids !== undefined || b.all !== undefined, { message: 'say which to mark read: ids, or all: true', path: ['ids'] });
+  .refine((b) => b.ids !== undefined || b.all !== undefined, {
+    message: 'say which to mark read: ids, or all: true',
+    path: ['ids'],
+  });
 export type MarkRead = z.infer<typeof markReadBody>;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { changesSomething, id, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, text } from './common';
+import {
+  changesSomething,
+  id,
+  isoDateTime,
+  NOTHING_TO_CHANGE,
+  projectKey,
+  requiredText,
+  text,
+} from './common';
 import { role, roles, email, user } from './auth';
 
 export const STATUS_CATEGORIES = ['todo', 'in_progress', 'done'] as const;
@@ -36,7 +44,11 @@ export const visionBody = z.object({ vision: text(20000) });
 export const projectResponse = z.object({ project });
 export const projectDetailResponse = z.object({ project, roles: z.array(role), statuses: z.array(status) });
 
-export const member = z.object({ user: user.omit({ createdAt: true }), roles: z.array(role), joinedAt: isoDateTime });
+export const member = z.object({
+  user: user.omit({ createdAt: true }),
+  roles: z.array(role),
+  joinedAt: isoDateTime,
+});
 export const addMemberBody = z.object({ email, roles });
 export const updateMemberBody = z.object({ roles });
 export const memberParams = z.object({ key: projectKey, userId: id });

@@ -3,7 +3,12 @@ import { id, isoDate, storyKey } from './common';
 import { sprint } from './sprint';
 
 /** A story as a report lists it: enough to name it and weigh it. */
-export const reportStory = z.object({ id, key: storyKey, title: z.string(), points: z.number().int().nullable() });
+export const reportStory = z.object({
+  id,
+  key: storyKey,
+  title: z.string(),
+  points: z.number().int().nullable(),
+});
 export type ReportStory = z.infer<typeof reportStory>;
 export const storyGroup = z.object({ points: z.number().int(), stories: z.array(reportStory) });
 export type StoryGroup = z.infer<typeof storyGroup>;

@@ -8,7 +8,13 @@ import { epic } from './epic';
  * story done, nothing to forecast), `no_stories`, `no_velocity` (no closed sprint, no commitment, no planned
  * velocity), `beyond_horizon` (the P85 day lies past the forecast horizon).
  */
-export const FORECAST_STATES = ['forecast', 'finished', 'no_stories', 'no_velocity', 'beyond_horizon'] as const;
+export const FORECAST_STATES = [
+  'forecast',
+  'finished',
+  'no_stories',
+  'no_velocity',
+  'beyond_horizon',
+] as const;
 export type ForecastState = (typeof FORECAST_STATES)[number];
 
 export const epicForecast = z.object({

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { changesSomething, id, isoDate, isoDateTime, NOTHING_TO_CHANGE, projectKey, requiredText, storyKey, text } from './common';
+import {
+  changesSomething,
+  id,
+  isoDate,
+  isoDateTime,
+  NOTHING_TO_CHANGE,
+  projectKey,
+  requiredText,
+  storyKey,
+  text,
+} from './common';
 import { story } from './story';
 
 export const SPRINT_STATES = ['planned', 'active', 'closed'] as const;
@@ -54,7 +64,10 @@ export const planStoriesBody = z.object({ stories: z.array(storyKey).min(1).max(
 export const completeSprintBody = z.object({
   moveOpenTo: z
     .string()
-    .refine((to) => to === 'backlog' || id.safeParse(to).success, 'must be "backlog" or the id of a planned sprint'),
+    .refine(
+      (to) => to === 'backlog' || id.safeParse(to).success,
+      'must be "backlog" or the id of a planned sprint',
+    ),
 });
 export type CompleteSprint = z.infer<typeof completeSprintBody>;
 

@@ -20,4 +20,5 @@ export const oidcCallbackQuery = z.object({
 });
 
 /** Only same-site paths: a crafted `next` must not send people elsewhere. */
-export const safeNextPath = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/projects');
+export const safeNextPath = (next: string | undefined) =>
+  next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/projects';

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, MAX_DB_INTEGER, moveBody, requiredText, storyKey, text, projectKey } from './common';
+import {
+  id,
+  isoDate,
+  isoDateTime,
+  MAX_DB_INTEGER,
+  moveBody,
+  requiredText,
+  storyKey,
+  text,
+  projectKey,
+} from './common';
 
 export const STORY_TYPES = ['story', 'bug', 'task', 'spike'] as const;
 /** The estimation scale: null means "not estimated yet". */
@@ -130,7 +140,13 @@ export const storySummaryListResponse = z.object({ items: z.array(storySummary) 
 export function summarizeStory(story: Story | StorySummary): StorySummary {
   if (!Array.isArray(story.acceptanceCriteria)) return story as StorySummary;
   const { description: _d, persona: _p, goal: _g, benefit: _b, acceptanceCriteria, ...rest } = story as Story;
-  return { ...rest, acceptanceCriteria: { done: acceptanceCriteria.filter((c) => c.done).length, total: acceptanceCriteria.length } };
+  return {
+    ...rest,
+    acceptanceCriteria: {
+      done: acceptanceCriteria.filter((c) => c.done).length,
+      total: acceptanceCriteria.length,
+    },
+  };
 }
 
 export const rankBody = moveBody('story', storyKey, 'story');

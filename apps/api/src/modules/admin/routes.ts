@@ -15,19 +15,35 @@ export default async function adminRoutes(app: App) {
   const byAdmin = (request: FastifyRequest) => ({ userId: request.user.id, address: request.ip });
   const params = z.object({ id });
 
-  app.get('/api/admin/users', { schema: { tags: ['admin'], response: { 200: adminUserList } } }, async () => ({
-    items: await listUsers(db),
-  }));
+  app.get(
+    '/api/admin/users',
+    { schema: { tags: ['admin'], response: { 200: adminUserList } } },
+    async () => ({
+      items: await listUsers(db),
+    }),
+  );
 
-  app.post('/api/admin/users/:id/deactivate', {
-    schema: { tags: ['admin'], params, response: { 200: adminUserResponse } },
-  }, async (request) => ({ user: await setActive(db, byAdmin(request), request.params.id, false) }));
+  app.post(
+    '/api/admin/users/:id/deactivate',
+    {
+      schema: { tags: ['admin'], params, response: { 200: adminUserResponse } },
+    },
+    async (request) => ({ user: await setActive(db, byAdmin(request), request.params.id, false) }),
+  );
 
-  app.post('/api/admin/users/:id/reactivate', {
-    schema: { tags: ['admin'], params, response: { 200: adminUserResponse } },
-  }, async (request) => ({ user: await setActive(db, byAdmin(request), request.params.id, true) }));
+  app.post(
+    '/api/admin/users/:id/reactivate',
+    {
+      schema: { tags: ['admin'], params, response: { 200: adminUserResponse } },
+    },
+    async (request) => ({ user: await setActive(db, byAdmin(request), request.params.id, true) }),
+  );
 
-  app.get('/api/admin/audit', {
-    schema: { tags: ['admin'], querystring: auditQuery, response: { 200: auditList } },
-  }, async (request) => readAudit(db, request.query));
+  app.get(
+    '/api/admin/audit',
+    {
+      schema: { tags: ['admin'], querystring: auditQuery, response: { 200: auditList } },
+    },
+    async (request) => readAudit(db, request.query),
+  );
 }

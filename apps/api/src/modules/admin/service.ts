@@ -22,7 +22,12 @@ export async function listUsers(db: Db) {
  * Deactivates (or reactivates) an account: a deactivated user cannot sign in, and their sessions, tokens and
  * live sockets end at once. An admin cannot deactivate themselves (the instance would be left without one).
  */
-export async function setActive(db: Db, admin: { userId: string; address: string }, userId: string, active: boolean) {
+export async function setActive(
+  db: Db,
+  admin: { userId: string; address: string },
+  userId: string,
+  active: boolean,
+) {
   if (!active && userId === admin.userId) throw conflict('You cannot deactivate your own account');
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
@@ -31,14 +36,22 @@ export async function setActive(db: Db, admin: { userId: string; address: string
       .where(eq(users.id, userId))
       .returning();
     if (!updated) throw notFound('User');
-    await audit(tx, { kind: active ? 'user_reactivated' : 'user_deactivated', actorId: admin.userId, subject: userId, address: admin.address });
+    await audit(tx, {
+      kind: active ? 'user_reactivated' : 'user_deactivated',
+      actorId: admin.userId,
+      subject: userId,
+      address: admin.address,
+    });
     return updated;
   });
   if (!active) await endSessions(db, userId, { tokens: true });
   return toAdminUser(row);
 }
 
-export async function readAudit(db: Db, query: { kind?: string | undefined; user?: string | undefined; before?: string | undefined; limit: number }) {
+export async function readAudit(
+  db: Db,
+  query: { kind?: string | undefined; user?: string | undefined; before?: string | undefined; limit: number },
+) {
   const where: SQL[] = [];
   if (query.kind) where.push(eq(auditLog.kind, query.kind));
   if (query.user) where.push(eq(auditLog.actorId, query.user));

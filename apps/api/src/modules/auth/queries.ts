@@ -37,7 +37,11 @@ const liveToken = (now: Date) => or(isNull(apiTokens.expiresAt), gt(apiTokens.ex
  * allowed (a Bearer header, never the cookie), a personal access token (not expired). Deactivated users
  * have neither. Moves the last-use time along, coarsely.
  */
-export async function findCaller(db: Db, secretHash: string, tokens: boolean): Promise<{ user: SessionUser; credential: Credential } | undefined> {
+export async function findCaller(
+  db: Db,
+  secretHash: string,
+  tokens: boolean,
+): Promise<{ user: SessionUser; credential: Credential } | undefined> {
   const now = new Date();
   const [bySession] = await db
     .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt })
@@ -93,7 +97,14 @@ export async function hasSignedInFrom(db: Db, userId: string, address: string) {
   const [row] = await db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(eq(auditLog.actorId, userId), eq(auditLog.kind, 'sign_in'), eq(auditLog.address, address), gt(auditLog.at, since)))
+    .where(
+      and(
+        eq(auditLog.actorId, userId),
+        eq(auditLog.kind, 'sign_in'),
+        eq(auditLog.address, address),
+        gt(auditLog.at, since),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

@@ -2,7 +2,9 @@ import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike } fro
 
 const scryptAsync = (password: BinaryLike, salt: BinaryLike, length: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, length, { N: 16384, r: 8, p: 1 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password, salt, length, { N: 16384, r: 8, p: 1 }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 
 /** `scrypt$<salt>$<hash>`, both base64: the salt is per password, so equal passwords hash differently. */

@@ -27,7 +27,11 @@ export interface AuthSettings {
 }
 
 /** A new account becomes the instance admin when it has the admin email, or (without one) is the very first. */
-async function makeAdminIfFirst<R extends { id: string; email: string; isAdmin: boolean }>(db: Db, settings: AuthSettings, row: R): Promise<R> {
+async function makeAdminIfFirst<R extends { id: string; email: string; isAdmin: boolean }>(
+  db: Db,
+  settings: AuthSettings,
+  row: R,
+): Promise<R> {
   const admin = settings.adminEmail
     ? row.email === settings.adminEmail.toLowerCase()
     : (await db.select({ id: users.id }).from(users).limit(2)).length === 1;
@@ -36,11 +40,27 @@ async function makeAdminIfFirst<R extends { id: string; email: string; isAdmin: 
   return { ...row, isAdmin: true };
 }
 
-export async function register(db: Db, settings: AuthSettings, input: { email: string; name: string; password: string }, address: string) {
+export async function register(
+  db: Db,
+  settings: AuthSettings,
+  input: { email: string; name: string; password: string },
+  address: string,
+) {
   const { limits } = settings;
-  await countOrRefuse(db, [[limits.registerAddress, address], [limits.registerInstance, 'all']], 'Too many accounts created; try again later');
+  await countOrRefuse(
+    db,
+    [
+      [limits.registerAddress, address],
+      [limits.registerInstance, 'all'],
+    ],
+    'Too many accounts created; try again later',
+  );
   const passwordHash = await hashPassword(input.password);
-  const row = await makeAdminIfFirst(db, settings, await insertUser(db, { email: input.email, name: input.name, passwordHash }));
+  const row = await makeAdminIfFirst(
+    db,
+    settings,
+    await insertUser(db, { email: input.email, name: input.name, passwordHash }),
+  );
   await audit(db, { kind: 'registered', actorId: row.id, address });
   return { user: toUser(row), token: await openSession(db, row.id) };
 }
@@ -67,7 +87,12 @@ async function countOrRefuse(db: Db, checks: [Limit, string][], message: string)
  * addresses with a growing delay; the last one skips addresses the owner signed in from before, so guessing
  * from elsewhere cannot lock the owner out. A success takes its hits back: only failures count.
  */
-export async function login(db: Db, settings: AuthSettings, input: { email: string; password: string }, address: string) {
+export async function login(
+  db: Db,
+  settings: AuthSettings,
+  input: { email: string; password: string },
+  address: string,
+) {
   const { limits } = settings;
   const row = await findUserByEmail(db, input.email);
   const checks: [Limit, string][] = [
@@ -82,7 +107,9 @@ export async function login(db: Db, settings: AuthSettings, input: { email: stri
     await audit(db, { kind: 'sign_in_limited', actorId: row?.id, address, data: { email: input.email } });
     throw error;
   }
-  const valid = row ? await verifyPassword(input.password, row.passwordHash) : await hashPassword(input.password).then(() => false);
+  const valid = row
+    ? await verifyPassword(input.password, row.passwordHash)
+    : await hashPassword(input.password).then(() => false);
   if (!row || !valid) {
     await audit(db, { kind: 'sign_in_failed', actorId: row?.id, address, data: { email: input.email } });
     throw new DomainError('unauthenticated', 'Wrong email or password');
@@ -99,14 +126,18 @@ export async function login(db: Db, settings: AuthSettings, input: { email: stri
 
 /** Ends the session or revokes the token the caller signed out with. */
 export async function logout(db: Db, credential: Credential) {
-  if (credential.kind === 'token') await db.delete(apiTokens).where(eq(apiTokens.tokenHash, credential.secretHash));
+  if (credential.kind === 'token')
+    await db.delete(apiTokens).where(eq(apiTokens.tokenHash, credential.secretHash));
   else await db.delete(sessions).where(eq(sessions.tokenHash, credential.secretHash));
   await announceSessionEnded(db, credential.secretHash);
 }
 
 /** Ends every session of the user (and their sockets); with `tokens`, revokes their tokens too. */
 export async function endSessions(db: Db, userId: string, options: { tokens: boolean }) {
-  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ hash: sessions.tokenHash });
+  const ended = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ hash: sessions.tokenHash });
   const revoked = options.tokens
     ? await db.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning({ hash: apiTokens.tokenHash })
     : [];
@@ -127,14 +158,24 @@ export async function createApiToken(
       .insert(apiTokens)
       .values({ userId: caller.userId, name: input.name, tokenHash: hashSecret(token), expiresAt })
       .returning();
-    await audit(tx, { kind: 'token_created', actorId: caller.userId, subject: created!.id, address: caller.address, data: { name: input.name } });
+    await audit(tx, {
+      kind: 'token_created',
+      actorId: caller.userId,
+      subject: created!.id,
+      address: caller.address,
+      data: { name: input.name },
+    });
     return created!;
   });
   return { token, name: row.name, id: row.id, expiresAt: row.expiresAt?.toISOString() ?? null };
 }
 
 export async function listApiTokens(db: Db, userId: string) {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -152,7 +193,13 @@ export async function revokeApiToken(db: Db, caller: { userId: string; address: 
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, caller.userId)))
       .returning({ hash: apiTokens.tokenHash, name: apiTokens.name });
     if (deleted[0]) {
-      await audit(tx, { kind: 'token_revoked', actorId: caller.userId, subject: tokenId, address: caller.address, data: { name: deleted[0].name } });
+      await audit(tx, {
+        kind: 'token_revoked',
+        actorId: caller.userId,
+        subject: tokenId,
+        address: caller.address,
+        data: { name: deleted[0].name },
+      });
     }
     return deleted;
   });

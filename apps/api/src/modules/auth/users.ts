@@ -21,11 +21,18 @@ async function freeHandle(db: Db | Tx, base: string) {
  * A new account, its handle made from the email and numbered when taken. Two sign-ups racing for one handle
  * both succeed: the loser of the unique index picks again. 409 when the email has an account.
  */
-export async function insertUser(db: Db | Tx, values: { id?: string; email: string; name: string; passwordHash: string }) {
+export async function insertUser(
+  db: Db | Tx,
+  values: { id?: string; email: string; name: string; passwordHash: string },
+) {
   const base = handleFromEmail(values.email);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const handle = await freeHandle(db, base);
-    const [row] = await db.insert(users).values({ ...values, handle }).onConflictDoNothing().returning();
+    const [row] = await db
+      .insert(users)
+      .values({ ...values, handle })
+      .onConflictDoNothing()
+      .returning();
     if (row) return row;
     const [sameEmail] = await db.select({ id: users.id }).from(users).where(eq(users.email, values.email));
     if (sameEmail) throw conflict('An account with this email exists already', { field: 'email' });
@@ -34,7 +41,11 @@ export async function insertUser(db: Db | Tx, values: { id?: string; email: stri
 }
 
 /** `PATCH /api/me`: name and handle; a handle someone else holds is a 409 naming the field. */
-export async function updateProfile(db: Db, userId: string, input: { name?: string | undefined; handle?: string | undefined }) {
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  input: { name?: string | undefined; handle?: string | undefined },
+) {
   if (input.handle !== undefined) {
     const [holder] = await db
       .select({ id: users.id })
@@ -55,7 +66,8 @@ export async function updateProfile(db: Db, userId: string, input: { name?: stri
   return row!;
 }
 
-const handleTaken = (handle: string) => conflict(`@${handle} is taken; pick another handle`, { field: 'handle' });
+const handleTaken = (handle: string) =>
+  conflict(`@${handle} is taken; pick another handle`, { field: 'handle' });
 
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {

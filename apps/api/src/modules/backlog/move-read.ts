@@ -9,7 +9,9 @@ const NONE = sql`null::text`;
 
 /** The rank of the story numbered `number`, or null; `none` when the key names no story of the project. */
 const anchorRank = (projectId: string, number: number | null): SQL =>
-  number === null ? NONE : sql`(select a.rank from stories a where a.project_id = ${projectId} and a.number = ${number})`;
+  number === null
+    ? NONE
+    : sql`(select a.rank from stories a where a.project_id = ${projectId} and a.number = ${number})`;
 
 /** The rank next to `anchor` on one side, skipping the story being moved (an index seek on (project, rank)). */
 const neighbourOf = (projectId: string, anchor: SQL, side: 'before' | 'after'): SQL =>
@@ -33,9 +35,13 @@ export async function readMove(tx: Tx, project: { id: string; key: string }, mov
     .select({
       row: stories,
       before: sql<string | null>`${beforeRank}`,
-      beforeNeighbour: sql<string | null>`${before === undefined ? NONE : neighbourOf(project.id, beforeRank, 'before')}`,
+      beforeNeighbour: sql<
+        string | null
+      >`${before === undefined ? NONE : neighbourOf(project.id, beforeRank, 'before')}`,
       after: sql<string | null>`${afterRank}`,
-      afterNeighbour: sql<string | null>`${after === undefined ? NONE : neighbourOf(project.id, afterRank, 'after')}`,
+      afterNeighbour: sql<
+        string | null
+      >`${after === undefined ? NONE : neighbourOf(project.id, afterRank, 'after')}`,
     })
     .from(stories)
     .where(and(eq(stories.projectId, project.id), eq(stories.number, number)));

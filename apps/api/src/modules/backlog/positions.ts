@@ -14,7 +14,11 @@ interface Place {
  * the stories changed since, which are taken as their last snapshot in the log at or before `seq`
  * (every story event carries the whole story), and dropped if created after it.
  */
-export async function backlogPositionsAt(db: Db, projectId: string, move: { seq: number; storyId: string; from: string; to: string }) {
+export async function backlogPositionsAt(
+  db: Db,
+  projectId: string,
+  move: { seq: number; storyId: string; from: string; to: string },
+) {
   const { seq, storyId } = move;
   const result = await db.execute(sql`
     with touched as (
@@ -50,14 +54,27 @@ export async function backlogPositionsAt(db: Db, projectId: string, move: { seq:
 }
 
 /** The story's history with the places of its backlog moves filled in (see `backlogPositionsAt`). */
-export async function withBacklogPositions(db: Db, projectId: string, storyId: string, history: ProjectEvent[]) {
+export async function withBacklogPositions(
+  db: Db,
+  projectId: string,
+  storyId: string,
+  history: ProjectEvent[],
+) {
   return Promise.all(
     history.map(async (event) => {
       if (event.type !== 'story.ranked') return event;
       const data = event.data as { from: Place; to: Place };
       if (data.from.position !== undefined && data.to.position !== undefined) return event;
-      const at = await backlogPositionsAt(db, projectId, { seq: event.seq, storyId, from: data.from.rank, to: data.to.rank });
-      return { ...event, data: { ...data, from: { ...data.from, position: at.from }, to: { ...data.to, position: at.to } } };
+      const at = await backlogPositionsAt(db, projectId, {
+        seq: event.seq,
+        storyId,
+        from: data.from.rank,
+        to: data.to.rank,
+      });
+      return {
+        ...event,
+        data: { ...data, from: { ...data.from, position: at.from }, to: { ...data.to, position: at.to } },
+      };
     }),
   );
 }

@@ -30,7 +30,9 @@ function filters(filter: BacklogFilter, projectKey: string): SQL[] {
  * 50,000-story backlog. Built from the table definition, so a new column is listed without a change here.
  */
 const LIST_COLUMNS = Object.entries(getTableColumns(stories));
-const TIMESTAMPS = new Set(LIST_COLUMNS.filter(([, c]) => c.columnType === 'PgTimestamp').map(([name]) => name));
+const TIMESTAMPS = new Set(
+  LIST_COLUMNS.filter(([, c]) => c.columnType === 'PgTimestamp').map(([name]) => name),
+);
 const selectList = sql.join(
   LIST_COLUMNS.map(([name, column]) =>
     TIMESTAMPS.has(name)
@@ -47,7 +49,12 @@ function toRow(raw: Record<string, unknown>): StoryRow {
 }
 
 /** The backlog's rows in rank order, in one hand-written select (see `selectList`). */
-export async function listBacklog(db: Db, projectId: string, filter: BacklogFilter, projectKey: string): Promise<StoryRow[]> {
+export async function listBacklog(
+  db: Db,
+  projectId: string,
+  filter: BacklogFilter,
+  projectKey: string,
+): Promise<StoryRow[]> {
   const result = await db.execute(sql`select ${selectList} from ${stories}
     join ${statuses} on ${statuses.id} = ${stories.statusId}
     where ${and(inBacklog(projectId), ...filters(filter, projectKey))}

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { backlogQuery, keyParams, rankBody, storyListResponse, storyResponse, storySummaryListResponse, summarizeStory } from '@ordo/domain';
+import {
+  backlogQuery,
+  keyParams,
+  rankBody,
+  storyListResponse,
+  storyResponse,
+  storySummaryListResponse,
+  summarizeStory,
+} from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
 import { toStory } from '../stories/queries';
@@ -9,27 +17,35 @@ import { rankStory } from './service';
 export default async function backlogRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/projects/:key/backlog', {
-    config: { action: 'project.read' },
-    schema: {
-      tags: ['backlog'],
-      params: keyParams,
-      querystring: backlogQuery,
-      response: { 200: z.union([storyListResponse, storySummaryListResponse]) },
+  app.get(
+    '/api/projects/:key/backlog',
+    {
+      config: { action: 'project.read' },
+      schema: {
+        tags: ['backlog'],
+        params: keyParams,
+        querystring: backlogQuery,
+        response: { 200: z.union([storyListResponse, storySummaryListResponse]) },
+      },
     },
-  }, async (request, reply) => {
-    const rows = await listBacklog(db, request.project.id, request.query, request.project.key);
-    const stories = rows.map((row) => toStory(row, request.project.key));
-    // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
-    // 50,000-story backlog several times faster than the schema-driven one.
-    reply.serializer(JSON.stringify);
-    return request.query.view === 'summary' ? { items: stories.map(summarizeStory) } : { items: stories };
-  });
+    async (request, reply) => {
+      const rows = await listBacklog(db, request.project.id, request.query, request.project.key);
+      const stories = rows.map((row) => toStory(row, request.project.key));
+      // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
+      // 50,000-story backlog several times faster than the schema-driven one.
+      reply.serializer(JSON.stringify);
+      return request.query.view === 'summary' ? { items: stories.map(summarizeStory) } : { items: stories };
+    },
+  );
 
-  app.post('/api/projects/:key/backlog/rank', {
-    config: { action: 'backlog.rank' },
-    schema: { tags: ['backlog'], params: keyParams, body: rankBody, response: { 200: storyResponse } },
-  }, async (request) => ({
-    story: await rankStory(db, { project: request.project, actor: actorOf(request.user) }, request.body),
-  }));
+  app.post(
+    '/api/projects/:key/backlog/rank',
+    {
+      config: { action: 'backlog.rank' },
+      schema: { tags: ['backlog'], params: keyParams, body: rankBody, response: { 200: storyResponse } },
+    },
+    async (request) => ({
+      story: await rankStory(db, { project: request.project, actor: actorOf(request.user) }, request.body),
+    }),
+  );
 }

@@ -1,4 +1,11 @@
-import { boardQuery, boardResponse, keyParams, storyParams, storyResponse, transitionBody } from '@ordo/domain';
+import {
+  boardQuery,
+  boardResponse,
+  keyParams,
+  storyParams,
+  storyResponse,
+  transitionBody,
+} from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
 import { boardOf } from './queries';
@@ -9,16 +16,24 @@ const tags = ['board'];
 export default async function boardRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/projects/:key/board', {
-    config: { action: 'project.read' },
-    schema: { tags, params: keyParams, querystring: boardQuery, response: { 200: boardResponse } },
-  }, async (request) => boardOf(db, request.project, request.query.assignee));
+  app.get(
+    '/api/projects/:key/board',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: keyParams, querystring: boardQuery, response: { 200: boardResponse } },
+    },
+    async (request) => boardOf(db, request.project, request.query.assignee),
+  );
 
-  app.post('/api/projects/:key/stories/:story/transition', {
-    config: { action: 'story.transition' },
-    schema: { tags, params: storyParams, body: transitionBody, response: { 200: storyResponse } },
-  }, async (request) => {
-    const scope = { project: request.project, actor: actorOf(request.user) };
-    return { story: await transitionStory(db, scope, request.params.story, request.body.statusId) };
-  });
+  app.post(
+    '/api/projects/:key/stories/:story/transition',
+    {
+      config: { action: 'story.transition' },
+      schema: { tags, params: storyParams, body: transitionBody, response: { 200: storyResponse } },
+    },
+    async (request) => {
+      const scope = { project: request.project, actor: actorOf(request.user) };
+      return { story: await transitionStory(db, scope, request.params.story, request.body.statusId) };
+    },
+  );
 }

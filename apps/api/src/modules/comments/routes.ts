@@ -11,18 +11,32 @@ const tags = ['stories'];
 export default async function commentRoutes(app: App) {
   const db = app.database.db;
 
-  app.patch('/api/projects/:key/stories/:story/comments/:id', {
-    config: { action: 'comment.create' },
-    schema: { tags, params: commentParams, body: commentBody, response: { 200: commentResponse } },
-  }, async (request) => ({
-    comment: await editComment(db, scope(request), request.params.story, request.params.id, request.body.body),
-  }));
+  app.patch(
+    '/api/projects/:key/stories/:story/comments/:id',
+    {
+      config: { action: 'comment.create' },
+      schema: { tags, params: commentParams, body: commentBody, response: { 200: commentResponse } },
+    },
+    async (request) => ({
+      comment: await editComment(
+        db,
+        scope(request),
+        request.params.story,
+        request.params.id,
+        request.body.body,
+      ),
+    }),
+  );
 
-  app.delete('/api/projects/:key/stories/:story/comments/:id', {
-    config: { action: 'comment.create' },
-    schema: { tags, params: commentParams },
-  }, async (request, reply) => {
-    await deleteComment(db, scope(request), request.params.story, request.params.id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/projects/:key/stories/:story/comments/:id',
+    {
+      config: { action: 'comment.create' },
+      schema: { tags, params: commentParams },
+    },
+    async (request, reply) => {
+      await deleteComment(db, scope(request), request.params.story, request.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -24,7 +24,10 @@ export async function listEpics(db: Db | Tx, projectId: string) {
 
 /** An epic of this project; an id of another project's epic is simply not found. */
 export async function findEpic(db: Db | Tx, projectId: string, id: string) {
-  const [row] = await db.select().from(epics).where(and(eq(epics.projectId, projectId), eq(epics.id, id)));
+  const [row] = await db
+    .select()
+    .from(epics)
+    .where(and(eq(epics.projectId, projectId), eq(epics.id, id)));
   return row;
 }
 
@@ -36,6 +39,9 @@ export async function loadEpic(db: Db | Tx, projectId: string, id: string) {
 
 /** 1-based place of a rank on the roadmap ("moved from #4 to #1"), for the history. */
 export async function roadmapPosition(tx: Tx, projectId: string, rank: string) {
-  const [row] = await tx.select({ n: count() }).from(epics).where(and(eq(epics.projectId, projectId), lt(epics.rank, rank)));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(epics)
+    .where(and(eq(epics.projectId, projectId), lt(epics.rank, rank)));
   return (row?.n ?? 0) + 1;
 }

@@ -1,4 +1,11 @@
-import { createEpicBody, epicListResponse, epicParams, epicResponse, keyParams, updateEpicBody } from '@ordo/domain';
+import {
+  createEpicBody,
+  epicListResponse,
+  epicParams,
+  epicResponse,
+  keyParams,
+  updateEpicBody,
+} from '@ordo/domain';
 import type { App } from '../../types';
 import { listEpics, loadEpic, toEpic } from './queries';
 import { createEpic, deleteEpic, epicScope, updateEpic } from './service';
@@ -8,31 +15,54 @@ const tags = ['epics'];
 export default async function epicRoutes(app: App) {
   const db = app.database.db;
 
-  app.post('/api/projects/:key/epics', {
-    config: { action: 'epic.manage' },
-    schema: { tags, params: keyParams, body: createEpicBody, response: { 201: epicResponse } },
-  }, async (request, reply) => reply.code(201).send({ epic: await createEpic(db, epicScope(request), request.body) }));
+  app.post(
+    '/api/projects/:key/epics',
+    {
+      config: { action: 'epic.manage' },
+      schema: { tags, params: keyParams, body: createEpicBody, response: { 201: epicResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ epic: await createEpic(db, epicScope(request), request.body) }),
+  );
 
-  app.get('/api/projects/:key/epics', {
-    config: { action: 'project.read' },
-    schema: { tags, params: keyParams, response: { 200: epicListResponse } },
-  }, async (request) => ({ items: await listEpics(db, request.project.id) }));
+  app.get(
+    '/api/projects/:key/epics',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: keyParams, response: { 200: epicListResponse } },
+    },
+    async (request) => ({ items: await listEpics(db, request.project.id) }),
+  );
 
-  app.get('/api/projects/:key/epics/:epic', {
-    config: { action: 'project.read' },
-    schema: { tags, params: epicParams, response: { 200: epicResponse } },
-  }, async (request) => ({ epic: toEpic(await loadEpic(db, request.project.id, request.params.epic)) }));
+  app.get(
+    '/api/projects/:key/epics/:epic',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: epicParams, response: { 200: epicResponse } },
+    },
+    async (request) => ({ epic: toEpic(await loadEpic(db, request.project.id, request.params.epic)) }),
+  );
 
-  app.patch('/api/projects/:key/epics/:epic', {
-    config: { action: 'epic.manage' },
-    schema: { tags, params: epicParams, body: updateEpicBody, response: { 200: epicResponse } },
-  }, async (request) => ({ epic: await updateEpic(db, epicScope(request), request.params.epic, request.body) }));
+  app.patch(
+    '/api/projects/:key/epics/:epic',
+    {
+      config: { action: 'epic.manage' },
+      schema: { tags, params: epicParams, body: updateEpicBody, response: { 200: epicResponse } },
+    },
+    async (request) => ({
+      epic: await updateEpic(db, epicScope(request), request.params.epic, request.body),
+    }),
+  );
 
-  app.delete('/api/projects/:key/epics/:epic', {
-    config: { action: 'epic.manage' },
-    schema: { tags, params: epicParams },
-  }, async (request, reply) => {
-    await deleteEpic(db, epicScope(request), request.params.epic);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/projects/:key/epics/:epic',
+    {
+      config: { action: 'epic.manage' },
+      schema: { tags, params: epicParams },
+    },
+    async (request, reply) => {
+      await deleteEpic(db, epicScope(request), request.params.epic);
+      return reply.code(204).send();
+    },
+  );
 }

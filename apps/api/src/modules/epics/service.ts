@@ -20,7 +20,10 @@ export interface EpicScope {
   project: { id: string; key: string };
   actor: Actor;
 }
-export const epicScope = (request: FastifyRequest): EpicScope => ({ project: request.project, actor: actorOf(request.user) });
+export const epicScope = (request: FastifyRequest): EpicScope => ({
+  project: request.project,
+  actor: actorOf(request.user),
+});
 export const writeScope = (scope: EpicScope) => ({ projectId: scope.project.id, actor: scope.actor });
 
 /** A new epic goes to the end of the roadmap. */
@@ -28,7 +31,11 @@ export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const [row] = await tx
       .insert(epics)
-      .values({ ...input, projectId: scope.project.id, rank: rankAtBottom(await lastRank(tx, epics, scope.project.id)) })
+      .values({
+        ...input,
+        projectId: scope.project.id,
+        rank: rankAtBottom(await lastRank(tx, epics, scope.project.id)),
+      })
       .returning();
     const epic = toEpic(row!);
     log.append('epic.created', { epic });
@@ -72,7 +79,11 @@ async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: Even
     .where(and(eq(stories.projectId, scope.project.id), eq(stories.epicId, epicId)))
     .returning();
   for (const row of rows) {
-    log.append('story.updated', { story: toStory(row, scope.project.key), from: { epicId } }, { storyId: row.id });
+    log.append(
+      'story.updated',
+      { story: toStory(row, scope.project.key), from: { epicId } },
+      { storyId: row.id },
+    );
   }
   return rows.length;
 }
@@ -80,7 +91,10 @@ async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: Even
 async function unlinkFeedback(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
   const linked = await feedbackOfEpic(tx, scope.project.id, epicId);
   if (linked.length === 0) return 0;
-  await tx.update(feedback).set({ epicId: null }).where(and(eq(feedback.projectId, scope.project.id), eq(feedback.epicId, epicId)));
+  await tx
+    .update(feedback)
+    .set({ epicId: null })
+    .where(and(eq(feedback.projectId, scope.project.id), eq(feedback.epicId, epicId)));
   for (const row of linked) {
     const unlinked = { ...row, feedback: { ...row.feedback, epicId: null } };
     log.append('feedback.updated', { feedback: toFeedback(unlinked, scope.project.key), from: { epicId } });

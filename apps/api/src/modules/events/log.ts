@@ -27,7 +27,13 @@ export interface EventLog {
  * lock, which is what makes `seq` gap-free. The NOTIFY is delivered by PostgreSQL only on commit, so no
  * instance ever reads an event that was rolled back.
  */
-async function flushEvents(tx: Tx, projectId: string, lastSeq: number, actor: Actor, pending: PendingEvent[]) {
+async function flushEvents(
+  tx: Tx,
+  projectId: string,
+  lastSeq: number,
+  actor: Actor,
+  pending: PendingEvent[],
+) {
   if (pending.length === 0) return lastSeq;
   const newSeq = lastSeq + pending.length;
   const rows = pending.map(
@@ -46,7 +52,9 @@ async function flushEvents(tx: Tx, projectId: string, lastSeq: number, actor: Ac
 
 function collector() {
   const pending: PendingEvent[] = [];
-  const log: EventLog = { append: (type, data, about) => void pending.push({ type, data, storyId: about?.storyId }) };
+  const log: EventLog = {
+    append: (type, data, about) => void pending.push({ type, data, storyId: about?.storyId }),
+  };
   return { pending, log };
 }
 
@@ -77,7 +85,12 @@ export async function writeInProject<T>(
 }
 
 /** For a project created inside `tx` (its seq starts at 0): logs its first events. */
-export async function logNewProject(tx: Tx, projectId: string, actor: Actor, record: (log: EventLog) => void) {
+export async function logNewProject(
+  tx: Tx,
+  projectId: string,
+  actor: Actor,
+  record: (log: EventLog) => void,
+) {
   const { pending, log } = collector();
   record(log);
   await flushEvents(tx, projectId, 0, actor, pending);
@@ -86,7 +99,13 @@ export async function logNewProject(tx: Tx, projectId: string, actor: Actor, rec
 export const actorOf = (user: { id: string; name: string }): Actor => ({ id: user.id, name: user.name });
 
 /** The write scope of a project-scoped request: its project and its caller. */
-export const scopeOf = (request: FastifyRequest) => ({ projectId: request.project.id, actor: actorOf(request.user) });
+export const scopeOf = (request: FastifyRequest) => ({
+  projectId: request.project.id,
+  actor: actorOf(request.user),
+});
 
 /** The scope of a story-level write: the request's project and its caller. */
-export const storyScopeOf = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
+export const storyScopeOf = (request: FastifyRequest) => ({
+  project: request.project,
+  actor: actorOf(request.user),
+});

@@ -41,7 +41,10 @@ export async function readActivity(db: Db, projectId: string, { actor, kind, bef
 }
 
 export async function lastSeqOf(db: Db, projectId: string) {
-  const [row] = await db.select({ lastSeq: projects.lastSeq }).from(projects).where(eq(projects.id, projectId));
+  const [row] = await db
+    .select({ lastSeq: projects.lastSeq })
+    .from(projects)
+    .where(eq(projects.id, projectId));
   return row?.lastSeq ?? 0;
 }
 

@@ -9,7 +9,10 @@ export interface LinkedFeedbackRow {
   storyNumber: number | null;
 }
 
-export const toFeedback = ({ feedback: row, storyNumber }: LinkedFeedbackRow, projectKey: string): Feedback => ({
+export const toFeedback = (
+  { feedback: row, storyNumber }: LinkedFeedbackRow,
+  projectKey: string,
+): Feedback => ({
   id: row.id,
   body: row.body,
   source: row.source,

@@ -17,21 +17,41 @@ const tags = ['feedback'];
 export default async function feedbackRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/projects/:key/feedback', {
-    config: { action: 'project.read' },
-    schema: { tags, params: keyParams, querystring: feedbackQuery, response: { 200: feedbackListResponse } },
-  }, async (request) => {
-    const rows = await listFeedback(db, request.project.id, request.query);
-    return { items: rows.map((row) => toFeedback(row, request.project.key)) };
-  });
+  app.get(
+    '/api/projects/:key/feedback',
+    {
+      config: { action: 'project.read' },
+      schema: {
+        tags,
+        params: keyParams,
+        querystring: feedbackQuery,
+        response: { 200: feedbackListResponse },
+      },
+    },
+    async (request) => {
+      const rows = await listFeedback(db, request.project.id, request.query);
+      return { items: rows.map((row) => toFeedback(row, request.project.key)) };
+    },
+  );
 
-  app.post('/api/projects/:key/feedback', {
-    config: { action: 'feedback.submit' },
-    schema: { tags, params: keyParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
-  }, async (request, reply) => reply.code(201).send({ feedback: await submitFeedback(db, epicScope(request), request.body) }));
+  app.post(
+    '/api/projects/:key/feedback',
+    {
+      config: { action: 'feedback.submit' },
+      schema: { tags, params: keyParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ feedback: await submitFeedback(db, epicScope(request), request.body) }),
+  );
 
-  app.patch('/api/projects/:key/feedback/:id', {
-    config: { action: 'feedback.triage' },
-    schema: { tags, params: feedbackParams, body: triageFeedbackBody, response: { 200: feedbackResponse } },
-  }, async (request) => ({ feedback: await triageFeedback(db, epicScope(request), request.params.id, request.body) }));
+  app.patch(
+    '/api/projects/:key/feedback/:id',
+    {
+      config: { action: 'feedback.triage' },
+      schema: { tags, params: feedbackParams, body: triageFeedbackBody, response: { 200: feedbackResponse } },
+    },
+    async (request) => ({
+      feedback: await triageFeedback(db, epicScope(request), request.params.id, request.body),
+    }),
+  );
 }

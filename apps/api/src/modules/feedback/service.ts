@@ -7,7 +7,11 @@ import { writeScope, type EpicScope } from '../epics/service';
 import { loadFeedback, toFeedback } from './queries';
 
 /** Links must stay inside the project: an id of another project is bad input naming the field. */
-async function checkLinks(tx: Tx, projectId: string, links: { epicId?: string | null; storyId?: string | null }) {
+async function checkLinks(
+  tx: Tx,
+  projectId: string,
+  links: { epicId?: string | null; storyId?: string | null },
+) {
   if (links.epicId && !(await findEpic(tx, projectId, links.epicId))) {
     throw invalid('epicId', 'is not an epic of this project');
   }
@@ -50,7 +54,9 @@ export async function triageFeedback(db: Db, scope: EpicScope, id: string, chang
     await checkLinks(tx, scope.project.id, changes);
     await tx.update(feedback).set(changes).where(eq(feedback.id, current.feedback.id));
     const saved = toFeedback(await loadFeedback(tx, scope.project.id, id), scope.project.key);
-    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, current.feedback[f as keyof TriageFeedback]]));
+    const from = Object.fromEntries(
+      Object.keys(changes).map((f) => [f, current.feedback[f as keyof TriageFeedback]]),
+    );
     log.append('feedback.updated', { feedback: saved, from });
     return saved;
   });

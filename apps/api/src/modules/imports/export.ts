@@ -11,7 +11,13 @@ const PAGE = 1000;
 async function* rowsOf(db: Db, name: (typeof EXPORT_TABLE_NAMES)[number], projectId: string) {
   const { table, order } = EXPORT_TABLES[name];
   for (let offset = 0; ; offset += PAGE) {
-    const rows = await db.select().from(table).where(eq(table.projectId, projectId)).orderBy(...order.map((c) => asc(c))).limit(PAGE).offset(offset);
+    const rows = await db
+      .select()
+      .from(table)
+      .where(eq(table.projectId, projectId))
+      .orderBy(...order.map((c) => asc(c)))
+      .limit(PAGE)
+      .offset(offset);
     for (const row of rows) yield exportRow(row as Record<string, unknown>);
     if (rows.length < PAGE) return;
   }
@@ -22,7 +28,13 @@ export async function projectHead(db: Db, projectId: string) {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   const { id: _id, lastSeq: _seq, ...kept } = project!;
   const people = await db
-    .select({ userId: users.id, email: users.email, name: users.name, roles: members.roles, joinedAt: members.joinedAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      roles: members.roles,
+      joinedAt: members.joinedAt,
+    })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.projectId, projectId))

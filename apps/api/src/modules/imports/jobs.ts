@@ -32,15 +32,25 @@ export class ImportJobs {
     total: number,
     work: (progress: (done: number, total: number) => void) => Promise<ImportReport>,
   ): Promise<ImportJob> {
-    const [row] = await this.db.insert(imports).values({ projectId, format, total, createdBy: userId }).returning();
+    const [row] = await this.db
+      .insert(imports)
+      .values({ projectId, format, total, createdBy: userId })
+      .returning();
     const job = toJob(row!);
     const entry = { job, projectId, work: Promise.resolve() };
     this.running.set(job.id, entry);
     const progress = (done: number, all: number) => void (job.progress = { done, total: all });
     entry.work = work(progress)
       .then(
-        (report) => this.finish(job, { state: 'done', report, done: job.progress.total, total: job.progress.total }),
-        (error: Error) => this.finish(job, { state: 'failed', error: error.message || 'the import failed', done: 0, total: job.progress.total }),
+        (report) =>
+          this.finish(job, { state: 'done', report, done: job.progress.total, total: job.progress.total }),
+        (error: Error) =>
+          this.finish(job, {
+            state: 'failed',
+            error: error.message || 'the import failed',
+            done: 0,
+            total: job.progress.total,
+          }),
       )
       // The database went away while finishing: the row stays `running`, nothing else to do here.
       .catch(() => {})
@@ -48,10 +58,20 @@ export class ImportJobs {
     return { ...job };
   }
 
-  private async finish(job: ImportJob, end: { state: 'done' | 'failed'; report?: ImportReport; error?: string; done: number; total: number }) {
+  private async finish(
+    job: ImportJob,
+    end: { state: 'done' | 'failed'; report?: ImportReport; error?: string; done: number; total: number },
+  ) {
     const [row] = await this.db
       .update(imports)
-      .set({ state: end.state, report: end.report ?? null, error: end.error ?? null, done: end.done, total: end.total, finishedAt: new Date() })
+      .set({
+        state: end.state,
+        report: end.report ?? null,
+        error: end.error ?? null,
+        done: end.done,
+        total: end.total,
+        finishedAt: new Date(),
+      })
       .where(eq(imports.id, job.id))
       .returning();
     Object.assign(job, toJob(row!));
@@ -60,7 +80,10 @@ export class ImportJobs {
   async find(projectId: string, id: string): Promise<ImportJob> {
     const live = this.running.get(id);
     if (live && live.projectId === projectId) return { ...live.job, progress: { ...live.job.progress } };
-    const [row] = await this.db.select().from(imports).where(and(eq(imports.projectId, projectId), eq(imports.id, id)));
+    const [row] = await this.db
+      .select()
+      .from(imports)
+      .where(and(eq(imports.projectId, projectId), eq(imports.id, id)));
     if (!row) throw notFound('Import');
     return toJob(row);
   }

@@ -3,10 +3,15 @@ import iconv from 'iconv-lite';
 import { DomainError, MAX_IMPORT_BYTES } from '@ordo/domain';
 
 export const tooLarge = () =>
-  new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`, { limit: MAX_IMPORT_BYTES });
+  new DomainError('payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`, {
+    limit: MAX_IMPORT_BYTES,
+  });
 
 /** The upload's bytes as they arrive, refused with 413 past the limit (the whole file is never held). */
-export async function* limitedChunks(body: Readable | undefined, limit = MAX_IMPORT_BYTES): AsyncGenerator<Buffer> {
+export async function* limitedChunks(
+  body: Readable | undefined,
+  limit = MAX_IMPORT_BYTES,
+): AsyncGenerator<Buffer> {
   if (!body) return;
   let received = 0;
   // Not destroyed when refused: the route drains the rest so that the client gets to read the 413.
@@ -37,9 +42,13 @@ export function decodeText(chunks: AsyncIterable<Buffer>) {
         try {
           yield utf8.decode(chunk, { stream: true });
         } catch {
-          throw new DomainError('validation_failed', 'body: the file mixes UTF-8 with another encoding; save it as UTF-8', {
-            issues: [{ path: 'body', message: 'the file mixes UTF-8 with another encoding' }],
-          });
+          throw new DomainError(
+            'validation_failed',
+            'body: the file mixes UTF-8 with another encoding; save it as UTF-8',
+            {
+              issues: [{ path: 'body', message: 'the file mixes UTF-8 with another encoding' }],
+            },
+          );
         }
       }
     }

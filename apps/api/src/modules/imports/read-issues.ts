@@ -33,7 +33,8 @@ export async function readJiraCsv(body: Readable | undefined): Promise<ReadIssue
     issues.push(issueFromCsv(columns, record.cells, record.line));
   }
   if (!columns) throw invalid('body', 'the file is empty');
-  const notes = decoded.encoding() === 'windows-1252' ? ['The file was read as Windows-1252 (it is not UTF-8)'] : [];
+  const notes =
+    decoded.encoding() === 'windows-1252' ? ['The file was read as Windows-1252 (it is not UTF-8)'] : [];
   return { issues, notes };
 }
 
@@ -43,7 +44,8 @@ export async function readJson(body: Readable | undefined): Promise<unknown> {
   if (text.trim() === '') throw invalid('body', 'the file is empty');
   try {
     return JSON.parse(text, (key, value) => {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw invalid(`body.${key}`, 'this key is not allowed');
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+        throw invalid(`body.${key}`, 'this key is not allowed');
       return value;
     });
   } catch (error) {

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { count, eq, inArray } from 'drizzle-orm';
-import { epics, events, feedback, members, projects, sprints, statuses, stories, users, type Db, type Tx } from '@ordo/db';
+import {
+  epics,
+  events,
+  feedback,
+  members,
+  projects,
+  sprints,
+  statuses,
+  stories,
+  users,
+  type Db,
+  type Tx,
+} from '@ordo/db';
 import { conflict, invalid, type ImportReport } from '@ordo/domain';
 import { insertUser } from '../auth/users';
 import type { EventLog } from '../events/log';
@@ -31,7 +43,11 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
  * An Ordo export, checked before anything is written: its `format` and `version` (a newer one than this
  * Ordo reads is refused, not guessed at), its parts, and that the project it goes into is empty.
  */
-export async function checkRestorable(db: Db, projectId: string, document: unknown): Promise<RestorableDocument> {
+export async function checkRestorable(
+  db: Db,
+  projectId: string,
+  document: unknown,
+): Promise<RestorableDocument> {
   if (!isObject(document) || document.format !== EXPORT_FORMAT) {
     throw invalid('body.format', `this is no Ordo export: "format" must be "${EXPORT_FORMAT}"`);
   }
@@ -39,23 +55,35 @@ export async function checkRestorable(db: Db, projectId: string, document: unkno
     throw invalid('body.version', 'the export has no version number');
   }
   if (document.version > EXPORT_VERSION) {
-    throw invalid('body.version', `the export is version ${document.version}, newer than this Ordo reads (${EXPORT_VERSION}): update Ordo first`);
+    throw invalid(
+      'body.version',
+      `the export is version ${document.version}, newer than this Ordo reads (${EXPORT_VERSION}): update Ordo first`,
+    );
   }
   if (!isObject(document.project)) throw invalid('body.project', 'the export has no project');
-  if (!Array.isArray(document.members) || !document.members.every((m) => isObject(m) && typeof m.email === 'string')) {
+  if (
+    !Array.isArray(document.members) ||
+    !document.members.every((m) => isObject(m) && typeof m.email === 'string')
+  ) {
     throw invalid('body.members', 'must be a list of members with their email');
   }
   const tables = {} as Record<ExportTable, Row[]>;
   for (const name of EXPORT_TABLE_NAMES) {
     const rows = document[name] ?? [];
-    if (!Array.isArray(rows) || !rows.every(isObject)) throw invalid(`body.${name}`, 'must be a list of objects');
+    if (!Array.isArray(rows) || !rows.every(isObject))
+      throw invalid(`body.${name}`, 'must be a list of objects');
     tables[name] = rows;
   }
   const counts = await Promise.all(
-    [stories, epics, sprints, feedback].map((table) => db.select({ n: count() }).from(table).where(eq(table.projectId, projectId))),
+    [stories, epics, sprints, feedback].map((table) =>
+      db.select({ n: count() }).from(table).where(eq(table.projectId, projectId)),
+    ),
   );
   const used = { n: counts.reduce((n, [row]) => n + (row?.n ?? 0), 0) };
-  if ((used?.n ?? 0) > 0) throw conflict('An export is restored into an empty project: this one has stories, epics, sprints or feedback already');
+  if ((used?.n ?? 0) > 0)
+    throw conflict(
+      'An export is restored into an empty project: this one has stories, epics, sprints or feedback already',
+    );
   const report: ImportReport = {
     stories: tables.stories.length,
     epics: tables.epics.length,
@@ -82,29 +110,46 @@ export async function checkRestorable(db: Db, projectId: string, document: unkno
  * every row. Ids are kept when they are free in this database, else all are replaced consistently; the
  * event log is the export's own, so exporting again gives the same document.
  */
-export async function restoreExport(tx: Tx, project: { id: string; key: string }, _log: EventLog, document: RestorableDocument, progress: (done: number, total: number) => void) {
+export async function restoreExport(
+  tx: Tx,
+  project: { id: string; key: string },
+  _log: EventLog,
+  document: RestorableDocument,
+  progress: (done: number, total: number) => void,
+) {
   const ids = new Map<string, string>();
   const taken = await anyIdTaken(tx, document);
   if (taken) {
     // New ids in the same order as the old ones, so rows that tie on their time still come out in the same order.
-    const old = EXPORT_TABLE_NAMES.flatMap((name) => document.tables[name].map((row) => row.id)).filter((id): id is string => typeof id === 'string').sort();
+    const old = EXPORT_TABLE_NAMES.flatMap((name) => document.tables[name].map((row) => row.id))
+      .filter((id): id is string => typeof id === 'string')
+      .sort();
     const fresh = old.map(() => randomUUID()).sort();
     old.forEach((id, i) => ids.set(id, fresh[i]!));
   }
   for (const member of document.members) {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, member.email.toLowerCase()));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, member.email.toLowerCase()));
     // No password: one that no login matches; the person sets theirs with a password reset.
-    const userId = existing?.id ?? (await insertUser(tx, { email: member.email.toLowerCase(), name: member.name, passwordHash: '!' })).id;
+    const userId =
+      existing?.id ??
+      (await insertUser(tx, { email: member.email.toLowerCase(), name: member.name, passwordHash: '!' })).id;
     if (userId !== member.userId) ids.set(member.userId, userId);
     await tx
       .insert(members)
       .values({ projectId: project.id, userId, roles: member.roles, joinedAt: new Date(member.joinedAt) })
-      .onConflictDoUpdate({ target: [members.projectId, members.userId], set: { roles: member.roles, joinedAt: new Date(member.joinedAt) } });
+      .onConflictDoUpdate({
+        target: [members.projectId, members.userId],
+        set: { roles: member.roles, joinedAt: new Date(member.joinedAt) },
+      });
   }
   const remap = (value: unknown): unknown => {
     if (ids.size === 0) return value;
     if (typeof value === 'string') return value.replace(UUID, (id) => ids.get(id) ?? id);
-    if (Array.isArray(value) || isObject(value)) return JSON.parse(JSON.stringify(value).replace(UUID, (id) => ids.get(id) ?? id));
+    if (Array.isArray(value) || isObject(value))
+      return JSON.parse(JSON.stringify(value).replace(UUID, (id) => ids.get(id) ?? id));
     return value;
   };
 
@@ -117,7 +162,9 @@ export async function restoreExport(tx: Tx, project: { id: string; key: string }
       vision: String(head.vision ?? ''),
       plannedVelocity: typeof head.plannedVelocity === 'number' ? head.plannedVelocity : null,
       lastStoryNumber: typeof head.lastStoryNumber === 'number' ? head.lastStoryNumber : 0,
-      ...(typeof head.createdAt === 'string' && !Number.isNaN(Date.parse(head.createdAt)) ? { createdAt: new Date(head.createdAt) } : {}),
+      ...(typeof head.createdAt === 'string' && !Number.isNaN(Date.parse(head.createdAt))
+        ? { createdAt: new Date(head.createdAt) }
+        : {}),
     })
     .where(eq(projects.id, project.id));
   // The project's own workflow and first events make way for the export's.
@@ -127,23 +174,33 @@ export async function restoreExport(tx: Tx, project: { id: string; key: string }
   let done = 0;
   for (const name of EXPORT_TABLE_NAMES) {
     const { table } = EXPORT_TABLES[name];
-    const rows = document.tables[name].map((row) => importRow(name, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, remap(v)])), project.id));
+    const rows = document.tables[name].map((row) =>
+      importRow(name, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, remap(v)])), project.id),
+    );
     for (let start = 0; start < rows.length; start += 500) {
       await tx.insert(table).values(rows.slice(start, start + 500) as never);
       progress((done += Math.min(500, rows.length - start)), document.total);
     }
   }
-  const lastSeq = document.tables.events.reduce((max, e) => Math.max(max, typeof e.seq === 'number' ? e.seq : 0), 0);
+  const lastSeq = document.tables.events.reduce(
+    (max, e) => Math.max(max, typeof e.seq === 'number' ? e.seq : 0),
+    0,
+  );
   await tx.update(projects).set({ lastSeq }).where(eq(projects.id, project.id));
 }
 
 /** Whether any id of the export is already used in this database (the exported project is still here). */
 async function anyIdTaken(tx: Tx, document: RestorableDocument) {
   for (const name of ['statuses', 'epics', 'sprints', 'stories'] as const) {
-    const rowIds = document.tables[name].map((r) => r.id).filter((id): id is string => typeof id === 'string');
+    const rowIds = document.tables[name]
+      .map((r) => r.id)
+      .filter((id): id is string => typeof id === 'string');
     const { table } = EXPORT_TABLES[name];
     for (let i = 0; i < rowIds.length; i += 500) {
-      const [hit] = await tx.select({ n: count() }).from(table).where(inArray(table.id, rowIds.slice(i, i + 500)));
+      const [hit] = await tx
+        .select({ n: count() })
+        .from(table)
+        .where(inArray(table.id, rowIds.slice(i, i + 500)));
       if ((hit?.n ?? 0) > 0) return true;
     }
   }

@@ -25,11 +25,15 @@ async function readFile(db: Db, scope: ImportScope, request: ImportRequest) {
     const document = await readJson(request.body);
     return { kind: 'ordo' as const, document: await checkRestorable(db, scope.project.id, document) };
   }
-  const read = request.format === 'jira-csv' ? await readJiraCsv(request.body) : await readJiraJson(request.body);
+  const read =
+    request.format === 'jira-csv' ? await readJiraCsv(request.body) : await readJiraJson(request.body);
   return { kind: 'jira' as const, ...read };
 }
 
-const withNotes = (report: ImportReport, notes: string[]): ImportReport => ({ ...report, warnings: [...notes, ...report.warnings] });
+const withNotes = (report: ImportReport, notes: string[]): ImportReport => ({
+  ...report,
+  warnings: [...notes, ...report.warnings],
+});
 
 /**
  * An import: the dry run answers the report and writes nothing; a real one answers a running job at once
@@ -55,7 +59,10 @@ export async function runImport(
     return { job };
   }
   const issues: JiraIssue[] = file.issues;
-  if (request.dryRun) return { report: withNotes((await planOf(db, scope.project, issues, request.mapping)).report, file.notes) };
+  if (request.dryRun)
+    return {
+      report: withNotes((await planOf(db, scope.project, issues, request.mapping)).report, file.notes),
+    };
   const job = await jobs.start(scope.project.id, scope.actor.id, request.format, issues.length, (progress) =>
     writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
       const plan = await planOf(tx, scope.project, issues, request.mapping);
@@ -63,7 +70,10 @@ export async function runImport(
       const report = withNotes(plan.report, file.notes);
       const { stories, epics, sprints, comments, created, updated } = report;
       // A re-run of the same file changes nothing, and says nothing.
-      if (changed > 0) log.append('import.completed', { import: { format: request.format, stories, epics, sprints, comments, created, updated } });
+      if (changed > 0)
+        log.append('import.completed', {
+          import: { format: request.format, stories, epics, sprints, comments, created, updated },
+        });
       return report;
     }),
   );

@@ -1,6 +1,27 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { comments, epics, members, projects, sprints, statuses, stories, users, type Db, type Tx } from '@ordo/db';
-import { formatStoryKey, planImport, ranksBetween, storyNumber, type ImportContext, type ImportMapping, type ImportPlan, type JiraIssue, type PlannedStory } from '@ordo/domain';
+import {
+  comments,
+  epics,
+  members,
+  projects,
+  sprints,
+  statuses,
+  stories,
+  users,
+  type Db,
+  type Tx,
+} from '@ordo/db';
+import {
+  formatStoryKey,
+  planImport,
+  ranksBetween,
+  storyNumber,
+  type ImportContext,
+  type ImportMapping,
+  type ImportPlan,
+  type JiraIssue,
+  type PlannedStory,
+} from '@ordo/domain';
 import { lastRank } from '../../lib/ranked-rows';
 import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
@@ -13,13 +34,30 @@ const BATCH = 500;
 export type Progress = (done: number, total: number) => void;
 
 /** What the plan needs to know of the project: its workflow, members, and what an earlier import left. */
-export async function loadContext(db: Db | Tx, project: { id: string; key: string }, mapping: ImportMapping | undefined): Promise<ImportContext> {
+export async function loadContext(
+  db: Db | Tx,
+  project: { id: string; key: string },
+  mapping: ImportMapping | undefined,
+): Promise<ImportContext> {
   const [workflow, people, imported, others, existingSprints] = await Promise.all([
     db.select().from(statuses).where(eq(statuses.projectId, project.id)).orderBy(asc(statuses.position)),
-    db.select({ id: users.id, name: users.name, email: users.email }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.projectId, project.id)),
-    db.select({ key: stories.externalKey, number: stories.number }).from(stories).where(and(eq(stories.projectId, project.id), isNotNull(stories.externalKey))),
-    db.select({ number: stories.number }).from(stories).where(and(eq(stories.projectId, project.id), isNull(stories.externalKey))),
-    db.select({ name: sprints.name, state: sprints.state }).from(sprints).where(eq(sprints.projectId, project.id)),
+    db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(eq(members.projectId, project.id)),
+    db
+      .select({ key: stories.externalKey, number: stories.number })
+      .from(stories)
+      .where(and(eq(stories.projectId, project.id), isNotNull(stories.externalKey))),
+    db
+      .select({ number: stories.number })
+      .from(stories)
+      .where(and(eq(stories.projectId, project.id), isNull(stories.externalKey))),
+    db
+      .select({ name: sprints.name, state: sprints.state })
+      .from(sprints)
+      .where(eq(sprints.projectId, project.id)),
   ]);
   return {
     projectKey: project.key,
@@ -27,7 +65,10 @@ export async function loadContext(db: Db | Tx, project: { id: string; key: strin
     members: people,
     // A story made in Ordo answers to its own key: re-importing the project's CSV export updates it.
     existingStories: new Map([
-      ...others.map((s): [string, { number: number }] => [formatStoryKey(project.key, s.number), { number: s.number }]),
+      ...others.map((s): [string, { number: number }] => [
+        formatStoryKey(project.key, s.number),
+        { number: s.number },
+      ]),
       ...imported.map((s): [string, { number: number }] => [s.key!, { number: s.number }]),
     ]),
     takenNumbers: new Set(others.map((s) => s.number)),
@@ -37,13 +78,20 @@ export async function loadContext(db: Db | Tx, project: { id: string; key: strin
   };
 }
 
-export const planOf = async (db: Db | Tx, project: { id: string; key: string }, issues: JiraIssue[], mapping?: ImportMapping) =>
-  planImport(issues, await loadContext(db, project, mapping));
+export const planOf = async (
+  db: Db | Tx,
+  project: { id: string; key: string },
+  issues: JiraIssue[],
+  mapping?: ImportMapping,
+) => planImport(issues, await loadContext(db, project, mapping));
 
 const at = (iso: string | null) => (iso ? new Date(iso) : undefined);
 
 /** The story columns an import sets, for a new row and for comparing with an imported one. */
-function storyColumns(planned: PlannedStory, ids: { sprint: Map<string, string>; epic: Map<string, string> }) {
+function storyColumns(
+  planned: PlannedStory,
+  ids: { sprint: Map<string, string>; epic: Map<string, string> },
+) {
   return {
     type: planned.type,
     title: planned.title,
@@ -65,11 +113,15 @@ function storyColumns(planned: PlannedStory, ids: { sprint: Map<string, string>;
 type StoryColumns = ReturnType<typeof storyColumns>;
 
 const same = (a: unknown, b: unknown) =>
-  a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : JSON.stringify(a) === JSON.stringify(b);
+  a instanceof Date || b instanceof Date
+    ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+    : JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields of an imported story that this run changes (none on a re-run of the same file). */
 function changedColumns(row: StoryRow, next: StoryColumns): Partial<StoryColumns> {
-  return Object.fromEntries(Object.entries(next).filter(([field, value]) => !same(row[field as keyof StoryRow], value)));
+  return Object.fromEntries(
+    Object.entries(next).filter(([field, value]) => !same(row[field as keyof StoryRow], value)),
+  );
 }
 
 /**
@@ -77,7 +129,13 @@ function changedColumns(row: StoryRow, next: StoryColumns): Partial<StoryColumns
  * the backlog in Jira's rank order, earlier imports updated in place), then comments, in batches, reporting
  * progress after each. Each story gets its event, as any other write.
  */
-export async function writePlan(tx: Tx, project: { id: string; key: string }, log: EventLog, plan: ImportPlan, progress: Progress) {
+export async function writePlan(
+  tx: Tx,
+  project: { id: string; key: string },
+  log: EventLog,
+  plan: ImportPlan,
+  progress: Progress,
+) {
   const total = plan.epics.length + plan.sprints.length + plan.stories.length + plan.comments.length;
   let done = 0;
   const advance = (n: number) => progress((done += n), total);
@@ -93,15 +151,27 @@ export async function writePlan(tx: Tx, project: { id: string; key: string }, lo
   const existing = new Map<string, StoryRow>();
   const keys = plan.stories.map((s) => s.externalKey);
   for (let i = 0; i < keys.length; i += BATCH) {
-    const rows = await tx.select().from(stories).where(and(eq(stories.projectId, project.id), inArray(stories.externalKey, keys.slice(i, i + BATCH))));
+    const rows = await tx
+      .select()
+      .from(stories)
+      .where(and(eq(stories.projectId, project.id), inArray(stories.externalKey, keys.slice(i, i + BATCH))));
     for (const row of rows) existing.set(row.externalKey!, row);
   }
-  const ownNumbers = keys.filter((k) => !existing.has(k)).map((k) => storyNumber(project.key, k)).filter((n): n is number => n !== null);
+  const ownNumbers = keys
+    .filter((k) => !existing.has(k))
+    .map((k) => storyNumber(project.key, k))
+    .filter((n): n is number => n !== null);
   for (let i = 0; i < ownNumbers.length; i += BATCH) {
     const rows = await tx
       .select()
       .from(stories)
-      .where(and(eq(stories.projectId, project.id), isNull(stories.externalKey), inArray(stories.number, ownNumbers.slice(i, i + BATCH))));
+      .where(
+        and(
+          eq(stories.projectId, project.id),
+          isNull(stories.externalKey),
+          inArray(stories.number, ownNumbers.slice(i, i + BATCH)),
+        ),
+      );
     for (const row of rows) existing.set(formatStoryKey(project.key, row.number), row);
   }
   const fresh = plan.stories.filter((s) => !existing.has(s.externalKey));
@@ -111,14 +181,26 @@ export async function writePlan(tx: Tx, project: { id: string; key: string }, lo
     const changes = changedColumns(row, storyColumns(planned, ids));
     if (Object.keys(changes).length === 0) continue;
     changed++;
-    const [saved] = await tx.update(stories).set({ ...changes, version: row.version + 1, updatedAt: new Date() }).where(eq(stories.id, row.id)).returning();
+    const [saved] = await tx
+      .update(stories)
+      .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(stories.id, row.id))
+      .returning();
     existing.set(planned.externalKey, saved!);
-    log.append('story.updated', { story: toStory(saved!, project.key), from: Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]])) }, { storyId: row.id });
+    log.append(
+      'story.updated',
+      {
+        story: toStory(saved!, project.key),
+        from: Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]])),
+      },
+      { storyId: row.id },
+    );
   }
   advance(plan.stories.length - fresh.length);
 
   const numbers = await reserveNumbers(tx, project.id, fresh);
-  const ranks = fresh.length > 0 ? ranksBetween(await lastRank(tx, stories, project.id), null, fresh.length) : [];
+  const ranks =
+    fresh.length > 0 ? ranksBetween(await lastRank(tx, stories, project.id), null, fresh.length) : [];
   for (let start = 0; start < fresh.length; start += BATCH) {
     const values = fresh.slice(start, start + BATCH).map((planned, i) => ({
       ...storyColumns(planned, ids),
@@ -146,7 +228,10 @@ export async function writePlan(tx: Tx, project: { id: string; key: string }, lo
 async function reserveNumbers(tx: Tx, projectId: string, fresh: PlannedStory[]) {
   const kept = fresh.map((s) => s.number).filter((n): n is number => n !== null);
   const needed = fresh.length - kept.length;
-  const [row] = await tx.select({ last: projects.lastStoryNumber }).from(projects).where(eq(projects.id, projectId));
+  const [row] = await tx
+    .select({ last: projects.lastStoryNumber })
+    .from(projects)
+    .where(eq(projects.id, projectId));
   const keptSet = new Set(kept);
   let next = Math.max(row!.last, ...kept, 0);
   const numbers = fresh.map((s) => s.number ?? 0);
@@ -156,32 +241,48 @@ async function reserveNumbers(tx: Tx, projectId: string, fresh: PlannedStory[]) 
     while (keptSet.has(next));
     numbers[i] = next;
   }
-  await tx.update(projects).set({ lastStoryNumber: sql`greatest(${projects.lastStoryNumber}, ${Math.max(next, ...kept, 0)})` }).where(eq(projects.id, projectId));
+  await tx
+    .update(projects)
+    .set({ lastStoryNumber: sql`greatest(${projects.lastStoryNumber}, ${Math.max(next, ...kept, 0)})` })
+    .where(eq(projects.id, projectId));
   return numbers;
 }
 
 async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: ImportPlan) {
   const ids = new Map<string, string>();
   let changed = 0;
-  const rows = await tx.select().from(epics).where(and(eq(epics.projectId, projectId), isNotNull(epics.externalKey)));
+  const rows = await tx
+    .select()
+    .from(epics)
+    .where(and(eq(epics.projectId, projectId), isNotNull(epics.externalKey)));
   const byKey = new Map(rows.map((r) => [r.externalKey!, r]));
   // An epic made in Ordo, exported and imported again, is found by its title and keeps the key it came with.
-  const unkeyed = await tx.select().from(epics).where(and(eq(epics.projectId, projectId), isNull(epics.externalKey)));
+  const unkeyed = await tx
+    .select()
+    .from(epics)
+    .where(and(eq(epics.projectId, projectId), isNull(epics.externalKey)));
   for (const planned of plan.epics) {
-    const match = !byKey.has(planned.externalKey) && unkeyed.find((e) => e.title === planned.title && !e.externalKey);
+    const match =
+      !byKey.has(planned.externalKey) && unkeyed.find((e) => e.title === planned.title && !e.externalKey);
     if (!match) continue;
     match.externalKey = planned.externalKey;
     await tx.update(epics).set({ externalKey: planned.externalKey }).where(eq(epics.id, match.id));
     byKey.set(planned.externalKey, match);
   }
   const fresh = plan.epics.filter((e) => !byKey.has(e.externalKey));
-  const ranks = fresh.length > 0 ? ranksBetween(await lastRank(tx, epics, projectId), null, fresh.length) : [];
+  const ranks =
+    fresh.length > 0 ? ranksBetween(await lastRank(tx, epics, projectId), null, fresh.length) : [];
   for (const planned of plan.epics) {
     const row = byKey.get(planned.externalKey);
     if (!row) continue;
     ids.set(planned.externalKey, row.id);
-    if (row.title === planned.title && row.outcome === planned.outcome && row.status === planned.status) continue;
-    const [saved] = await tx.update(epics).set({ title: planned.title, outcome: planned.outcome, status: planned.status }).where(eq(epics.id, row.id)).returning();
+    if (row.title === planned.title && row.outcome === planned.outcome && row.status === planned.status)
+      continue;
+    const [saved] = await tx
+      .update(epics)
+      .set({ title: planned.title, outcome: planned.outcome, status: planned.status })
+      .where(eq(epics.id, row.id))
+      .returning();
     log.append('epic.updated', { epic: toEpic(saved!) });
     changed++;
   }
@@ -233,8 +334,16 @@ async function writeSprints(tx: Tx, projectId: string, log: EventLog, plan: Impo
 }
 
 /** Comments with their author and date; one already there (same story, time and text) is not added again. */
-async function writeComments(tx: Tx, projectId: string, plan: ImportPlan, byKey: Map<string, StoryRow>, advance: (n: number) => void) {
-  const storyIds = [...new Set(plan.comments.map((c) => byKey.get(c.storyKey)?.id).filter((id): id is string => !!id))];
+async function writeComments(
+  tx: Tx,
+  projectId: string,
+  plan: ImportPlan,
+  byKey: Map<string, StoryRow>,
+  advance: (n: number) => void,
+) {
+  const storyIds = [
+    ...new Set(plan.comments.map((c) => byKey.get(c.storyKey)?.id).filter((id): id is string => !!id)),
+  ];
   const seen = new Set<string>();
   for (let i = 0; i < storyIds.length; i += BATCH) {
     const rows = await tx
@@ -248,7 +357,16 @@ async function writeComments(tx: Tx, projectId: string, plan: ImportPlan, byKey:
     const id = `${storyId}|${new Date(c.at).toISOString()}|${c.body}`;
     if (!storyId || seen.has(id)) return [];
     seen.add(id);
-    return [{ projectId, storyId, authorId: c.authorId, authorName: c.authorName, body: c.body, createdAt: new Date(c.at) }];
+    return [
+      {
+        projectId,
+        storyId,
+        authorId: c.authorId,
+        authorName: c.authorName,
+        body: c.body,
+        createdAt: new Date(c.at),
+      },
+    ];
   });
   advance(plan.comments.length - values.length);
   for (let start = 0; start < values.length; start += BATCH) {

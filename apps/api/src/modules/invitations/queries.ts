@@ -4,7 +4,11 @@ import { isRole, type Invitation } from '@ordo/domain';
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-export const toInvitation = (row: InvitationRow, invitedBy: { id: string; name: string }, acceptUrl?: string): Invitation => ({
+export const toInvitation = (
+  row: InvitationRow,
+  invitedBy: { id: string; name: string },
+  acceptUrl?: string,
+): Invitation => ({
   id: row.id,
   email: row.email,
   roles: row.roles.filter(isRole),
@@ -30,7 +34,11 @@ export async function listPending(db: Db, projectId: string) {
 /** The invitation behind a link, if it still works (not used, not expired), with its project and inviter. */
 export async function findOpenByTokenHash(db: Db | Tx, tokenHash: string) {
   const [row] = await db
-    .select({ invitation: invitations, project: { id: projects.id, key: projects.key, name: projects.name }, inviter: { id: users.id, name: users.name } })
+    .select({
+      invitation: invitations,
+      project: { id: projects.id, key: projects.key, name: projects.name },
+      inviter: { id: users.id, name: users.name },
+    })
     .from(invitations)
     .innerJoin(projects, eq(projects.id, invitations.projectId))
     .innerJoin(users, eq(users.id, invitations.invitedBy))

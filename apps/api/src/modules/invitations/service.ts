@@ -42,7 +42,13 @@ export async function invite(app: App, scope: Scope, input: { email: string; rol
     }
     await tx
       .delete(invitations)
-      .where(and(eq(invitations.projectId, scope.project.id), eq(invitations.email, input.email), isNull(invitations.acceptedAt)));
+      .where(
+        and(
+          eq(invitations.projectId, scope.project.id),
+          eq(invitations.email, input.email),
+          isNull(invitations.acceptedAt),
+        ),
+      );
     const [row] = await tx
       .insert(invitations)
       .values({
@@ -54,8 +60,17 @@ export async function invite(app: App, scope: Scope, input: { email: string; rol
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .returning();
-    await enqueueMail(tx, invitationMail(input.email, { inviter: scope.actor.name, project: scope.project.name, roles: input.roles, acceptUrl }));
-    if (existing) await notifyInvited(tx, { userId: existing.id, project: scope.project, inviter: scope.actor });
+    await enqueueMail(
+      tx,
+      invitationMail(input.email, {
+        inviter: scope.actor.name,
+        project: scope.project.name,
+        roles: input.roles,
+        acceptUrl,
+      }),
+    );
+    if (existing)
+      await notifyInvited(tx, { userId: existing.id, project: scope.project, inviter: scope.actor });
     return toInvitation(row!, scope.actor, acceptUrl);
   });
 }
@@ -103,8 +118,14 @@ export async function accept(
   let newcomer: { id: string; name: string; passwordHash: string } | undefined;
   if (!account) {
     if (await findUserByEmail(db, invitation.email)) {
-      if (!input.password) throw invalid('password', 'an account with this email exists: enter its password, or sign in first');
-      ({ user: account, token: sessionToken } = await login(db, { limits: app.limits, adminEmail: app.adminEmail }, { email: invitation.email, password: input.password }, caller.address));
+      if (!input.password)
+        throw invalid('password', 'an account with this email exists: enter its password, or sign in first');
+      ({ user: account, token: sessionToken } = await login(
+        db,
+        { limits: app.limits, adminEmail: app.adminEmail },
+        { email: invitation.email, password: input.password },
+        caller.address,
+      ));
     } else {
       if (!input.name) throw invalid('name', 'needed to create your account');
       if (!input.password) throw invalid('password', 'needed to create your account');
@@ -123,8 +144,16 @@ export async function accept(
       .onConflictDoNothing()
       .returning();
     if (!added) throw conflict(`You are a member of ${found.project.name} already`);
-    log.append('member.added', { member: toMember((await findMember(tx, invitation.projectId, joining.id))!) });
-    await audit(tx, { kind: 'member_added', actorId: joining.id, subject: found.project.key, address: caller.address, data: { roles: invitation.roles, invitedBy: found.inviter.id } });
+    log.append('member.added', {
+      member: toMember((await findMember(tx, invitation.projectId, joining.id))!),
+    });
+    await audit(tx, {
+      kind: 'member_added',
+      actorId: joining.id,
+      subject: found.project.key,
+      address: caller.address,
+      data: { roles: invitation.roles, invitedBy: found.inviter.id },
+    });
     return joining;
   });
   if (newcomer) {
@@ -133,4 +162,3 @@ export async function accept(
   }
   return { user, project: { key: found.project.key, name: found.project.name }, sessionToken };
 }
-

@@ -8,7 +8,10 @@ import { formatStoryKey, type LinkType, type StoryLink } from '@ordo/domain';
  */
 export async function listLinks(db: Db | Tx, storyId: string, readerId: string): Promise<StoryLink[]> {
   const side = async (direction: 'outward' | 'inward') => {
-    const [mine, other] = direction === 'outward' ? [storyLinks.fromStoryId, storyLinks.toStoryId] : [storyLinks.toStoryId, storyLinks.fromStoryId];
+    const [mine, other] =
+      direction === 'outward'
+        ? [storyLinks.fromStoryId, storyLinks.toStoryId]
+        : [storyLinks.toStoryId, storyLinks.fromStoryId];
     const rows = await db
       .select({
         id: storyLinks.id,
@@ -39,7 +42,9 @@ export async function listLinks(db: Db | Tx, storyId: string, readerId: string):
       },
     }));
   };
-  const all = [...(await side('outward')), ...(await side('inward'))].sort((a, b) => a.createdAt - b.createdAt);
+  const all = [...(await side('outward')), ...(await side('inward'))].sort(
+    (a, b) => a.createdAt - b.createdAt,
+  );
   return all.map(({ createdAt: _, ...link }) => link);
 }
 

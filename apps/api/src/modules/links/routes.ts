@@ -9,16 +9,25 @@ const tags = ['stories'];
 export default async function linkRoutes(app: App) {
   const db = app.database.db;
 
-  app.post('/api/projects/:key/stories/:story/links', {
-    config: { action: 'story.edit' },
-    schema: { tags, params: storyParams, body: createLinkBody, response: { 201: linkResponse } },
-  }, async (request, reply) => reply.code(201).send({ link: await addLink(db, scope(request), request.params.story, request.body) }));
+  app.post(
+    '/api/projects/:key/stories/:story/links',
+    {
+      config: { action: 'story.edit' },
+      schema: { tags, params: storyParams, body: createLinkBody, response: { 201: linkResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ link: await addLink(db, scope(request), request.params.story, request.body) }),
+  );
 
-  app.delete('/api/projects/:key/stories/:story/links/:id', {
-    config: { action: 'story.edit' },
-    schema: { tags, params: linkParams },
-  }, async (request, reply) => {
-    await removeLink(db, scope(request), request.params.story, request.params.id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/projects/:key/stories/:story/links/:id',
+    {
+      config: { action: 'story.edit' },
+      schema: { tags, params: linkParams },
+    },
+    async (request, reply) => {
+      await removeLink(db, scope(request), request.params.story, request.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

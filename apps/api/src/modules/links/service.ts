@@ -11,7 +11,12 @@ import { blocksTransitively } from './queries';
  * project (stories of the other teams of a product can be linked once products exist). A link that would
  * make stories block each other in a loop is refused, as is a second link of the same kind between the two.
  */
-export async function addLink(db: Db, scope: StoryScope, key: string, input: { type: LinkType; story: string }) {
+export async function addLink(
+  db: Db,
+  scope: StoryScope,
+  key: string,
+  input: { type: LinkType; story: string },
+) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const from = await loadStory(tx, scope.project, key);
     if (from.deletedAt) throw conflict(`${key} is deleted; restore it first`);
@@ -27,19 +32,34 @@ export async function addLink(db: Db, scope: StoryScope, key: string, input: { t
           or(
             and(eq(storyLinks.fromStoryId, from.id), eq(storyLinks.toStoryId, to.id)),
             // "relates" and "duplicates" read both ways; "blocks" the other way round is a loop (below).
-            input.type === 'blocks' ? undefined : and(eq(storyLinks.fromStoryId, to.id), eq(storyLinks.toStoryId, from.id)),
+            input.type === 'blocks'
+              ? undefined
+              : and(eq(storyLinks.fromStoryId, to.id), eq(storyLinks.toStoryId, from.id)),
           ),
         ),
       );
     if (existing) throw conflict(`${key} and ${input.story} are linked that way already`);
     if (input.type === 'blocks' && (await blocksTransitively(tx, to.id, from.id))) {
-      throw invalid('story', `${input.story} already blocks ${key} (directly or through other stories): that would be a loop`);
+      throw invalid(
+        'story',
+        `${input.story} already blocks ${key} (directly or through other stories): that would be a loop`,
+      );
     }
     const [row] = await tx
       .insert(storyLinks)
-      .values({ projectId: scope.project.id, fromStoryId: from.id, toProjectId: scope.project.id, toStoryId: to.id, type: input.type })
+      .values({
+        projectId: scope.project.id,
+        fromStoryId: from.id,
+        toProjectId: scope.project.id,
+        toStoryId: to.id,
+        type: input.type,
+      })
       .returning();
-    const link = { id: row!.id, type: input.type, story: { key: input.story, title: to.title, projectKey: scope.project.key } };
+    const link = {
+      id: row!.id,
+      type: input.type,
+      story: { key: input.story, title: to.title, projectKey: scope.project.key },
+    };
     log.append('link.added', { link, story: toStory(from, scope.project.key) }, { storyId: from.id });
     return link;
   });
@@ -51,9 +71,18 @@ export async function removeLink(db: Db, scope: StoryScope, key: string, id: str
     const story = await loadStory(tx, scope.project, key);
     const [row] = await tx
       .delete(storyLinks)
-      .where(and(eq(storyLinks.id, id), or(eq(storyLinks.fromStoryId, story.id), eq(storyLinks.toStoryId, story.id))))
+      .where(
+        and(
+          eq(storyLinks.id, id),
+          or(eq(storyLinks.fromStoryId, story.id), eq(storyLinks.toStoryId, story.id)),
+        ),
+      )
       .returning();
     if (!row) throw notFound('Link');
-    log.append('link.removed', { link: { id: row.id, type: row.type }, story: toStory(story, scope.project.key) }, { storyId: story.id });
+    log.append(
+      'link.removed',
+      { link: { id: row.id, type: row.type }, story: toStory(story, scope.project.key) },
+      { storyId: story.id },
+    );
   });
 }

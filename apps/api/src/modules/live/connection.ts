@@ -70,7 +70,8 @@ export class LiveConnection implements LaneSocket {
   /** Tells every subscriber of the project on this socket who is watching it now. */
   showPresence(projectId: string, users: LiveUser[]) {
     for (const lane of this.lanes.values()) {
-      if (lane.project.id === projectId && lane.isOpen) this.send({ type: 'presence', project: lane.project.key, users });
+      if (lane.project.id === projectId && lane.isOpen)
+        this.send({ type: 'presence', project: lane.project.key, users });
     }
   }
 
@@ -80,7 +81,11 @@ export class LiveConnection implements LaneSocket {
     const { allowed, bucket } = takeToken(this.bucket, Date.now(), this.hub.options.messagesPerSecond);
     this.bucket = bucket;
     if (!allowed) {
-      this.send({ type: 'error', code: 'rate_limited', message: `At most ${this.hub.options.messagesPerSecond} messages a second` });
+      this.send({
+        type: 'error',
+        code: 'rate_limited',
+        message: `At most ${this.hub.options.messagesPerSecond} messages a second`,
+      });
       return this.close('too many messages');
     }
     const frame = parseClientFrame(text);
@@ -95,7 +100,12 @@ export class LiveConnection implements LaneSocket {
     } catch (error) {
       this.hub.log.error({ err: error }, 'live: subscribe failed');
       this.unsubscribe(message.project);
-      this.send({ type: 'error', code: 'unavailable', message: 'Try again shortly', project: message.project });
+      this.send({
+        type: 'error',
+        code: 'unavailable',
+        message: 'Try again shortly',
+        project: message.project,
+      });
     }
   }
 

@@ -61,7 +61,10 @@ export class ProjectFeed {
   private async catchUp() {
     try {
       while (this.head < this.wanted) {
-        const events = continuation(this.head, await readEvents(this.db, this.projectId, this.head, PAGE_SIZE));
+        const events = continuation(
+          this.head,
+          await readEvents(this.db, this.projectId, this.head, PAGE_SIZE),
+        );
         if (events.length === 0) break;
         this.remember(events);
         for (const reader of this.readers) reader.wake();

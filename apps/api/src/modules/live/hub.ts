@@ -17,7 +17,8 @@ import { notificationsByIds } from '../notifications/queries';
 function parseCommitNotice(payload: string): { projectId: string; seq: number } | undefined {
   try {
     const notice = JSON.parse(payload) as { projectId?: unknown; seq?: unknown };
-    if (typeof notice.projectId === 'string' && typeof notice.seq === 'number') return { projectId: notice.projectId, seq: notice.seq };
+    if (typeof notice.projectId === 'string' && typeof notice.seq === 'number')
+      return { projectId: notice.projectId, seq: notice.seq };
   } catch {
     // not ours: ignored
   }
@@ -76,7 +77,13 @@ export class LiveHub {
     let open = 0;
     for (const connection of this.connections) if (connection.user.id === user.id) open++;
     if (open >= this.options.socketsPerUser) {
-      socket.send(JSON.stringify({ type: 'error', code: 'rate_limited', message: `At most ${this.options.socketsPerUser} live connections per person` }));
+      socket.send(
+        JSON.stringify({
+          type: 'error',
+          code: 'rate_limited',
+          message: `At most ${this.options.socketsPerUser} live connections per person`,
+        }),
+      );
       return socket.close(1008, 'too many sockets');
     }
     this.connections.add(new LiveConnection(socket, { id: user.id, name: user.name }, secretHash, this));
@@ -96,11 +103,17 @@ export class LiveHub {
   stopReading(lane: Lane) {
     lane.close();
     lane.feed.readers.delete(lane);
-    if (lane.feed.readers.size === 0 && this.feeds.get(lane.feed.projectId) === lane.feed) this.feeds.delete(lane.feed.projectId);
+    if (lane.feed.readers.size === 0 && this.feeds.get(lane.feed.projectId) === lane.feed)
+      this.feeds.delete(lane.feed.projectId);
   }
 
   laneDeps(socket: LaneSocket) {
-    return { db: this.db, socket, options: this.options, onError: (err: unknown) => this.log.error({ err }, 'live: send failed') };
+    return {
+      db: this.db,
+      socket,
+      options: this.options,
+      onError: (err: unknown) => this.log.error({ err }, 'live: send failed'),
+    };
   }
 
   private committed(payload: string) {
@@ -109,13 +122,17 @@ export class LiveHub {
   }
 
   private refresh(projectId: string, seq: number) {
-    this.feeds.get(projectId)?.refresh(seq).catch((err: unknown) => this.log.error({ err }, 'live: reading the log failed'));
+    this.feeds
+      .get(projectId)
+      ?.refresh(seq)
+      .catch((err: unknown) => this.log.error({ err }, 'live: reading the log failed'));
   }
 
   /** A NOTIFY lost with its connection must not leave anyone behind: the watched projects' seqs are checked now and then. */
   private async poll() {
     try {
-      for (const { id, lastSeq } of await latestSeqs(this.db, [...this.feeds.keys()])) this.refresh(id, lastSeq);
+      for (const { id, lastSeq } of await latestSeqs(this.db, [...this.feeds.keys()]))
+        this.refresh(id, lastSeq);
     } catch (err) {
       this.log.warn({ err }, 'live: poll failed');
     }
@@ -158,7 +175,8 @@ export class LiveHub {
     if (ids.length === 0) return;
     try {
       for (const { userId, notification } of await notificationsByIds(this.db, ids)) {
-        for (const connection of this.connections) if (connection.user.id === userId) connection.send({ type: 'notification', notification });
+        for (const connection of this.connections)
+          if (connection.user.id === userId) connection.send({ type: 'notification', notification });
       }
     } catch (err) {
       this.log.error({ err }, 'live: reading notifications failed');
@@ -175,7 +193,9 @@ export class LiveHub {
 
   private async publish(channel: string, payload: string) {
     if (this.stopped) return;
-    await notify(this.db, channel, payload).catch((err: unknown) => this.log.warn({ err }, `live: NOTIFY ${channel} failed`));
+    await notify(this.db, channel, payload).catch((err: unknown) =>
+      this.log.warn({ err }, `live: NOTIFY ${channel} failed`),
+    );
   }
 
   private every(ms: number, work: () => void) {

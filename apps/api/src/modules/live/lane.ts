@@ -33,7 +33,12 @@ export class Lane implements FeedReader {
     readonly userId: string,
     private sent: number,
     readonly feed: ProjectFeed,
-    private readonly deps: { db: Db; socket: LaneSocket; options: LiveOptions; onError: (error: unknown) => void },
+    private readonly deps: {
+      db: Db;
+      socket: LaneSocket;
+      options: LiveOptions;
+      onError: (error: unknown) => void;
+    },
   ) {}
 
   /** Starts sending (the subscription was accepted). Until then the feed's wake-ups are ignored. */
@@ -65,9 +70,12 @@ export class Lane implements FeedReader {
     try {
       while (this.isOpen && this.sent < this.feed.head) {
         const verdict = this.verdict();
-        if (verdict === 'resync') return this.deps.socket.end(this, { type: 'resync', project: this.project.key });
+        if (verdict === 'resync')
+          return this.deps.socket.end(this, { type: 'resync', project: this.project.key });
         if (verdict === 'wait') return this.retryWhenDrained();
-        const batch = this.feed.eventsAfter(this.sent) ?? (await readEvents(this.deps.db, this.project.id, this.sent, PAGE_SIZE));
+        const batch =
+          this.feed.eventsAfter(this.sent) ??
+          (await readEvents(this.deps.db, this.project.id, this.sent, PAGE_SIZE));
         if (!this.deliver(continuation(this.sent, batch))) return;
       }
     } catch (error) {
@@ -80,7 +88,13 @@ export class Lane implements FeedReader {
   private verdict() {
     const { socket, options } = this.deps;
     const now = Date.now();
-    const verdict = sendVerdict({ behind: this.feed.latest - this.sent, buffered: socket.buffered(), fullSince: this.fullSince, now, limits: options });
+    const verdict = sendVerdict({
+      behind: this.feed.latest - this.sent,
+      buffered: socket.buffered(),
+      fullSince: this.fullSince,
+      now,
+      limits: options,
+    });
     this.fullSince = verdict === 'send' ? undefined : (this.fullSince ?? now);
     return verdict;
   }
@@ -96,7 +110,12 @@ export class Lane implements FeedReader {
     for (const event of events) {
       if (!this.isOpen) return false;
       if (revokes(event, this.userId)) {
-        socket.end(this, { type: 'error', code: 'forbidden', message: 'You are no longer a member of this project', project: this.project.key });
+        socket.end(this, {
+          type: 'error',
+          code: 'forbidden',
+          message: 'You are no longer a member of this project',
+          project: this.project.key,
+        });
         return false;
       }
       if (socket.buffered() > options.highWaterBytes) return true;

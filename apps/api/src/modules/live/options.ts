@@ -35,7 +35,10 @@ export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   replayPerMinute: 5_000,
 };
 
-export const liveOptions = (overrides: Partial<LiveOptions> = {}): LiveOptions => ({ ...DEFAULT_LIVE_OPTIONS, ...overrides });
+export const liveOptions = (overrides: Partial<LiveOptions> = {}): LiveOptions => ({
+  ...DEFAULT_LIVE_OPTIONS,
+  ...overrides,
+});
 
 declare module 'fastify' {
   interface FastifyInstance {

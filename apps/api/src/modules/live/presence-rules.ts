@@ -11,4 +11,5 @@ export const sameUsers = (a: readonly LiveUser[], b: readonly LiveUser[]) =>
   a.length === b.length && a.every((user, i) => user.id === b[i]!.id);
 
 /** Instances that have not said anything for this long are taken for dead and their viewers dropped. */
-export const isSilent = (lastHeard: number, now: number, heartbeatMs: number) => now - lastHeard > 3 * heartbeatMs;
+export const isSilent = (lastHeard: number, now: number, heartbeatMs: number) =>
+  now - lastHeard > 3 * heartbeatMs;

@@ -11,7 +11,13 @@ import { isSilent, mergeUsers, sameUsers } from './presence-rules';
  * `bye` (it shuts down). Lists of instances that fall silent are dropped.
  */
 const presenceNotice = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('state'), from: z.string(), n: z.number(), projectId: z.string(), users: z.array(liveUser) }),
+  z.object({
+    kind: z.literal('state'),
+    from: z.string(),
+    n: z.number(),
+    projectId: z.string(),
+    users: z.array(liveUser),
+  }),
   z.object({ kind: z.literal('ask'), from: z.string(), projectId: z.string() }),
   z.object({ kind: z.literal('beat'), from: z.string() }),
   z.object({ kind: z.literal('bye'), from: z.string() }),
@@ -131,7 +137,13 @@ export class Presence {
   }
 
   private publishState(projectId: string) {
-    this.publish({ kind: 'state', from: this.instance, n: ++this.sent, projectId, users: this.localUsers(projectId) });
+    this.publish({
+      kind: 'state',
+      from: this.instance,
+      n: ++this.sent,
+      projectId,
+      users: this.localUsers(projectId),
+    });
   }
 
   private publish(notice: PresenceNotice) {

@@ -26,12 +26,16 @@ export default async function liveRoutes(app: App) {
     if (request.headers.upgrade) request.raw.socket.destroy();
   };
 
-  app.get('/api/live', {
-    websocket: true,
-    onRequest: refuseForeignOrigin,
-    onResponse: endRefusedUpgrade,
-    schema: { tags: ['events'] },
-  }, (socket, request) => {
-    hub.connect(socket, request.user, request.credential.secretHash);
-  });
+  app.get(
+    '/api/live',
+    {
+      websocket: true,
+      onRequest: refuseForeignOrigin,
+      onResponse: endRefusedUpgrade,
+      schema: { tags: ['events'] },
+    },
+    (socket, request) => {
+      hub.connect(socket, request.user, request.credential.secretHash);
+    },
+  );
 }

@@ -66,7 +66,11 @@ export function takeToken(bucket: Bucket, now: number, rate: number): { allowed:
  * Pages may open the socket from the server's own host or from an allowed origin. A request without an
  * Origin header comes from a script, not a browser page, and carries its own credentials.
  */
-export function isAllowedOrigin(origin: string | undefined, host: string, allowed: readonly string[]): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  host: string,
+  allowed: readonly string[],
+): boolean {
   if (origin === undefined) return true;
   const parsed = parseOrigin(origin);
   if (!parsed) return false;

@@ -10,13 +10,20 @@ export interface MailContent {
   footer?: string[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** The plain-text and HTML bodies of one mail from the same words; nothing a person typed becomes markup. */
 export function composeMail(to: string, content: MailContent): Mail {
   const { subject, paragraphs, action, footer = [] } = content;
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), ...footer].join('\n\n') + '\n';
+  const text =
+    [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), ...footer].join('\n\n') + '\n';
   const p = (t: string, style = '') => `<p style="margin:0 0 16px${style}">${escapeHtml(t)}</p>`;
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#4f46e5;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>` +

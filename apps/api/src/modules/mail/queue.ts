@@ -23,7 +23,10 @@ const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ')
  */
 export async function enqueueMail(tx: Tx | Db, mail: Mail): Promise<void> {
   const to = email.safeParse(mail.to);
-  if (!to.success || /[\r\n,;<>"]/.test(mail.to)) throw new Error('enqueueMail: `to` must be one plain email address');
-  await tx.insert(mailQueue).values({ to: to.data, subject: oneLine(mail.subject).slice(0, 300), text: mail.text, html: mail.html });
+  if (!to.success || /[\r\n,;<>"]/.test(mail.to))
+    throw new Error('enqueueMail: `to` must be one plain email address');
+  await tx
+    .insert(mailQueue)
+    .values({ to: to.data, subject: oneLine(mail.subject).slice(0, 300), text: mail.text, html: mail.html });
   await tx.execute(sql`select pg_notify(${MAIL_CHANNEL}, '')`);
 }

@@ -35,7 +35,12 @@ export class MailWorker {
     private readonly log: FastifyBaseLogger,
   ) {
     this.transport = options.smtpUrl
-      ? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      ? nodemailer.createTransport({
+          url: options.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : undefined;
   }
 
@@ -115,13 +120,31 @@ export class MailWorker {
   private async send(mail: QueuedMail) {
     const db = this.database.db;
     try {
-      await this.transport!.sendMail({ from: this.options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-      await db.update(mailQueue).set({ state: 'sent', sentAt: new Date(), lastError: null }).where(eq(mailQueue.id, mail.id));
+      await this.transport!.sendMail({
+        from: this.options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
+      await db
+        .update(mailQueue)
+        .set({ state: 'sent', sentAt: new Date(), lastError: null })
+        .where(eq(mailQueue.id, mail.id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = isPermanent(error) || mail.attempts >= this.options.maxAttempts;
-      await db.update(mailQueue).set({ state: final ? 'failed' : 'pending', lastError: message }).where(eq(mailQueue.id, mail.id));
-      const about = { mailId: mail.id, to: mail.to, subject: mail.subject, attempts: mail.attempts, error: message };
+      await db
+        .update(mailQueue)
+        .set({ state: final ? 'failed' : 'pending', lastError: message })
+        .where(eq(mailQueue.id, mail.id));
+      const about = {
+        mailId: mail.id,
+        to: mail.to,
+        subject: mail.subject,
+        attempts: mail.attempts,
+        error: message,
+      };
       if (final) this.log.error(about, 'mail could not be sent; given up');
       else this.log.warn(about, 'mail could not be sent; will retry');
     }
@@ -133,6 +156,10 @@ export class MailWorker {
       .set({ state: 'skipped' })
       .where(eq(mailQueue.state, 'pending'))
       .returning({ id: mailQueue.id, to: mailQueue.to, subject: mailQueue.subject });
-    for (const mail of skipped) this.log.info({ mailId: mail.id, to: mail.to, subject: mail.subject }, 'mail not sent: SMTP_URL is not set');
+    for (const mail of skipped)
+      this.log.info(
+        { mailId: mail.id, to: mail.to, subject: mail.subject },
+        'mail not sent: SMTP_URL is not set',
+      );
   }
 }

@@ -35,7 +35,12 @@ export async function addMember(db: Db, scope: Scope, input: { email: string; ro
     if (!row) throw conflict(`${user.name} is a member already`);
     const member = toMember(await loadMember(tx, scope.projectId, user.id));
     log.append('member.added', { member });
-    await audit(tx, { kind: 'member_added', actorId: scope.actor.id, subject: user.id, data: { projectId: scope.projectId, roles: input.roles } });
+    await audit(tx, {
+      kind: 'member_added',
+      actorId: scope.actor.id,
+      subject: user.id,
+      data: { projectId: scope.projectId, roles: input.roles },
+    });
     return member;
   });
 }
@@ -44,11 +49,24 @@ export async function changeRoles(db: Db, scope: Scope, userId: string, roles: R
   return writeInProject(db, scope, async (tx, log) => {
     const before = await loadMember(tx, scope.projectId, userId);
     const admins = await adminCount(tx, scope.projectId);
-    checkMembershipChange({ actorRoles: scope.actorRoles, before: before.roles as Role[], after: roles, adminCount: admins });
-    await tx.update(members).set({ roles }).where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
+    checkMembershipChange({
+      actorRoles: scope.actorRoles,
+      before: before.roles as Role[],
+      after: roles,
+      adminCount: admins,
+    });
+    await tx
+      .update(members)
+      .set({ roles })
+      .where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
     const member = toMember({ ...before, roles });
     log.append('member.updated', { member, from: before.roles });
-    await audit(tx, { kind: 'role_changed', actorId: scope.actor.id, subject: userId, data: { projectId: scope.projectId, from: before.roles, to: roles } });
+    await audit(tx, {
+      kind: 'role_changed',
+      actorId: scope.actor.id,
+      subject: userId,
+      data: { projectId: scope.projectId, from: before.roles, to: roles },
+    });
     return member;
   });
 }
@@ -57,9 +75,19 @@ export async function removeMember(db: Db, scope: Scope, userId: string) {
   return writeInProject(db, scope, async (tx, log) => {
     const before = await loadMember(tx, scope.projectId, userId);
     const admins = await adminCount(tx, scope.projectId);
-    checkMembershipChange({ actorRoles: scope.actorRoles, before: before.roles as Role[], after: null, adminCount: admins });
+    checkMembershipChange({
+      actorRoles: scope.actorRoles,
+      before: before.roles as Role[],
+      after: null,
+      adminCount: admins,
+    });
     await tx.delete(members).where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
     log.append('member.removed', { member: toMember(before) });
-    await audit(tx, { kind: 'member_removed', actorId: scope.actor.id, subject: userId, data: { projectId: scope.projectId, roles: before.roles } });
+    await audit(tx, {
+      kind: 'member_removed',
+      actorId: scope.actor.id,
+      subject: userId,
+      data: { projectId: scope.projectId, roles: before.roles },
+    });
   });
 }

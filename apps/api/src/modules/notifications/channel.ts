@@ -10,7 +10,8 @@ const PAIRS_PER_NOTICE = 80;
 
 export function noticesFor(pairs: [userId: string, notificationId: string][]): string[] {
   const notices: string[] = [];
-  for (let i = 0; i < pairs.length; i += PAIRS_PER_NOTICE) notices.push(JSON.stringify({ to: pairs.slice(i, i + PAIRS_PER_NOTICE) }));
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_NOTICE)
+    notices.push(JSON.stringify({ to: pairs.slice(i, i + PAIRS_PER_NOTICE) }));
   return notices;
 }
 
@@ -19,7 +20,9 @@ export function readNotice(payload: string): [string, string][] {
   try {
     const { to } = JSON.parse(payload) as { to?: unknown };
     if (!Array.isArray(to)) return [];
-    return to.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
+    return to.filter(
+      (p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string',
+    );
   } catch {
     return [];
   }

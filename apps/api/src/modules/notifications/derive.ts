@@ -1,6 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { members, notifications, statuses, users, watchers, type Db, type Tx } from '@ordo/db';
-import { isNotifiable, notificationsFor, watchersAddedBy, type StoryEvent, type NotificationDraft } from '@ordo/domain';
+import {
+  isNotifiable,
+  notificationsFor,
+  watchersAddedBy,
+  type StoryEvent,
+  type NotificationDraft,
+} from '@ordo/domain';
 import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
 import { mailNotifications } from './mail';
 
@@ -33,7 +39,10 @@ async function watchersOf(tx: Tx, projectId: string, storyIds: string[]) {
 }
 
 async function statusNamesOf(tx: Tx, projectId: string) {
-  const rows = await tx.select({ id: statuses.id, name: statuses.name }).from(statuses).where(eq(statuses.projectId, projectId));
+  const rows = await tx
+    .select({ id: statuses.id, name: statuses.name })
+    .from(statuses)
+    .where(eq(statuses.projectId, projectId));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
@@ -46,12 +55,30 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
  * Writes the notifications (and tells every instance, on commit) in the caller's transaction; returns
  * them with their ids. Used for the events of a project write and for invitations.
  */
-export async function writeNotifications(tx: Tx, projectId: string, actor: Actor, drafts: (Omit<NotificationDraft, 'storyId'> & { storyId: string | null })[]) {
+export async function writeNotifications(
+  tx: Tx,
+  projectId: string,
+  actor: Actor,
+  drafts: (Omit<NotificationDraft, 'storyId'> & { storyId: string | null })[],
+) {
   if (drafts.length === 0) return [];
   const written: { id: string; userId: string }[] = [];
   await insertChunked(drafts, async (chunk) => {
-    const rows = chunk.map((d) => ({ projectId, userId: d.userId, storyId: d.storyId, type: d.type, actorId: actor.id, actorName: actor.name, text: d.text }));
-    written.push(...(await tx.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId })));
+    const rows = chunk.map((d) => ({
+      projectId,
+      userId: d.userId,
+      storyId: d.storyId,
+      type: d.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      text: d.text,
+    }));
+    written.push(
+      ...(await tx
+        .insert(notifications)
+        .values(rows)
+        .returning({ id: notifications.id, userId: notifications.userId })),
+    );
   });
   for (const notice of noticesFor(written.map((w) => [w.userId, w.id]))) {
     await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, ${notice})`);
@@ -63,19 +90,34 @@ export async function writeNotifications(tx: Tx, projectId: string, actor: Actor
  * Derives from a transaction's events who watches what from now on and who is told, and writes both in
  * that transaction: no notification for a change that was rolled back, none lost for one that committed.
  */
-export async function notifyAbout(tx: Tx, db: Db, projectId: string, actor: Actor, events: readonly StoryEvent[]) {
+export async function notifyAbout(
+  tx: Tx,
+  db: Db,
+  projectId: string,
+  actor: Actor,
+  events: readonly StoryEvent[],
+) {
   const relevant = events.filter((event) => isNotifiable(event) && event.data.story);
   if (relevant.length === 0) return;
   const storyIds = [...new Set(relevant.map(storyIdOf))];
   const memberList = await membersOf(tx, projectId);
   const watched = await watchersOf(tx, projectId, storyIds);
-  const names = relevant.some((e) => e.type === 'story.transitioned') ? await statusNamesOf(tx, projectId) : new Map<string, string>();
+  const names = relevant.some((e) => e.type === 'story.transitioned')
+    ? await statusNamesOf(tx, projectId)
+    : new Map<string, string>();
   const drafts: NotificationDraft[] = [];
   const newWatchers: { projectId: string; storyId: string; userId: string }[] = [];
   for (const event of relevant) {
     const storyId = storyIdOf(event);
     const current = watched.get(storyId) ?? new Set<string>();
-    drafts.push(...notificationsFor(event, { actor, members: memberList, watchers: current, statusName: (id) => names.get(id) }));
+    drafts.push(
+      ...notificationsFor(event, {
+        actor,
+        members: memberList,
+        watchers: current,
+        statusName: (id) => names.get(id),
+      }),
+    );
     for (const userId of watchersAddedBy(event, actor.id)) {
       if (current.has(userId) || !memberList.has(userId)) continue;
       current.add(userId);

@@ -9,8 +9,14 @@ import { writeNotifications } from './derive';
  */
 export async function notifyInvited(
   tx: Tx,
-  invitation: { userId: string; project: { id: string; name: string }; inviter: { id: string; name: string } },
+  invitation: {
+    userId: string;
+    project: { id: string; name: string };
+    inviter: { id: string; name: string };
+  },
 ) {
   const text = invitedText(invitation.inviter.name, invitation.project.name);
-  await writeNotifications(tx, invitation.project.id, invitation.inviter, [{ userId: invitation.userId, type: 'invited', storyId: null, text }]);
+  await writeNotifications(tx, invitation.project.id, invitation.inviter, [
+    { userId: invitation.userId, type: 'invited', storyId: null, text },
+  ]);
 }

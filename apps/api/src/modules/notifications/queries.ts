@@ -1,6 +1,12 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { members, notifications, projects, stories, type Db, type Tx } from '@ordo/db';
-import { formatStoryKey, notFound, type Notification, type NotificationsQuery, type NotificationType } from '@ordo/domain';
+import {
+  formatStoryKey,
+  notFound,
+  type Notification,
+  type NotificationsQuery,
+  type NotificationType,
+} from '@ordo/domain';
 
 const columns = {
   id: notifications.id,
@@ -25,7 +31,10 @@ const toNotification = (row: Row): Notification => ({
   read: row.readAt !== null,
   actor: { id: row.actorId, name: row.actorName! },
   project: { key: row.projectKey!, name: row.projectName! },
-  story: row.storyNumber === null ? null : { key: formatStoryKey(row.projectKey!, row.storyNumber), title: row.storyTitle! },
+  story:
+    row.storyNumber === null
+      ? null
+      : { key: formatStoryKey(row.projectKey!, row.storyNumber), title: row.storyTitle! },
   text: row.text!,
 });
 
@@ -47,7 +56,10 @@ function inbox(db: Db | Tx) {
     .select(columns)
     .from(notifications)
     .innerJoin(projects, eq(projects.id, notifications.projectId))
-    .leftJoin(stories, and(eq(stories.projectId, notifications.projectId), eq(stories.id, notifications.storyId)));
+    .leftJoin(
+      stories,
+      and(eq(stories.projectId, notifications.projectId), eq(stories.id, notifications.storyId)),
+    );
 }
 
 export async function listNotifications(db: Db, userId: string, query: NotificationsQuery) {
@@ -89,7 +101,6 @@ export async function markRead(db: Db, userId: string, ids: string[] | 'all') {
 /** The notifications named by a NOTIFY, for the users that have a socket here. */
 export async function notificationsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await inbox(db)
-    .where(inArray(notifications.id, ids));
+  const rows = await inbox(db).where(inArray(notifications.id, ids));
   return rows.map((row) => ({ userId: row.userId, notification: toNotification(row) }));
 }

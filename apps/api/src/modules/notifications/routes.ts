@@ -10,17 +10,25 @@ export default async function notificationRoutes(app: App) {
   const db = app.database.db;
   useMailer(db, app.mail);
 
-  app.get('/api/me/notifications', {
-    schema: { tags, querystring: notificationsQuery, response: { 200: notificationsResponse } },
-  }, async (request) => ({
-    items: await listNotifications(db, request.user.id, request.query),
-    unread: await unreadCount(db, request.user.id),
-  }));
+  app.get(
+    '/api/me/notifications',
+    {
+      schema: { tags, querystring: notificationsQuery, response: { 200: notificationsResponse } },
+    },
+    async (request) => ({
+      items: await listNotifications(db, request.user.id, request.query),
+      unread: await unreadCount(db, request.user.id),
+    }),
+  );
 
-  app.post('/api/me/notifications/read', {
-    schema: { tags, body: markReadBody },
-  }, async (request, reply) => {
-    await markRead(db, request.user.id, request.body.all ? 'all' : request.body.ids!);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/me/notifications/read',
+    {
+      schema: { tags, body: markReadBody },
+    },
+    async (request, reply) => {
+      await markRead(db, request.user.id, request.body.all ? 'all' : request.body.ids!);
+      return reply.code(204).send();
+    },
+  );
 }

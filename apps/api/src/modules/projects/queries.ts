@@ -40,6 +40,10 @@ export async function listMyProjects(db: Db, userId: string) {
 
 /** The project's workflow in board order. */
 export async function listStatuses(db: Db, projectId: string) {
-  const rows = await db.select().from(statuses).where(eq(statuses.projectId, projectId)).orderBy(asc(statuses.position));
+  const rows = await db
+    .select()
+    .from(statuses)
+    .where(eq(statuses.projectId, projectId))
+    .orderBy(asc(statuses.position));
   return rows.map(toStatus);
 }

@@ -17,35 +17,67 @@ import { createProject, updateProject } from './service';
 export default async function projectRoutes(app: App) {
   const db = app.database.db;
 
-  app.post('/api/projects', {
-    schema: { tags: ['projects'], body: createProjectBody, response: { 201: projectResponse } },
-  }, async (request, reply) => reply.code(201).send({ project: await createProject(db, actorOf(request.user), request.body) }));
+  app.post(
+    '/api/projects',
+    {
+      schema: { tags: ['projects'], body: createProjectBody, response: { 201: projectResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ project: await createProject(db, actorOf(request.user), request.body) }),
+  );
 
-  app.get('/api/projects', {
-    schema: { tags: ['projects'], response: { 200: listOf(project) } },
-  }, async (request) => ({ items: await listMyProjects(db, request.user.id) }));
+  app.get(
+    '/api/projects',
+    {
+      schema: { tags: ['projects'], response: { 200: listOf(project) } },
+    },
+    async (request) => ({ items: await listMyProjects(db, request.user.id) }),
+  );
 
-  app.get('/api/projects/:key', {
-    config: { action: 'project.read' },
-    schema: { tags: ['projects'], params: keyParams, response: { 200: projectDetailResponse } },
-  }, async (request) => ({
-    project: toProject(request.project),
-    roles: request.roles,
-    statuses: await listStatuses(db, request.project.id),
-  }));
+  app.get(
+    '/api/projects/:key',
+    {
+      config: { action: 'project.read' },
+      schema: { tags: ['projects'], params: keyParams, response: { 200: projectDetailResponse } },
+    },
+    async (request) => ({
+      project: toProject(request.project),
+      roles: request.roles,
+      statuses: await listStatuses(db, request.project.id),
+    }),
+  );
 
-  app.patch('/api/projects/:key', {
-    config: { action: 'project.settings' },
-    schema: { tags: ['projects'], params: keyParams, body: updateProjectBody, response: { 200: projectResponse } },
-  }, async (request) => ({ project: await updateProject(db, scopeOf(request), request.body) }));
+  app.patch(
+    '/api/projects/:key',
+    {
+      config: { action: 'project.settings' },
+      schema: {
+        tags: ['projects'],
+        params: keyParams,
+        body: updateProjectBody,
+        response: { 200: projectResponse },
+      },
+    },
+    async (request) => ({ project: await updateProject(db, scopeOf(request), request.body) }),
+  );
 
-  app.put('/api/projects/:key/vision', {
-    config: { action: 'vision.edit' },
-    schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
-  }, async (request) => ({ project: await updateProject(db, scopeOf(request), { vision: request.body.vision }) }));
+  app.put(
+    '/api/projects/:key/vision',
+    {
+      config: { action: 'vision.edit' },
+      schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
+    },
+    async (request) => ({
+      project: await updateProject(db, scopeOf(request), { vision: request.body.vision }),
+    }),
+  );
 
-  app.get('/api/projects/:key/statuses', {
-    config: { action: 'project.read' },
-    schema: { tags: ['workflow'], params: keyParams, response: { 200: statusesResponse } },
-  }, async (request) => ({ statuses: await listStatuses(db, request.project.id) }));
+  app.get(
+    '/api/projects/:key/statuses',
+    {
+      config: { action: 'project.read' },
+      schema: { tags: ['workflow'], params: keyParams, response: { 200: statusesResponse } },
+    },
+    async (request) => ({ statuses: await listStatuses(db, request.project.id) }),
+  );
 }

@@ -4,7 +4,11 @@ import { conflict, DEFAULT_WORKFLOW } from '@ordo/domain';
 import { logNewProject, writeInProject, type Actor } from '../events/log';
 import { toProject } from './queries';
 
-export async function createProject(db: Db, actor: Actor, input: { key: string; name: string; description?: string | undefined }) {
+export async function createProject(
+  db: Db,
+  actor: Actor,
+  input: { key: string; name: string; description?: string | undefined },
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
@@ -13,7 +17,9 @@ export async function createProject(db: Db, actor: Actor, input: { key: string; 
       .returning();
     if (!row) throw conflict(`A project with key ${input.key} exists already`, { field: 'key' });
     await tx.insert(members).values({ projectId: row.id, userId: actor.id, roles: ['admin'] });
-    await tx.insert(statuses).values(DEFAULT_WORKFLOW.map((s, position) => ({ ...s, projectId: row.id, position })));
+    await tx
+      .insert(statuses)
+      .values(DEFAULT_WORKFLOW.map((s, position) => ({ ...s, projectId: row.id, position })));
     const project = toProject(row);
     await logNewProject(tx, row.id, actor, (log) => log.append('project.created', { project }));
     return project;

@@ -7,7 +7,11 @@ import { listStatuses } from '../projects/queries';
  * Stories per status at the end of each day, replayed from the story snapshots of the event log up to the
  * range's last day: only the three fields the chart needs are read from each event.
  */
-export async function cumulativeFlowOf(db: Db, projectId: string, query: { from?: string | undefined; to?: string | undefined }) {
+export async function cumulativeFlowOf(
+  db: Db,
+  projectId: string,
+  query: { from?: string | undefined; to?: string | undefined },
+) {
   const range = flowRange(query, new Date().toISOString().slice(0, 10));
   const rows = await db
     .select({
@@ -26,10 +30,19 @@ export async function cumulativeFlowOf(db: Db, projectId: string, query: { from?
       ),
     )
     .orderBy(asc(events.seq));
-  const snapshots: StorySnapshot[] = rows.map((r) => ({ at: r.at.toISOString(), storyId: r.storyId!, statusId: r.statusId, deleted: r.deleted }));
+  const snapshots: StorySnapshot[] = rows.map((r) => ({
+    at: r.at.toISOString(),
+    storyId: r.storyId!,
+    statusId: r.statusId,
+    deleted: r.deleted,
+  }));
   const statuses = await listStatuses(db, projectId);
   return {
-    days: cumulativeFlow(snapshots, range, statuses.map((s) => s.id)),
+    days: cumulativeFlow(
+      snapshots,
+      range,
+      statuses.map((s) => s.id),
+    ),
     statuses: statuses.map(({ id, name, category }) => ({ id, name, category })),
   };
 }

@@ -5,8 +5,17 @@ import { cumulativeFlowOf } from './cumulative-flow';
 export default async function reportRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/projects/:key/reports/cumulative-flow', {
-    config: { action: 'project.read' },
-    schema: { tags: ['reports'], params: keyParams, querystring: cumulativeFlowQuery, response: { 200: cumulativeFlowResponse } },
-  }, async (request) => cumulativeFlowOf(db, request.project.id, request.query));
+  app.get(
+    '/api/projects/:key/reports/cumulative-flow',
+    {
+      config: { action: 'project.read' },
+      schema: {
+        tags: ['reports'],
+        params: keyParams,
+        querystring: cumulativeFlowQuery,
+        response: { 200: cumulativeFlowResponse },
+      },
+    },
+    async (request) => cumulativeFlowOf(db, request.project.id, request.query),
+  );
 }

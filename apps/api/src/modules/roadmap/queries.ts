@@ -58,5 +58,13 @@ export async function loadRoadmapInput(
     roadmapSprints(db, project.id),
     feedbackCounts(db, project.id),
   ]);
-  return { today, seedKey: project.id, epics, stories, sprints, plannedVelocity: project.plannedVelocity, feedbackCounts: counts };
+  return {
+    today,
+    seedKey: project.id,
+    epics,
+    stories,
+    sprints,
+    plannedVelocity: project.plannedVelocity,
+    feedbackCounts: counts,
+  };
 }

@@ -17,13 +17,18 @@ export async function rankEpic(db: Db, scope: EpicScope, move: RoadmapRank) {
     const rank = await placeRank(move, {
       what: 'an epic of this project',
       rankOf: async (id) => (await findEpic(tx, scope.project.id, id))?.rank,
-      neighbour: (anchor, side) => neighbourRank(tx, epics, { projectId: scope.project.id, movingId: row.id }, anchor, side),
+      neighbour: (anchor, side) =>
+        neighbourRank(tx, epics, { projectId: scope.project.id, movingId: row.id }, anchor, side),
     });
     const fromPosition = await roadmapPosition(tx, scope.project.id, row.rank);
     const [saved] = await tx.update(epics).set({ rank }).where(eq(epics.id, row.id)).returning();
     const epic = toEpic(saved!);
     const toPosition = await roadmapPosition(tx, scope.project.id, rank);
-    log.append('roadmap.ranked', { epic, from: { rank: row.rank, position: fromPosition }, to: { position: toPosition } });
+    log.append('roadmap.ranked', {
+      epic,
+      from: { rank: row.rank, position: fromPosition },
+      to: { position: toPosition },
+    });
     return epic;
   });
 }

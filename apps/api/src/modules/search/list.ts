@@ -9,19 +9,25 @@ type Key = (string | number | null)[];
 
 /** The exact update time as text (microseconds, UTC): a JS Date would round it and break the keyset. */
 const updatedAtText = sql<string>`to_char(${stories.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const exactTime = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const exactTime = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
 
 /**
  * Each sort: its ORDER BY (always ending on a unique column, so the order is total), the key of a row,
  * the shape of that key in a cursor, and the rows after a key. Keyset paging: a page never shifts when
  * stories are added or edited elsewhere in the list, and it is an index range scan however deep.
  */
-const SORTS: Record<StorySort, {
-  orderBy: SQL[];
-  keyOf: (row: { story: typeof stories.$inferSelect; updatedAt: string }) => Key;
-  key: z.ZodType<Key>;
-  after: (key: Key) => SQL;
-}> = {
+const SORTS: Record<
+  StorySort,
+  {
+    orderBy: SQL[];
+    keyOf: (row: { story: typeof stories.$inferSelect; updatedAt: string }) => Key;
+    key: z.ZodType<Key>;
+    after: (key: Key) => SQL;
+  }
+> = {
   rank: {
     orderBy: [asc(stories.rank)],
     keyOf: ({ story }) => [story.rank],
@@ -57,12 +63,18 @@ const SORTS: Record<StorySort, {
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
-const idOrNone = (column: typeof stories.assigneeId | typeof stories.sprintId | typeof stories.epicId, value: string) =>
-  value === 'none' ? isNull(column) : eq(column, value);
+const idOrNone = (
+  column: typeof stories.assigneeId | typeof stories.sprintId | typeof stories.epicId,
+  value: string,
+) => (value === 'none' ? isNull(column) : eq(column, value));
 
 function filters(project: { id: string; key: string }, f: StoryFilter): SQL[] {
-  const where: SQL[] = [eq(stories.projectId, project.id), f.deleted ? isNotNull(stories.deletedAt) : isNull(stories.deletedAt)];
-  if (f.done !== undefined) where.push(f.done ? eq(statuses.category, 'done') : ne(statuses.category, 'done'));
+  const where: SQL[] = [
+    eq(stories.projectId, project.id),
+    f.deleted ? isNotNull(stories.deletedAt) : isNull(stories.deletedAt),
+  ];
+  if (f.done !== undefined)
+    where.push(f.done ? eq(statuses.category, 'done') : ne(statuses.category, 'done'));
   if (f.status) where.push(eq(stories.statusId, f.status));
   if (f.sprint) where.push(idOrNone(stories.sprintId, f.sprint));
   if (f.epic) where.push(idOrNone(stories.epicId, f.epic));
@@ -90,5 +102,8 @@ export async function listStories(db: Db, project: { id: string; key: string }, 
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page.map((r) => r.story), nextCursor: rows.length > limit && last ? encodeCursor(print, sort.keyOf(last)) : null };
+  return {
+    rows: page.map((r) => r.story),
+    nextCursor: rows.length > limit && last ? encodeCursor(print, sort.keyOf(last)) : null,
+  };
 }

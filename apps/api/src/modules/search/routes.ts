@@ -7,15 +7,28 @@ import { searchStories } from './search';
 export default async function searchRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/projects/:key/stories', {
-    config: { action: 'project.read' },
-    schema: { tags: ['stories'], params: keyParams, querystring: storyListQuery, response: { 200: storyPageResponse } },
-  }, async (request) => {
-    const { rows, nextCursor } = await listStories(db, request.project, request.query);
-    return { items: rows.map((row) => toStory(row, request.project.key)), nextCursor };
-  });
+  app.get(
+    '/api/projects/:key/stories',
+    {
+      config: { action: 'project.read' },
+      schema: {
+        tags: ['stories'],
+        params: keyParams,
+        querystring: storyListQuery,
+        response: { 200: storyPageResponse },
+      },
+    },
+    async (request) => {
+      const { rows, nextCursor } = await listStories(db, request.project, request.query);
+      return { items: rows.map((row) => toStory(row, request.project.key)), nextCursor };
+    },
+  );
 
-  app.get('/api/search', {
-    schema: { tags: ['search'], querystring: searchQuery, response: { 200: searchResponse } },
-  }, async (request) => ({ items: await searchStories(db, { userId: request.user.id, ...request.query }) }));
+  app.get(
+    '/api/search',
+    {
+      schema: { tags: ['search'], querystring: searchQuery, response: { 200: searchResponse } },
+    },
+    async (request) => ({ items: await searchStories(db, { userId: request.user.id, ...request.query }) }),
+  );
 }

@@ -29,7 +29,9 @@ export async function searchStories(db: Db, request: SearchRequest) {
       .innerJoin(members, and(eq(members.projectId, stories.projectId), eq(members.userId, request.userId)));
 
   const byKey = text.key
-    ? await base().where(and(...readable, eq(projects.key, text.key.projectKey), eq(stories.number, text.key.number)))
+    ? await base().where(
+        and(...readable, eq(projects.key, text.key.projectKey), eq(stories.number, text.key.number)),
+      )
     : [];
   const keyed = byKey[0]?.story.id;
   const byWords = await base()
@@ -38,7 +40,15 @@ export async function searchStories(db: Db, request: SearchRequest) {
     .limit(request.limit - byKey.length);
 
   return [
-    ...byKey.map((row) => ({ project: row.project, story: toStory(row.story, row.project.key), match: { kind: 'key' as const, rank: 1 } })),
-    ...byWords.map((row) => ({ project: row.project, story: toStory(row.story, row.project.key), match: { kind: 'words' as const, rank: row.rank } })),
+    ...byKey.map((row) => ({
+      project: row.project,
+      story: toStory(row.story, row.project.key),
+      match: { kind: 'key' as const, rank: 1 },
+    })),
+    ...byWords.map((row) => ({
+      project: row.project,
+      story: toStory(row.story, row.project.key),
+      match: { kind: 'words' as const, rank: row.rank },
+    })),
   ];
 }

@@ -24,7 +24,10 @@ const ofProject = (projectId: string, ...where: SQL[]) => and(eq(sprints.project
 
 /** A sprint of this project; an id of another project's sprint is simply not found. */
 export async function findSprint(db: Db | Tx, projectId: string, id: string) {
-  const [row] = await db.select().from(sprints).where(ofProject(projectId, eq(sprints.id, id)));
+  const [row] = await db
+    .select()
+    .from(sprints)
+    .where(ofProject(projectId, eq(sprints.id, id)));
   return row;
 }
 
@@ -35,7 +38,10 @@ export async function loadSprint(db: Db | Tx, projectId: string, id: string) {
 }
 
 export async function findActiveSprint(db: Db | Tx, projectId: string) {
-  const [row] = await db.select().from(sprints).where(ofProject(projectId, eq(sprints.state, 'active')));
+  const [row] = await db
+    .select()
+    .from(sprints)
+    .where(ofProject(projectId, eq(sprints.state, 'active')));
   return row;
 }
 
@@ -54,7 +60,10 @@ export async function listSprints(db: Db, projectId: string, state?: SprintState
 }
 
 export async function closedSprints(db: Db | Tx, projectId: string) {
-  const rows = await db.select().from(sprints).where(ofProject(projectId, eq(sprints.state, 'closed')));
+  const rows = await db
+    .select()
+    .from(sprints)
+    .where(ofProject(projectId, eq(sprints.state, 'closed')));
   return rows.map(toSprint);
 }
 

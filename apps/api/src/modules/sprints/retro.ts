@@ -28,12 +28,23 @@ export async function listRetro(db: Db, projectId: string, sprintId: string) {
  * The retrospective is held as the sprint ends, often just after it was completed: unlike everything else
  * about a closed sprint, its retro stays open for items.
  */
-export async function addRetroItem(db: Db, scope: StoryScope, sprintId: string, input: { kind: RetroKind; body: string }) {
+export async function addRetroItem(
+  db: Db,
+  scope: StoryScope,
+  sprintId: string,
+  input: { kind: RetroKind; body: string },
+) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     await loadSprint(tx, scope.project.id, sprintId);
     const [row] = await tx
       .insert(retroItems)
-      .values({ projectId: scope.project.id, sprintId, ...input, authorId: scope.actor.id, authorName: scope.actor.name })
+      .values({
+        projectId: scope.project.id,
+        sprintId,
+        ...input,
+        authorId: scope.actor.id,
+        authorName: scope.actor.name,
+      })
       .returning();
     const item = toRetroItem(row!);
     log.append('retro.item_added', { item, sprintId });

@@ -34,69 +34,128 @@ export default async function sprintRoutes(app: App) {
   const sprintOf = (request: { project: { id: string }; params: { sprint: string } }) =>
     loadSprint(db, request.project.id, request.params.sprint);
 
-  app.post('/api/projects/:key/sprints', {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: keyParams, body: createSprintBody, response: { 201: sprintResponse } },
-  }, async (request, reply) => reply.code(201).send({ sprint: await createSprint(db, scope(request), request.body) }));
+  app.post(
+    '/api/projects/:key/sprints',
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: keyParams, body: createSprintBody, response: { 201: sprintResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ sprint: await createSprint(db, scope(request), request.body) }),
+  );
 
-  app.get('/api/projects/:key/sprints', {
-    config: { action: 'project.read' },
-    schema: { tags, params: keyParams, querystring: sprintsQuery, response: { 200: sprintListResponse } },
-  }, async (request) => ({ items: await listSprints(db, request.project.id, request.query.state) }));
+  app.get(
+    '/api/projects/:key/sprints',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: keyParams, querystring: sprintsQuery, response: { 200: sprintListResponse } },
+    },
+    async (request) => ({ items: await listSprints(db, request.project.id, request.query.state) }),
+  );
 
-  app.get(path, {
-    config: { action: 'project.read' },
-    schema: { tags, params: sprintParams, response: { 200: sprintDetailResponse } },
-  }, async (request) => sprintDetail(db, request.project, await sprintOf(request)));
+  app.get(
+    path,
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: sprintParams, response: { 200: sprintDetailResponse } },
+    },
+    async (request) => sprintDetail(db, request.project, await sprintOf(request)),
+  );
 
-  app.patch(path, {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: sprintParams, body: updateSprintBody, response: { 200: sprintResponse } },
-  }, async (request) => ({ sprint: await updateSprint(db, scope(request), request.params.sprint, request.body) }));
+  app.patch(
+    path,
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: sprintParams, body: updateSprintBody, response: { 200: sprintResponse } },
+    },
+    async (request) => ({
+      sprint: await updateSprint(db, scope(request), request.params.sprint, request.body),
+    }),
+  );
 
-  app.post(`${path}/stories`, {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: sprintParams, body: planStoriesBody, response: { 200: sprintDetailResponse } },
-  }, async (request) => planStories(db, scope(request), request.params.sprint, request.body.stories));
+  app.post(
+    `${path}/stories`,
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: sprintParams, body: planStoriesBody, response: { 200: sprintDetailResponse } },
+    },
+    async (request) => planStories(db, scope(request), request.params.sprint, request.body.stories),
+  );
 
-  app.delete(`${path}/stories/:story`, {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: sprintStoryParams, response: { 200: sprintDetailResponse } },
-  }, async (request) => unplanStory(db, scope(request), request.params.sprint, request.params.story));
+  app.delete(
+    `${path}/stories/:story`,
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: sprintStoryParams, response: { 200: sprintDetailResponse } },
+    },
+    async (request) => unplanStory(db, scope(request), request.params.sprint, request.params.story),
+  );
 
-  app.post(`${path}/start`, {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: sprintParams, response: { 200: sprintResponse } },
-  }, async (request) => ({ sprint: await startSprint(db, scope(request), request.params.sprint) }));
+  app.post(
+    `${path}/start`,
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: sprintParams, response: { 200: sprintResponse } },
+    },
+    async (request) => ({ sprint: await startSprint(db, scope(request), request.params.sprint) }),
+  );
 
-  app.post(`${path}/complete`, {
-    config: { action: 'sprint.manage' },
-    schema: { tags, params: sprintParams, body: completeSprintBody, response: { 200: sprintResponse } },
-  }, async (request) => ({ sprint: await completeSprint(db, scope(request), request.params.sprint, request.body) }));
+  app.post(
+    `${path}/complete`,
+    {
+      config: { action: 'sprint.manage' },
+      schema: { tags, params: sprintParams, body: completeSprintBody, response: { 200: sprintResponse } },
+    },
+    async (request) => ({
+      sprint: await completeSprint(db, scope(request), request.params.sprint, request.body),
+    }),
+  );
 
-  app.get(`${path}/burndown`, {
-    config: { action: 'project.read' },
-    schema: { tags: ['reports'], params: sprintParams, response: { 200: burndownResponse } },
-  }, async (request) => burndownOf(db, request.project.id, await sprintOf(request)));
+  app.get(
+    `${path}/burndown`,
+    {
+      config: { action: 'project.read' },
+      schema: { tags: ['reports'], params: sprintParams, response: { 200: burndownResponse } },
+    },
+    async (request) => burndownOf(db, request.project.id, await sprintOf(request)),
+  );
 
-  app.get(`${path}/report`, {
-    config: { action: 'project.read' },
-    schema: { tags: ['reports'], params: sprintParams, response: { 200: sprintReportResponse } },
-  }, async (request) => sprintReportOf(db, request.project.id, await sprintOf(request)));
+  app.get(
+    `${path}/report`,
+    {
+      config: { action: 'project.read' },
+      schema: { tags: ['reports'], params: sprintParams, response: { 200: sprintReportResponse } },
+    },
+    async (request) => sprintReportOf(db, request.project.id, await sprintOf(request)),
+  );
 
-  app.get('/api/projects/:key/velocity', {
-    config: { action: 'project.read' },
-    schema: { tags: ['reports'], params: keyParams, response: { 200: velocityResponse } },
-  }, async (request) => velocityOf(db, request.project.id));
+  app.get(
+    '/api/projects/:key/velocity',
+    {
+      config: { action: 'project.read' },
+      schema: { tags: ['reports'], params: keyParams, response: { 200: velocityResponse } },
+    },
+    async (request) => velocityOf(db, request.project.id),
+  );
 
-  app.get(`${path}/retro`, {
-    config: { action: 'project.read' },
-    schema: { tags, params: sprintParams, response: { 200: retroListResponse } },
-  }, async (request) => ({ items: await listRetro(db, request.project.id, request.params.sprint) }));
+  app.get(
+    `${path}/retro`,
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: sprintParams, response: { 200: retroListResponse } },
+    },
+    async (request) => ({ items: await listRetro(db, request.project.id, request.params.sprint) }),
+  );
 
-  app.post(`${path}/retro`, {
-    config: { action: 'retro.write' },
-    schema: { tags, params: sprintParams, body: retroItemBody, response: { 201: retroItemResponse } },
-  }, async (request, reply) =>
-    reply.code(201).send({ item: await addRetroItem(db, scope(request), request.params.sprint, request.body) }));
+  app.post(
+    `${path}/retro`,
+    {
+      config: { action: 'retro.write' },
+      schema: { tags, params: sprintParams, body: retroItemBody, response: { 201: retroItemResponse } },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send({ item: await addRetroItem(db, scope(request), request.params.sprint, request.body) }),
+  );
 }

@@ -87,9 +87,14 @@ export async function planStories(db: Db, scope: StoryScope, sprintId: string, k
     assertOpen(sprint);
     const rows = await storiesByKey(tx, scope.project, keys);
     const current = await sprintsOf(tx, scope.project.id, rows);
-    const pulled = rows.filter((r) => checkPlannable(keyOf(scope, r), sprint, current.get(r.sprintId ?? '') ?? null));
+    const pulled = rows.filter((r) =>
+      checkPlannable(keyOf(scope, r), sprint, current.get(r.sprintId ?? '') ?? null),
+    );
     for (const row of await moveStories(tx, pulled, sprint.id)) {
-      recordMove(log, scope, 'sprint.story_added', row, { sprintId: sprint.id, scopeChange: sprint.state === 'active' });
+      recordMove(log, scope, 'sprint.story_added', row, {
+        sprintId: sprint.id,
+        scopeChange: sprint.state === 'active',
+      });
     }
     return sprintDetail(tx, scope.project, sprint);
   });
@@ -101,9 +106,13 @@ export async function unplanStory(db: Db, scope: StoryScope, sprintId: string, k
     const sprint = await loadSprint(tx, scope.project.id, sprintId);
     assertOpen(sprint);
     const story = await loadStory(tx, scope.project, key);
-    if (story.sprintId !== sprint.id || story.deletedAt) throw new DomainError('not_found', `${key} is not in this sprint`);
+    if (story.sprintId !== sprint.id || story.deletedAt)
+      throw new DomainError('not_found', `${key} is not in this sprint`);
     const [row] = await moveStories(tx, [story], null);
-    recordMove(log, scope, 'sprint.story_removed', row!, { sprintId: sprint.id, scopeChange: sprint.state === 'active' });
+    recordMove(log, scope, 'sprint.story_removed', row!, {
+      sprintId: sprint.id,
+      scopeChange: sprint.state === 'active',
+    });
     return sprintDetail(tx, scope.project, sprint);
   });
 }
@@ -129,12 +138,21 @@ export async function completeSprint(db: Db, scope: StoryScope, id: string, { mo
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadSprint(tx, scope.project.id, id);
     checkComplete(row);
-    const target = moveOpenTo === 'backlog' ? null : await carryOverTarget(tx, scope.project.id, row, moveOpenTo);
+    const target =
+      moveOpenTo === 'backlog' ? null : await carryOverTarget(tx, scope.project.id, row, moveOpenTo);
     const inSprint = await storiesInSprint(tx, scope.project.id, id);
     const to = target ? { sprintId: target.id } : { backlogAbove: await firstRank(tx, scope.project.id) };
-    const { completedPoints, carriedOver } = completionOf(id, inSprint, await statusCategories(tx, scope.project.id), to);
+    const { completedPoints, carriedOver } = completionOf(
+      id,
+      inSprint,
+      await statusCategories(tx, scope.project.id),
+      to,
+    );
     const closed = await saveSprint(tx, id, { state: 'closed', completedAt: new Date(), completedPoints });
-    const sprint = recordSprint(log, 'sprint.completed', closed, { moveOpenTo, carriedOver: carriedOver.length });
+    const sprint = recordSprint(log, 'sprint.completed', closed, {
+      moveOpenTo,
+      carriedOver: carriedOver.length,
+    });
     for (const move of carriedOver) {
       const [saved] = await tx
         .update(stories)
@@ -184,7 +202,10 @@ async function storiesByKey(tx: Tx, project: { id: string; key: string }, keys: 
 async function sprintsOf(tx: Tx, projectId: string, rows: StoryRow[]) {
   const ids = [...new Set(rows.flatMap((r) => (r.sprintId ? [r.sprintId] : [])))];
   if (ids.length === 0) return new Map<string, SprintRow>();
-  const found = await tx.select().from(sprints).where(and(eq(sprints.projectId, projectId), inArray(sprints.id, ids)));
+  const found = await tx
+    .select()
+    .from(sprints)
+    .where(and(eq(sprints.projectId, projectId), inArray(sprints.id, ids)));
   return new Map(found.map((s) => [s.id, s]));
 }
 
@@ -192,7 +213,11 @@ async function sprintsOf(tx: Tx, projectId: string, rows: StoryRow[]) {
 async function moveStories(tx: Tx, rows: StoryRow[], sprintId: string | null) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const moved = await tx.update(stories).set({ sprintId, ...bumped() }).where(inArray(stories.id, ids)).returning();
+  const moved = await tx
+    .update(stories)
+    .set({ sprintId, ...bumped() })
+    .where(inArray(stories.id, ids))
+    .returning();
   return moved.sort((a, b) => compareRanks(a.rank, b.rank));
 }
 

@@ -10,14 +10,23 @@ import type { OidcSettings } from '../../env';
 export function oidcProvider(settings: OidcSettings) {
   let discovered: Promise<oidc.Configuration> | undefined;
   return async function configuration(): Promise<oidc.Configuration> {
-    discovered ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, {
-      execute: new URL(settings.issuer).protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
-    });
+    discovered ??= oidc.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      {
+        execute: new URL(settings.issuer).protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+      },
+    );
     try {
       return await discovered;
     } catch (error) {
       discovered = undefined;
-      throw new DomainError('unavailable', `The sign-in provider cannot be reached: ${(error as Error).message}`);
+      throw new DomainError(
+        'unavailable',
+        `The sign-in provider cannot be reached: ${(error as Error).message}`,
+      );
     }
   };
 }
@@ -33,7 +42,12 @@ export interface PendingSignIn {
 
 /** Where to send the browser: the provider's login page, with PKCE (S256), state and nonce. */
 export async function startSignIn(configuration: oidc.Configuration, redirectUri: string, next: string) {
-  const pending: PendingSignIn = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier(), next };
+  const pending: PendingSignIn = {
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    verifier: oidc.randomPKCECodeVerifier(),
+    next,
+  };
   const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: redirectUri,
     scope: 'openid email profile',
@@ -56,9 +70,17 @@ export interface SignedInClaims {
  * Exchanges the code (checking state, PKCE, nonce, issuer and the ID token's signature) and reads the claims.
  * A state that is not the one this browser was given is refused before the provider is asked anything.
  */
-export async function finishSignIn(configuration: oidc.Configuration, callbackUrl: URL, pending: PendingSignIn): Promise<SignedInClaims> {
+export async function finishSignIn(
+  configuration: oidc.Configuration,
+  callbackUrl: URL,
+  pending: PendingSignIn,
+): Promise<SignedInClaims> {
   if (callbackUrl.searchParams.get('state') !== pending.state) {
-    throw new DomainError('validation_failed', 'state: this sign-in was not started here, or was started again; sign in again', { field: 'state' });
+    throw new DomainError(
+      'validation_failed',
+      'state: this sign-in was not started here, or was started again; sign in again',
+      { field: 'state' },
+    );
   }
   let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
   try {
@@ -69,10 +91,20 @@ export async function finishSignIn(configuration: oidc.Configuration, callbackUr
       idTokenExpected: true,
     });
   } catch (error) {
-    if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ClientError) {
-      throw new DomainError('forbidden', `The sign-in provider did not confirm the sign-in: ${error.message}`);
+    if (
+      error instanceof oidc.ResponseBodyError ||
+      error instanceof oidc.AuthorizationResponseError ||
+      error instanceof oidc.ClientError
+    ) {
+      throw new DomainError(
+        'forbidden',
+        `The sign-in provider did not confirm the sign-in: ${error.message}`,
+      );
     }
-    throw new DomainError('unavailable', `The sign-in provider cannot be reached: ${(error as Error).message}`);
+    throw new DomainError(
+      'unavailable',
+      `The sign-in provider cannot be reached: ${(error as Error).message}`,
+    );
   }
   const idClaims = tokens.claims();
   if (!idClaims) throw new DomainError('forbidden', 'The sign-in provider sent no ID token');

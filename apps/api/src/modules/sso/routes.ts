@@ -10,14 +10,17 @@ const PENDING_COOKIE = 'ordo_oidc';
 const PENDING_PATH = '/api/auth/oidc';
 const START_URL = `${PENDING_PATH}/start`;
 
-const callbackUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${PENDING_PATH}/callback`;
+const callbackUrlOf = (request: FastifyRequest) =>
+  `${request.protocol}://${request.host}${PENDING_PATH}/callback`;
 
 function readPending(request: FastifyRequest): PendingSignIn | undefined {
   const raw = request.cookies[PENDING_COOKIE];
   if (!raw) return undefined;
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<PendingSignIn>;
-    const strings = [value.state, value.nonce, value.verifier, value.next].every((v) => typeof v === 'string');
+    const strings = [value.state, value.nonce, value.verifier, value.next].every(
+      (v) => typeof v === 'string',
+    );
     return strings ? (value as PendingSignIn) : undefined;
   } catch {
     return undefined;
@@ -47,33 +50,59 @@ export default async function ssoRoutes(app: App) {
     return configuration();
   };
 
-  app.get('/api/auth/sso', {
-    config: { public: true },
-    schema: { tags: ['auth'], response: { 200: ssoResponse } },
-  }, async () => ({ sso: settings ? { name: settings.name, startUrl: START_URL } : null }));
+  app.get(
+    '/api/auth/sso',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], response: { 200: ssoResponse } },
+    },
+    async () => ({ sso: settings ? { name: settings.name, startUrl: START_URL } : null }),
+  );
 
-  app.get(START_URL, {
-    config: { public: true },
-    schema: { tags: ['auth'], querystring: oidcStartQuery },
-  }, async (request, reply) => {
-    const { url, pending } = await startSignIn(await configured(), callbackUrlOf(request), safeNextPath(request.query.next));
-    writePending(request, reply, pending);
-    return reply.redirect(url, 302);
-  });
+  app.get(
+    START_URL,
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], querystring: oidcStartQuery },
+    },
+    async (request, reply) => {
+      const { url, pending } = await startSignIn(
+        await configured(),
+        callbackUrlOf(request),
+        safeNextPath(request.query.next),
+      );
+      writePending(request, reply, pending);
+      return reply.redirect(url, 302);
+    },
+  );
 
-  app.get(`${PENDING_PATH}/callback`, {
-    config: { public: true },
-    schema: { tags: ['auth'], querystring: oidcCallbackQuery },
-  }, async (request, reply) => {
-    const config = await configured();
-    const pending = readPending(request);
-    reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
-    if (!pending) throw new DomainError('validation_failed', 'state: no sign-in was started in this browser (or it took over ten minutes); sign in again', { field: 'state' });
-    if (request.query.error) throw new DomainError('forbidden', `The sign-in provider refused: ${request.query.error_description ?? request.query.error}`);
-    if (!request.query.code) throw new DomainError('validation_failed', 'code: the provider sent no code', { field: 'code' });
-    const claims = await finishSignIn(config, new URL(request.url, callbackUrlOf(request)), pending);
-    const { token } = await signInWithClaims(app.database.db, claims, request.ip);
-    setSessionCookie(request, reply, token);
-    return reply.redirect(pending.next, 302);
-  });
+  app.get(
+    `${PENDING_PATH}/callback`,
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], querystring: oidcCallbackQuery },
+    },
+    async (request, reply) => {
+      const config = await configured();
+      const pending = readPending(request);
+      reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
+      if (!pending)
+        throw new DomainError(
+          'validation_failed',
+          'state: no sign-in was started in this browser (or it took over ten minutes); sign in again',
+          { field: 'state' },
+        );
+      if (request.query.error)
+        throw new DomainError(
+          'forbidden',
+          `The sign-in provider refused: ${request.query.error_description ?? request.query.error}`,
+        );
+      if (!request.query.code)
+        throw new DomainError('validation_failed', 'code: the provider sent no code', { field: 'code' });
+      const claims = await finishSignIn(config, new URL(request.url, callbackUrlOf(request)), pending);
+      const { token } = await signInWithClaims(app.database.db, claims, request.ip);
+      setSessionCookie(request, reply, token);
+      return reply.redirect(pending.next, 302);
+    },
+  );
 }

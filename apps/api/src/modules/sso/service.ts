@@ -20,14 +20,21 @@ const NO_PASSWORD = 'sso';
 export async function signInWithClaims(db: Db, claims: SignedInClaims, address: string) {
   // Some providers send the flag as a string.
   if (claims.email_verified !== true && claims.email_verified !== 'true') {
-    throw new DomainError('forbidden', 'Your sign-in provider has not verified your email address: verify it there, then sign in again');
+    throw new DomainError(
+      'forbidden',
+      'Your sign-in provider has not verified your email address: verify it there, then sign in again',
+    );
   }
   const parsed = emailSchema.safeParse(claims.email);
-  if (!parsed.success) throw new DomainError('forbidden', 'Your sign-in provider sent no usable email address');
+  if (!parsed.success)
+    throw new DomainError('forbidden', 'Your sign-in provider sent no usable email address');
   const email = parsed.data;
   let row = await findUserByEmail(db, email);
   if (!row) {
-    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
+    const name =
+      typeof claims.name === 'string' && claims.name.trim()
+        ? claims.name.trim().slice(0, 100)
+        : email.split('@')[0]!;
     // A sign-in racing this one for the same new email made the account: then it is simply found.
     const made = await insertUser(db, { email, name, passwordHash: NO_PASSWORD }).catch(() => undefined);
     if (made) await audit(db, { kind: 'registered', actorId: made.id, address, data: { via: 'oidc' } });

@@ -29,7 +29,13 @@ export async function addComment(db: Db, scope: StoryScope, key: string, body: s
     const story = await loadStory(tx, scope.project, key);
     const [row] = await tx
       .insert(comments)
-      .values({ projectId: scope.project.id, storyId: story.id, authorId: scope.actor.id, authorName: scope.actor.name, body })
+      .values({
+        projectId: scope.project.id,
+        storyId: story.id,
+        authorId: scope.actor.id,
+        authorName: scope.actor.name,
+        body,
+      })
       .returning();
     const comment = toComment(row!);
     log.append('comment.added', { comment, story: toStory(story, scope.project.key) }, { storyId: story.id });
@@ -38,8 +44,16 @@ export async function addComment(db: Db, scope: StoryScope, key: string, body: s
 }
 
 /** Only a comment's author changes it; an admin may too (to take down what should not be there). */
-async function loadOwnComment(tx: Tx, scope: StoryScope & { roles: readonly Role[] }, storyId: string, id: string) {
-  const [row] = await tx.select().from(comments).where(and(eq(comments.id, id), eq(comments.storyId, storyId)));
+async function loadOwnComment(
+  tx: Tx,
+  scope: StoryScope & { roles: readonly Role[] },
+  storyId: string,
+  id: string,
+) {
+  const [row] = await tx
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, id), eq(comments.storyId, storyId)));
   if (!row) throw notFound('Comment');
   if (!canChangeComment(scope.roles, row, scope.actor.id)) {
     throw new DomainError('forbidden', 'Only its author or an Admin can change or delete a comment');
@@ -47,22 +61,45 @@ async function loadOwnComment(tx: Tx, scope: StoryScope & { roles: readonly Role
   return row;
 }
 
-export async function editComment(db: Db, scope: StoryScope & { roles: readonly Role[] }, key: string, id: string, body: string) {
+export async function editComment(
+  db: Db,
+  scope: StoryScope & { roles: readonly Role[] },
+  key: string,
+  id: string,
+  body: string,
+) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const before = await loadOwnComment(tx, scope, story.id, id);
-    const [row] = await tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, before.id)).returning();
+    const [row] = await tx
+      .update(comments)
+      .set({ body, editedAt: new Date() })
+      .where(eq(comments.id, before.id))
+      .returning();
     const comment = toComment(row!);
-    log.append('comment.edited', { comment, from: { body: before.body }, story: toStory(story, scope.project.key) }, { storyId: story.id });
+    log.append(
+      'comment.edited',
+      { comment, from: { body: before.body }, story: toStory(story, scope.project.key) },
+      { storyId: story.id },
+    );
     return comment;
   });
 }
 
-export async function deleteComment(db: Db, scope: StoryScope & { roles: readonly Role[] }, key: string, id: string) {
+export async function deleteComment(
+  db: Db,
+  scope: StoryScope & { roles: readonly Role[] },
+  key: string,
+  id: string,
+) {
   await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const row = await loadOwnComment(tx, scope, story.id, id);
     await tx.delete(comments).where(eq(comments.id, row.id));
-    log.append('comment.deleted', { comment: toComment(row), story: toStory(story, scope.project.key) }, { storyId: story.id });
+    log.append(
+      'comment.deleted',
+      { comment: toComment(row), story: toStory(story, scope.project.key) },
+      { storyId: story.id },
+    );
   });
 }

@@ -28,7 +28,11 @@ export async function createStories(db: Db, scope: StoryScope, inputs: CreateSto
     for (const epicId of new Set(inputs.map((s) => s.epicId).filter(Boolean))) {
       await checkStoryReferences(tx, scope.project.id, { epicId });
     }
-    const workflow = await tx.select().from(statuses).where(eq(statuses.projectId, scope.project.id)).orderBy(asc(statuses.position));
+    const workflow = await tx
+      .select()
+      .from(statuses)
+      .where(eq(statuses.projectId, scope.project.id))
+      .orderBy(asc(statuses.position));
     const numbers = await reserveNumbers(tx, scope.project.id, inputs.length);
     const ranks = ranksBetween(await lastRank(tx, stories, scope.project.id), null, inputs.length);
     const values = inputs.map((input, i) => ({
@@ -41,7 +45,10 @@ export async function createStories(db: Db, scope: StoryScope, inputs: CreateSto
     }));
     const created = [];
     for (let start = 0; start < values.length; start += CHUNK) {
-      const rows = await tx.insert(stories).values(values.slice(start, start + CHUNK)).returning();
+      const rows = await tx
+        .insert(stories)
+        .values(values.slice(start, start + CHUNK))
+        .returning();
       created.push(...rows.map((row) => recordStory(log, 'story.created', row, scope.project.key)));
     }
     return created;

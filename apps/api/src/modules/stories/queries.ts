@@ -45,10 +45,16 @@ export const toStory = (row: StoryRow, projectKey: string): Story => ({
 export async function findStory(db: Db | Tx, project: { id: string; key: string }, key: string) {
   const number = storyNumber(project.key, key);
   if (number !== null) {
-    const [row] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
+    const [row] = await db
+      .select()
+      .from(stories)
+      .where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
     if (row) return row;
   }
-  const [imported] = await db.select().from(stories).where(and(eq(stories.projectId, project.id), eq(stories.externalKey, key)));
+  const [imported] = await db
+    .select()
+    .from(stories)
+    .where(and(eq(stories.projectId, project.id), eq(stories.externalKey, key)));
   return imported;
 }
 

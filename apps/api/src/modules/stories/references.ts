@@ -9,18 +9,31 @@ import { invalid } from '@ordo/domain';
 export async function checkStoryReferences(
   tx: Tx,
   projectId: string,
-  refs: { statusId?: string | null | undefined; assigneeId?: string | null | undefined; epicId?: string | null | undefined },
+  refs: {
+    statusId?: string | null | undefined;
+    assigneeId?: string | null | undefined;
+    epicId?: string | null | undefined;
+  },
 ) {
   if (refs.statusId) {
-    const [row] = await tx.select({ id: statuses.id }).from(statuses).where(and(eq(statuses.id, refs.statusId), eq(statuses.projectId, projectId)));
+    const [row] = await tx
+      .select({ id: statuses.id })
+      .from(statuses)
+      .where(and(eq(statuses.id, refs.statusId), eq(statuses.projectId, projectId)));
     if (!row) throw invalid('statusId', 'is not a status of this project');
   }
   if (refs.assigneeId) {
-    const [row] = await tx.select({ id: members.userId }).from(members).where(and(eq(members.userId, refs.assigneeId), eq(members.projectId, projectId)));
+    const [row] = await tx
+      .select({ id: members.userId })
+      .from(members)
+      .where(and(eq(members.userId, refs.assigneeId), eq(members.projectId, projectId)));
     if (!row) throw invalid('assigneeId', 'is not a member of this project');
   }
   if (refs.epicId) {
-    const [row] = await tx.select({ id: epics.id }).from(epics).where(and(eq(epics.id, refs.epicId), eq(epics.projectId, projectId)));
+    const [row] = await tx
+      .select({ id: epics.id })
+      .from(epics)
+      .where(and(eq(epics.id, refs.epicId), eq(epics.projectId, projectId)));
     if (!row) throw invalid('epicId', 'is not an epic of this project');
   }
 }
@@ -36,6 +49,9 @@ export async function firstStatusOf(tx: Tx, projectId: string, category: 'todo' 
 }
 
 export async function statusCategory(tx: Tx, statusId: string) {
-  const [row] = await tx.select({ category: statuses.category }).from(statuses).where(eq(statuses.id, statusId));
+  const [row] = await tx
+    .select({ category: statuses.category })
+    .from(statuses)
+    .where(eq(statuses.id, statusId));
   return row?.category;
 }

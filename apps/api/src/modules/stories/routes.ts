@@ -41,79 +41,136 @@ const tags = ['stories'];
 export default async function storyRoutes(app: App) {
   const db = app.database.db;
 
-  app.post('/api/projects/:key/stories', {
-    config: { action: 'story.create' },
-    schema: { tags, params: keyParams, body: createStoryBody, response: { 201: storyResponse } },
-  }, async (request, reply) => {
-    assertCanCreate(request, [request.body]);
-    const [story] = await createStories(db, storyScope(request), [request.body]);
-    return reply.code(201).send({ story: story! });
-  });
+  app.post(
+    '/api/projects/:key/stories',
+    {
+      config: { action: 'story.create' },
+      schema: { tags, params: keyParams, body: createStoryBody, response: { 201: storyResponse } },
+    },
+    async (request, reply) => {
+      assertCanCreate(request, [request.body]);
+      const [story] = await createStories(db, storyScope(request), [request.body]);
+      return reply.code(201).send({ story: story! });
+    },
+  );
 
-  app.post('/api/projects/:key/stories/import', {
-    config: { action: 'story.create' },
-    schema: { tags, params: keyParams, body: importStoriesBody, response: { 201: storyListResponse } },
-  }, async (request, reply) => {
-    assertCanCreate(request, request.body.stories);
-    return reply.code(201).send({ items: await createStories(db, storyScope(request), request.body.stories) });
-  });
+  app.post(
+    '/api/projects/:key/stories/import',
+    {
+      config: { action: 'story.create' },
+      schema: { tags, params: keyParams, body: importStoriesBody, response: { 201: storyListResponse } },
+    },
+    async (request, reply) => {
+      assertCanCreate(request, request.body.stories);
+      return reply
+        .code(201)
+        .send({ items: await createStories(db, storyScope(request), request.body.stories) });
+    },
+  );
 
-  app.get('/api/projects/:key/stories/:story', {
-    config: { action: 'project.read' },
-    schema: { tags, params: storyParams, response: { 200: storyDetailResponse } },
-  }, async (request) => {
-    const row = await loadStory(db, request.project, request.params.story);
-    const watching = await isWatching(db, { projectId: request.project.id, storyId: row.id, userId: request.user.id });
-    const links = await listLinks(db, row.id, request.user.id);
-    const subtasks = await listSubtasks(db, request.project.id, row.id);
-    return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
-  });
+  app.get(
+    '/api/projects/:key/stories/:story',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams, response: { 200: storyDetailResponse } },
+    },
+    async (request) => {
+      const row = await loadStory(db, request.project, request.params.story);
+      const watching = await isWatching(db, {
+        projectId: request.project.id,
+        storyId: row.id,
+        userId: request.user.id,
+      });
+      const links = await listLinks(db, row.id, request.user.id);
+      const subtasks = await listSubtasks(db, request.project.id, row.id);
+      return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
+    },
+  );
 
-  app.patch('/api/projects/:key/stories/:story', {
-    config: { action: 'story.edit' },
-    schema: { tags, params: storyParams, body: updateStoryBody, response: { 200: storyResponse } },
-  }, async (request) => {
-    for (const action of actionsForStoryFields(request.body, 'story.edit')) assertCan(request, action);
-    return { story: await updateStory(db, storyScope(request), request.params.story, request.body) };
-  });
+  app.patch(
+    '/api/projects/:key/stories/:story',
+    {
+      config: { action: 'story.edit' },
+      schema: { tags, params: storyParams, body: updateStoryBody, response: { 200: storyResponse } },
+    },
+    async (request) => {
+      for (const action of actionsForStoryFields(request.body, 'story.edit')) assertCan(request, action);
+      return { story: await updateStory(db, storyScope(request), request.params.story, request.body) };
+    },
+  );
 
-  app.delete('/api/projects/:key/stories/:story', {
-    config: { action: 'story.delete' },
-    schema: { tags, params: storyParams, response: { 200: storyResponse } },
-  }, async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, true) }));
+  app.delete(
+    '/api/projects/:key/stories/:story',
+    {
+      config: { action: 'story.delete' },
+      schema: { tags, params: storyParams, response: { 200: storyResponse } },
+    },
+    async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, true) }),
+  );
 
-  app.post('/api/projects/:key/stories/:story/restore', {
-    config: { action: 'story.delete' },
-    schema: { tags, params: storyParams, response: { 200: storyResponse } },
-  }, async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, false) }));
+  app.post(
+    '/api/projects/:key/stories/:story/restore',
+    {
+      config: { action: 'story.delete' },
+      schema: { tags, params: storyParams, response: { 200: storyResponse } },
+    },
+    async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, false) }),
+  );
 
-  app.post('/api/projects/:key/stories/:story/accept', {
-    config: { action: 'story.accept' },
-    schema: { tags, params: storyParams, response: { 200: storyResponse } },
-  }, async (request) => ({ story: await acceptStory(db, storyScope(request), request.params.story) }));
+  app.post(
+    '/api/projects/:key/stories/:story/accept',
+    {
+      config: { action: 'story.accept' },
+      schema: { tags, params: storyParams, response: { 200: storyResponse } },
+    },
+    async (request) => ({ story: await acceptStory(db, storyScope(request), request.params.story) }),
+  );
 
-  app.post('/api/projects/:key/stories/:story/reject', {
-    config: { action: 'story.accept' },
-    schema: { tags, params: storyParams, body: rejectBody, response: { 200: storyResponse } },
-  }, async (request) => ({ story: await rejectStory(db, storyScope(request), request.params.story, request.body.reason) }));
+  app.post(
+    '/api/projects/:key/stories/:story/reject',
+    {
+      config: { action: 'story.accept' },
+      schema: { tags, params: storyParams, body: rejectBody, response: { 200: storyResponse } },
+    },
+    async (request) => ({
+      story: await rejectStory(db, storyScope(request), request.params.story, request.body.reason),
+    }),
+  );
 
-  app.get('/api/projects/:key/stories/:story/history', {
-    config: { action: 'project.read' },
-    schema: { tags, params: storyParams, response: { 200: eventsResponse } },
-  }, async (request) => {
-    const story = await loadStory(db, request.project, request.params.story);
-    const history = await storyHistory(db, request.project.id, story.id);
-    return { items: await withBacklogPositions(db, request.project.id, story.id, history), lastSeq: await lastSeqOf(db, request.project.id) };
-  });
+  app.get(
+    '/api/projects/:key/stories/:story/history',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams, response: { 200: eventsResponse } },
+    },
+    async (request) => {
+      const story = await loadStory(db, request.project, request.params.story);
+      const history = await storyHistory(db, request.project.id, story.id);
+      return {
+        items: await withBacklogPositions(db, request.project.id, story.id, history),
+        lastSeq: await lastSeqOf(db, request.project.id),
+      };
+    },
+  );
 
-  app.get('/api/projects/:key/stories/:story/comments', {
-    config: { action: 'project.read' },
-    schema: { tags, params: storyParams, response: { 200: commentListResponse } },
-  }, async (request) => ({ items: await listComments(db, request.project, request.params.story) }));
+  app.get(
+    '/api/projects/:key/stories/:story/comments',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams, response: { 200: commentListResponse } },
+    },
+    async (request) => ({ items: await listComments(db, request.project, request.params.story) }),
+  );
 
-  app.post('/api/projects/:key/stories/:story/comments', {
-    config: { action: 'comment.create' },
-    schema: { tags, params: storyParams, body: commentBody, response: { 201: commentResponse } },
-  }, async (request, reply) =>
-    reply.code(201).send({ comment: await addComment(db, storyScope(request), request.params.story, request.body.body) }));
+  app.post(
+    '/api/projects/:key/stories/:story/comments',
+    {
+      config: { action: 'comment.create' },
+      schema: { tags, params: storyParams, body: commentBody, response: { 201: commentResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        comment: await addComment(db, storyScope(request), request.params.story, request.body.body),
+      }),
+  );
 }

@@ -12,7 +12,13 @@ export interface StoryScope {
 }
 const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
 
-export function recordStory(log: EventLog, type: Parameters<EventLog['append']>[0], row: StoryRow, projectKey: string, extra = {}) {
+export function recordStory(
+  log: EventLog,
+  type: Parameters<EventLog['append']>[0],
+  row: StoryRow,
+  projectKey: string,
+  extra = {},
+) {
   const story = toStory(row, projectKey);
   log.append(type, { story, ...extra }, { storyId: row.id });
   return story;
@@ -23,7 +29,9 @@ async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: n
   const row = await loadStory(tx, scope.project, key);
   if (row.deletedAt) throw conflict(`${key} is deleted; restore it first`);
   if (version !== undefined && row.version !== version) {
-    throw conflict(`${key} was changed by someone else; reload and try again`, { current: toStory(row, scope.project.key) });
+    throw conflict(`${key} was changed by someone else; reload and try again`, {
+      current: toStory(row, scope.project.key),
+    });
   }
   return row;
 }
@@ -40,12 +48,16 @@ export async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof s
 /** JSON with sorted keys, so a jsonb value read back (keys reordered) compares equal to the one sent. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 
 /** Whether every field of an edit already holds the value sent. */
 export function changesNothing(row: StoryRow, changes: Record<string, unknown>) {
-  return Object.entries(changes).every(([field, value]) => value === undefined || canonical(value) === canonical(row[field as keyof StoryRow]));
+  return Object.entries(changes).every(
+    ([field, value]) => value === undefined || canonical(value) === canonical(row[field as keyof StoryRow]),
+  );
 }
 
 export async function updateStory(db: Db, scope: StoryScope, key: string, input: UpdateStory) {
@@ -60,14 +72,17 @@ export async function updateStory(db: Db, scope: StoryScope, key: string, input:
     const statusEffects = moved ? await statusChange(tx, scope.project.id, row, changes.statusId!) : {};
     const saved = await saveStory(tx, row, { ...changes, ...statusEffects });
     const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
-    return recordStory(log, moved ? 'story.transitioned' : 'story.updated', saved, scope.project.key, { from });
+    return recordStory(log, moved ? 'story.transitioned' : 'story.updated', saved, scope.project.key, {
+      from,
+    });
   });
 }
 
 export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted: boolean) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadStory(tx, scope.project, key);
-    if ((row.deletedAt !== null) === deleted) throw conflict(`${key} is ${deleted ? 'deleted' : 'not deleted'} already`);
+    if ((row.deletedAt !== null) === deleted)
+      throw conflict(`${key} is ${deleted ? 'deleted' : 'not deleted'} already`);
     const saved = await saveStory(tx, row, { deletedAt: deleted ? new Date() : null });
     return recordStory(log, deleted ? 'story.deleted' : 'story.restored', saved, scope.project.key);
   });
@@ -89,8 +104,14 @@ export async function acceptStory(db: Db, scope: StoryScope, key: string) {
 export async function rejectStory(db: Db, scope: StoryScope, key: string, reason: string) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadDone(tx, scope, key);
-    const reopen = (await firstStatusOf(tx, scope.project.id, 'in_progress')) ?? (await firstStatusOf(tx, scope.project.id, 'todo'));
-    const saved = await saveStory(tx, row, await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId));
+    const reopen =
+      (await firstStatusOf(tx, scope.project.id, 'in_progress')) ??
+      (await firstStatusOf(tx, scope.project.id, 'todo'));
+    const saved = await saveStory(
+      tx,
+      row,
+      await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId),
+    );
     await tx.insert(comments).values({
       projectId: scope.project.id,
       storyId: row.id,
@@ -98,12 +119,16 @@ export async function rejectStory(db: Db, scope: StoryScope, key: string, reason
       authorName: scope.actor.name,
       body: `Rejected: ${reason}`,
     });
-    return recordStory(log, 'story.rejected', saved, scope.project.key, { reason, from: { statusId: row.statusId } });
+    return recordStory(log, 'story.rejected', saved, scope.project.key, {
+      reason,
+      from: { statusId: row.statusId },
+    });
   });
 }
 
 async function loadDone(tx: Tx, scope: StoryScope, key: string) {
   const row = await loadForChange(tx, scope, key);
-  if ((await statusCategory(tx, row.statusId)) !== 'done') throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);
+  if ((await statusCategory(tx, row.statusId)) !== 'done')
+    throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);
   return row;
 }

@@ -27,7 +27,14 @@ export async function listSubtasks(db: Db | Tx, projectId: string, storyId: stri
  * Recounts the story's `n/m` from its sub-tasks and logs the change with the story as it now is, so cards
  * and rows update live. The story's version stays: a sub-task is not an edit of the story's fields.
  */
-async function recount(tx: Tx, scope: StoryScope, story: StoryRow, log: EventLog, type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted', subtask: Subtask) {
+async function recount(
+  tx: Tx,
+  scope: StoryScope,
+  story: StoryRow,
+  log: EventLog,
+  type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted',
+  subtask: Subtask,
+) {
   const [saved] = await tx
     .update(stories)
     .set({
@@ -46,18 +53,31 @@ async function loadLiveStory(tx: Tx, scope: StoryScope, key: string) {
 }
 
 async function loadSubtask(tx: Tx, story: StoryRow, id: string) {
-  const [row] = await tx.select().from(subtasks).where(and(eq(subtasks.id, id), eq(subtasks.storyId, story.id)));
+  const [row] = await tx
+    .select()
+    .from(subtasks)
+    .where(and(eq(subtasks.id, id), eq(subtasks.storyId, story.id)));
   if (!row) throw notFound('Sub-task');
   return row;
 }
 
-export async function addSubtask(db: Db, scope: StoryScope, key: string, input: { title: string; assigneeId?: string | null | undefined }) {
+export async function addSubtask(
+  db: Db,
+  scope: StoryScope,
+  key: string,
+  input: { title: string; assigneeId?: string | null | undefined },
+) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     await checkStoryReferences(tx, scope.project.id, { assigneeId: input.assigneeId });
     const [row] = await tx
       .insert(subtasks)
-      .values({ projectId: scope.project.id, storyId: story.id, title: input.title, assigneeId: input.assigneeId ?? null })
+      .values({
+        projectId: scope.project.id,
+        storyId: story.id,
+        title: input.title,
+        assigneeId: input.assigneeId ?? null,
+      })
       .returning();
     const subtask = toSubtask(row!);
     await recount(tx, scope, story, log, 'subtask.added', subtask);
@@ -65,7 +85,13 @@ export async function addSubtask(db: Db, scope: StoryScope, key: string, input: 
   });
 }
 
-export async function updateSubtask(db: Db, scope: StoryScope, key: string, id: string, changes: UpdateSubtask) {
+export async function updateSubtask(
+  db: Db,
+  scope: StoryScope,
+  key: string,
+  id: string,
+  changes: UpdateSubtask,
+) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     const before = await loadSubtask(tx, story, id);

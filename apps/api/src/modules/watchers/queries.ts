@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { watchers, type Db } from '@ordo/db';
 
 type Watch = { projectId: string; storyId: string; userId: string };
-const same = (w: Watch) => and(eq(watchers.projectId, w.projectId), eq(watchers.storyId, w.storyId), eq(watchers.userId, w.userId));
+const same = (w: Watch) =>
+  and(eq(watchers.projectId, w.projectId), eq(watchers.storyId, w.storyId), eq(watchers.userId, w.userId));
 
 export async function isWatching(db: Db, watch: Watch) {
   const [row] = await db.select({ userId: watchers.userId }).from(watchers).where(same(watch));

@@ -13,19 +13,27 @@ export default async function watcherRoutes(app: App) {
     return { projectId: project.id, storyId: story.id, userId };
   };
 
-  app.post('/api/projects/:key/stories/:story/watch', {
-    config: { action: 'project.read' },
-    schema: { tags, params: storyParams },
-  }, async (request, reply) => {
-    await watch(db, await watchOf(request.project, request.params.story, request.user.id));
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/projects/:key/stories/:story/watch',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams },
+    },
+    async (request, reply) => {
+      await watch(db, await watchOf(request.project, request.params.story, request.user.id));
+      return reply.code(204).send();
+    },
+  );
 
-  app.delete('/api/projects/:key/stories/:story/watch', {
-    config: { action: 'project.read' },
-    schema: { tags, params: storyParams },
-  }, async (request, reply) => {
-    await unwatch(db, await watchOf(request.project, request.params.story, request.user.id));
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/projects/:key/stories/:story/watch',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams },
+    },
+    async (request, reply) => {
+      await unwatch(db, await watchOf(request.project, request.params.story, request.user.id));
+      return reply.code(204).send();
+    },
+  );
 }

@@ -35,7 +35,11 @@ export async function statusCategoriesEver(db: Db, projectId: string): Promise<M
 }
 
 /** How many stories (deleted ones too: they keep their status) each of these statuses holds. */
-export async function storyCounts(tx: Tx, projectId: string, statusIds: string[]): Promise<Map<string, number>> {
+export async function storyCounts(
+  tx: Tx,
+  projectId: string,
+  statusIds: string[],
+): Promise<Map<string, number>> {
   if (statusIds.length === 0) return new Map();
   const rows = await tx
     .select({ statusId: stories.statusId, n: count() })

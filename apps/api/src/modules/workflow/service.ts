@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { sprints, statuses, stories, type Db, type Tx } from '@ordo/db';
-import { afterTransition, planWorkflow, type PlannedStatus, type RemovedStatus, type UpdateStatuses } from '@ordo/domain';
+import {
+  afterTransition,
+  planWorkflow,
+  type PlannedStatus,
+  type RemovedStatus,
+  type UpdateStatuses,
+} from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { listStatuses } from '../projects/queries';
 import { recordStory, saveStory, type StoryScope } from '../stories/service';
@@ -13,7 +19,11 @@ import { statusCategories, storyCounts } from './queries';
 export async function updateWorkflow(db: Db, scope: StoryScope, input: UpdateStatuses) {
   return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
     const current = await listStatuses(tx, scope.project.id);
-    const counts = await storyCounts(tx, scope.project.id, current.map((s) => s.id));
+    const counts = await storyCounts(
+      tx,
+      scope.project.id,
+      current.map((s) => s.id),
+    );
     const plan = planWorkflow(current, input, counts);
     await saveStatuses(tx, scope.project.id, plan.statuses);
     await moveStranded(tx, log, scope, plan.removed);

@@ -29,7 +29,9 @@ const KIND_WORDS: Record<EventKind, string> = {
 /** The story an event is about, when it carries one (story events carry the whole story). */
 function storyOf(event: ProjectEvent): { key: string; title: string } | null {
   const story = event.data.story as { key?: unknown; title?: unknown } | undefined;
-  return typeof story?.key === 'string' && typeof story.title === 'string' ? { key: story.key, title: story.title } : null;
+  return typeof story?.key === 'string' && typeof story.title === 'string'
+    ? { key: story.key, title: story.title }
+    : null;
 }
 
 /** Who did what in the project, newest first, in words from the event log; by person and kind, paged back in time. */
@@ -45,7 +47,13 @@ export function ActivityPage() {
       <div className="page-header">
         <h1>Activity</h1>
         <span className="spacer" />
-        <MemberPicker projectKey={projectKey} aria-label="Done by" noneLabel="Everyone" value={view.actor ?? ''} onPick={(id) => setView('actor', id)} />
+        <MemberPicker
+          projectKey={projectKey}
+          aria-label="Done by"
+          noneLabel="Everyone"
+          value={view.actor ?? ''}
+          onPick={(id) => setView('actor', id)}
+        />
         <select aria-label="Kind" value={kind ?? ''} onChange={(e) => setView('kind', e.target.value)}>
           <option value="">Everything</option>
           {EVENT_KINDS.map((k) => (
@@ -72,14 +80,22 @@ export function ActivityPage() {
                     {story.key} {story.title}
                   </StoryLink>
                 )}
-                <span>{describeEvent(event, names)}</span> <time className="muted" dateTime={event.at}>{formatMoment(event.at)}</time>
+                <span>{describeEvent(event, names)}</span>{' '}
+                <time className="muted" dateTime={event.at}>
+                  {formatMoment(event.at)}
+                </time>
               </li>
             );
           })}
         </ol>
       )}
       {feed.hasNextPage && (
-        <button type="button" className="btn" disabled={feed.isFetchingNextPage} onClick={() => feed.fetchNextPage()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={feed.isFetchingNextPage}
+          onClick={() => feed.fetchNextPage()}
+        >
           Older activity
         </button>
       )}

@@ -14,6 +14,10 @@ export const activityQuery = (key: string, filter: ActivityFilter) =>
     queryKey: ['project', key, 'activity', filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ signal, pageParam }) =>
-      request(`${projectPath(key)}/activity${queryString({ ...filter, before: pageParam, limit: 50 })}`, activityResponse, { signal }),
+      request(
+        `${projectPath(key)}/activity${queryString({ ...filter, before: pageParam, limit: 50 })}`,
+        activityResponse,
+        { signal },
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

@@ -18,12 +18,16 @@ export function LoginPage() {
     <AuthForm
       title="Log in"
       submitLabel="Log in"
-      fields={[EMAIL, { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' }]}
+      fields={[
+        EMAIL,
+        { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+      ]}
       submit={(body) => request('/auth/login', userResponse, { method: 'POST', body })}
       alternative={<SsoLink />}
       footer={
         <>
-          New to Ordo? <Link to={`/register${search}`}>Create an account</Link> · <Link to="/forgot-password">Forgot password?</Link>
+          New to Ordo? <Link to={`/register${search}`}>Create an account</Link> ·{' '}
+          <Link to="/forgot-password">Forgot password?</Link>
         </>
       }
     />
@@ -39,7 +43,12 @@ export function RegisterPage() {
       fields={[
         { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
         EMAIL,
-        { name: 'password', label: 'Password (8 characters or more)', type: 'password', autoComplete: 'new-password' },
+        {
+          name: 'password',
+          label: 'Password (8 characters or more)',
+          type: 'password',
+          autoComplete: 'new-password',
+        },
       ]}
       submit={(body) => request('/auth/register', userResponse, { method: 'POST', body })}
       footer={

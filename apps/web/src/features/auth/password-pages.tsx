@@ -6,7 +6,9 @@ import { describeError, isApiError, request } from '../../shared/api/client';
 /** "Forgot password?": the same answer whether the email has an account or not. */
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
-  const send = useMutation({ mutationFn: () => request('/auth/password-reset', null, { method: 'POST', body: { email } }) });
+  const send = useMutation({
+    mutationFn: () => request('/auth/password-reset', null, { method: 'POST', body: { email } }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send.mutate();
@@ -17,14 +19,27 @@ export function ForgotPasswordPage() {
         <div className="brand">Ordo</div>
         <h1>Reset your password</h1>
         {send.isSuccess ? (
-          <p role="status">If an account has this email, a link to choose a new password is on its way. It works for one hour.</p>
+          <p role="status">
+            If an account has this email, a link to choose a new password is on its way. It works for one
+            hour.
+          </p>
         ) : (
           <>
             <label>
               Email
-              <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                type="email"
+                autoComplete="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </label>
-            {send.isError && <p className="error-text" role="alert">{describeError(send.error)}</p>}
+            {send.isError && (
+              <p className="error-text" role="alert">
+                {describeError(send.error)}
+              </p>
+            )}
             <button type="submit" className="btn btn-primary" disabled={send.isPending}>
               Send the link
             </button>
@@ -44,7 +59,11 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const reset = useMutation({
-    mutationFn: () => request(`/auth/password-reset/${encodeURIComponent(token)}`, null, { method: 'POST', body: { password } }),
+    mutationFn: () =>
+      request(`/auth/password-reset/${encodeURIComponent(token)}`, null, {
+        method: 'POST',
+        body: { password },
+      }),
     onSuccess: () => navigate('/login?reset=done', { replace: true }),
   });
   const submit = (e: FormEvent) => {
@@ -58,11 +77,19 @@ export function ResetPasswordPage() {
         <h1>Choose a new password</h1>
         <label>
           New password (8 characters or more)
-          <input type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {reset.isError && (
           <p className="error-text" role="alert">
-            {isApiError(reset.error, 'not_found') ? 'This link is unknown, used or expired: ask for a new one.' : describeError(reset.error)}
+            {isApiError(reset.error, 'not_found')
+              ? 'This link is unknown, used or expired: ask for a new one.'
+              : describeError(reset.error)}
           </p>
         )}
         <button type="submit" className="btn btn-primary" disabled={reset.isPending}>

@@ -39,6 +39,8 @@ describe('SsoLink', () => {
   it('starts without `next` when there is none', () => {
     serverOffers('Acme Login');
     renderAt('/login');
-    expect(screen.getByRole('link', { name: 'Sign in with Acme Login' }).getAttribute('href')).toBe('/api/auth/oidc/start');
+    expect(screen.getByRole('link', { name: 'Sign in with Acme Login' }).getAttribute('href')).toBe(
+      '/api/auth/oidc/start',
+    );
   });
 });

@@ -4,7 +4,8 @@ import { useSearchParams } from 'react-router';
 const START_URL = '/api/auth/oidc/start';
 
 /** The provider's name when the server has single sign-on (OIDC_ISSUER): index.html carries it, no request. */
-const providerName = () => document.querySelector<HTMLMetaElement>('meta[name="ordo-sso"]')?.content || undefined;
+const providerName = () =>
+  document.querySelector<HTMLMetaElement>('meta[name="ordo-sso"]')?.content || undefined;
 
 /**
  * "Sign in with …": a plain link, since the sign-in is a round of full-page redirects through the provider;

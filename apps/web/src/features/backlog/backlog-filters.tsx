@@ -21,7 +21,13 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
     return () => clearTimeout(timer);
   }, [text, value, onSearch]);
   return (
-    <input type="search" placeholder="Search stories" aria-label="Search stories" value={text} onChange={(e) => setText(e.target.value)} />
+    <input
+      type="search"
+      placeholder="Search stories"
+      aria-label="Search stories"
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
   );
 }
 
@@ -36,9 +42,25 @@ export function BacklogFilters({ projectKey, filter, onChange }: Props) {
         onBlur={(e) => onChange('label', e.target.value.trim())}
         onKeyDown={(e) => e.key === 'Enter' && onChange('label', e.currentTarget.value.trim())}
       />
-      <EpicPicker projectKey={projectKey} aria-label="Filter by epic" noneLabel="All epics" value={filter.epic ?? ''} onPick={(id) => onChange('epic', id)} />
-      <MemberPicker projectKey={projectKey} aria-label="Filter by assignee" noneLabel="Anyone" value={filter.assignee ?? ''} onPick={(id) => onChange('assignee', id)} />
-      <select aria-label="Filter by type" value={filter.type ?? ''} onChange={(e) => onChange('type', e.target.value)}>
+      <EpicPicker
+        projectKey={projectKey}
+        aria-label="Filter by epic"
+        noneLabel="All epics"
+        value={filter.epic ?? ''}
+        onPick={(id) => onChange('epic', id)}
+      />
+      <MemberPicker
+        projectKey={projectKey}
+        aria-label="Filter by assignee"
+        noneLabel="Anyone"
+        value={filter.assignee ?? ''}
+        onPick={(id) => onChange('assignee', id)}
+      />
+      <select
+        aria-label="Filter by type"
+        value={filter.type ?? ''}
+        onChange={(e) => onChange('type', e.target.value)}
+      >
         <option value="">All types</option>
         <TypeOptions />
       </select>

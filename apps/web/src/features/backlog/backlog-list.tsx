@@ -30,7 +30,15 @@ interface Props {
 }
 
 /** Only the rows on screen are in the DOM (5,000 stories scroll smoothly); the one being dragged floats in an overlay. */
-export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, onEstimate, sprintEnds }: Props) {
+export function BacklogList({
+  projectKey,
+  stories,
+  ranking,
+  onReorder,
+  onMove,
+  onEstimate,
+  sprintEnds,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const epics = useEpicsById(projectKey);
@@ -48,7 +56,11 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, o
   );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragged(null);
-    if (over && active.id !== over.id) onReorder(String(active.id), stories.findIndex((s) => s.key === over.id));
+    if (over && active.id !== over.id)
+      onReorder(
+        String(active.id),
+        stories.findIndex((s) => s.key === over.id),
+      );
   };
   const row = (story: StorySummary, index: number) => {
     const assignee = story.assigneeId ? members.get(story.assigneeId)?.user : undefined;
@@ -83,7 +95,11 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, o
               const story = stories[item.index];
               return (
                 story && (
-                  <div key={item.key} role="listitem" style={{ position: 'absolute', top: item.start, left: 0, right: 0 }}>
+                  <div
+                    key={item.key}
+                    role="listitem"
+                    style={{ position: 'absolute', top: item.start, left: 0, right: 0 }}
+                  >
                     {row(story, item.index)}
                   </div>
                 )
@@ -92,7 +108,9 @@ export function BacklogList({ projectKey, stories, ranking, onReorder, onMove, o
           </div>
         </div>
       </SortableContext>
-      <DragOverlay>{draggedStory && <div className="overlay">{row(draggedStory, draggedIndex)}</div>}</DragOverlay>
+      <DragOverlay>
+        {draggedStory && <div className="overlay">{row(draggedStory, draggedIndex)}</div>}
+      </DragOverlay>
     </DndContext>
   );
 }

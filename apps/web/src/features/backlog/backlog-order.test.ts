@@ -10,7 +10,8 @@ function backlog(...keys: string[]) {
   });
 }
 const keys = (list: { key: string }[]) => list.map((s) => s.key);
-const isSorted = (list: { rank: string }[]) => list.every((s, i) => i === 0 || compareRanks(list[i - 1]!.rank, s.rank) < 0);
+const isSorted = (list: { rank: string }[]) =>
+  list.every((s, i) => i === 0 || compareRanks(list[i - 1]!.rank, s.rank) < 0);
 
 describe('placementFor', () => {
   it('places an item after its upper neighbour', () => {

@@ -40,7 +40,10 @@ export function moveStory<T extends Ranked>(list: readonly T[], storyKey: string
   const index = moved.findIndex((s) => s.key === storyKey);
   const item = moved[index];
   if (!item) return moved;
-  moved[index] = { ...item, rank: rankBetween(moved[index - 1]?.rank ?? null, moved[index + 1]?.rank ?? null) };
+  moved[index] = {
+    ...item,
+    rank: rankBetween(moved[index - 1]?.rank ?? null, moved[index + 1]?.rank ?? null),
+  };
   return moved;
 }
 
@@ -48,7 +51,11 @@ export function moveStory<T extends Ranked>(list: readonly T[], storyKey: string
  * `list` without the story of that id, and with `story` put in rank order when `belongs`. A copy older than
  * the one shown (a late live event after our own write) changes nothing.
  */
-export function upsertByRank<T extends Ranked & { id: string; version: number }>(list: readonly T[], story: T, belongs: boolean): T[] {
+export function upsertByRank<T extends Ranked & { id: string; version: number }>(
+  list: readonly T[],
+  story: T,
+  belongs: boolean,
+): T[] {
   const shown = list.find((s) => s.id === story.id);
   if (shown && shown.version > story.version) return [...list];
   const others = list.filter((s) => s.id !== story.id);

@@ -20,9 +20,15 @@ import './backlog.css';
  * Where each coming sprint ends in the backlog at the team's velocity (the roadmap forecast's walk), so the PO
  * sees which sprint each story lands in. Only on the whole backlog: a filtered list has gaps.
  */
-function useSprintEnds(projectKey: string, stories: readonly StorySummary[] | null): ReadonlyMap<number, SprintMarker> {
+function useSprintEnds(
+  projectKey: string,
+  stories: readonly StorySummary[] | null,
+): ReadonlyMap<number, SprintMarker> {
   const roadmap = useQuery({ ...roadmapQuery(projectKey), enabled: stories !== null });
-  return useMemo(() => (stories && roadmap.data ? sprintMarkers(stories, roadmap.data) : new Map()), [stories, roadmap.data]);
+  return useMemo(
+    () => (stories && roadmap.data ? sprintMarkers(stories, roadmap.data) : new Map()),
+    [stories, roadmap.data],
+  );
 }
 
 /** The product backlog in the PO's order: filter it, reorder it (PO), estimate in it (team), add to it or import into it. */
@@ -50,7 +56,9 @@ export function BacklogPage() {
         </ActionButton>
       </div>
       {importing && <ImportDialog projectKey={projectKey} onClose={closeImport} />}
-      {!ranking.allowed && <RoleHint reason={ranking.reason}>You see the order the Product Owner set.</RoleHint>}
+      {!ranking.allowed && (
+        <RoleHint reason={ranking.reason}>You see the order the Product Owner set.</RoleHint>
+      )}
       {backlog.isPending ? (
         <Skeleton rows={8} label="Loading the backlog" />
       ) : backlog.isError ? (

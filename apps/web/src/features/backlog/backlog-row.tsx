@@ -5,7 +5,15 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Epic, SprintMarker, StorySummary } from '@ordo/domain';
 import { formatShortDay } from '../../shared/ui/format';
 import { Avatar } from '../../shared/ui/avatar';
-import { DueChip, SubtaskChip, EpicChip, LabelChips, PointsBadge, ReadinessChip, TypeIcon } from '../story/story-chips';
+import {
+  DueChip,
+  SubtaskChip,
+  EpicChip,
+  LabelChips,
+  PointsBadge,
+  ReadinessChip,
+  TypeIcon,
+} from '../story/story-chips';
 import { PointsSelect } from '../story/points-picker';
 import type { Permission } from '../projects/access';
 
@@ -31,7 +39,16 @@ function moveForKey(e: KeyboardEvent): MoveTo | null {
   return e.shiftKey ? 'bottom' : 'down';
 }
 
-export function BacklogRow({ story, position, epic, assignee, ranking, onMove, onEstimate, sprintEnd }: Props) {
+export function BacklogRow({
+  story,
+  position,
+  epic,
+  assignee,
+  ranking,
+  onMove,
+  onEstimate,
+  sprintEnd,
+}: Props) {
   const sortable = useSortable({ id: story.key, disabled: !ranking.allowed });
   const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -66,7 +83,10 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
         {story.title}
       </StoryLink>
       {sprintEnd && (
-        <span className="sprint-end" title={`At the team's velocity, sprint ${sprintEnd.sprint} ahead takes the stories down to here`}>
+        <span
+          className="sprint-end"
+          title={`At the team's velocity, sprint ${sprintEnd.sprint} ahead takes the stories down to here`}
+        >
           Sprint {sprintEnd.sprint} ends {formatShortDay(sprintEnd.ends)}
         </span>
       )}
@@ -77,14 +97,28 @@ export function BacklogRow({ story, position, epic, assignee, ranking, onMove, o
         <DueChip story={story} />
         <SubtaskChip subtasks={story.subtasks} />
       </span>
-      {onEstimate ? <PointsSelect story={story} onEstimate={onEstimate} /> : <PointsBadge points={story.points} />}
+      {onEstimate ? (
+        <PointsSelect story={story} onEstimate={onEstimate} />
+      ) : (
+        <PointsBadge points={story.points} />
+      )}
       {assignee ? <Avatar name={assignee.name} id={assignee.id} /> : <span className="avatar-space" />}
       {ranking.allowed && (
         <span className="row-actions">
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => onMove(story, 'top')} aria-label={`Move ${story.key} to top`}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => onMove(story, 'top')}
+            aria-label={`Move ${story.key} to top`}
+          >
             ⤒
           </button>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => onMove(story, 'bottom')} aria-label={`Move ${story.key} to bottom`}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => onMove(story, 'bottom')}
+            aria-label={`Move ${story.key} to bottom`}
+          >
             ⤓
           </button>
         </span>

@@ -27,7 +27,9 @@ describe('ImportDialog', () => {
     expect(screen.getByText('<b>Pay</b> with a card')).toBeTruthy();
     expect(document.querySelector('b')).toBeNull();
     expect(screen.getByText('1 row is not a valid story and will be skipped')).toBeTruthy();
-    expect(screen.getByTestId('import-skipped').textContent).toContain('line 4: Title is longer than 255 characters');
+    expect(screen.getByTestId('import-skipped').textContent).toContain(
+      'line 4: Title is longer than 255 characters',
+    );
     expect(screen.getByRole('button', { name: 'Import 3 stories' })).toHaveProperty('disabled', false);
   });
 });

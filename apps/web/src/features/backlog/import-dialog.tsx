@@ -20,7 +20,11 @@ export function ImportDialog({ projectKey, onClose }: { projectKey: string; onCl
   const plan = useMemo(() => planImport(source, estimating.allowed), [source, estimating.allowed]);
   const importing = useProjectCommand(
     projectKey,
-    (stories: CreateStory[]) => request(`${projectPath(projectKey)}/stories/import`, storyListResponse, { method: 'POST', body: { stories } }),
+    (stories: CreateStory[]) =>
+      request(`${projectPath(projectKey)}/stories/import`, storyListResponse, {
+        method: 'POST',
+        body: { stories },
+      }),
     ({ items }) => `Imported ${storyCount(items.length)}`,
   );
   const onPaste = (text: string) => {
@@ -36,7 +40,13 @@ export function ImportDialog({ projectKey, onClose }: { projectKey: string; onCl
     <FormDialog
       title="Import stories"
       wide
-      submitLabel={importing.isPending ? 'Importing…' : plan.stories.length === 0 ? 'Import' : `Import ${storyCount(plan.stories.length)}`}
+      submitLabel={
+        importing.isPending
+          ? 'Importing…'
+          : plan.stories.length === 0
+            ? 'Import'
+            : `Import ${storyCount(plan.stories.length)}`
+      }
       canSubmit={plan.stories.length > 0 && !plan.blocker && !importing.isPending}
       closeOnSubmit={false}
       onSubmit={() => importing.mutate(plan.stories, { onSuccess: onClose })}
@@ -47,7 +57,11 @@ export function ImportDialog({ projectKey, onClose }: { projectKey: string; onCl
         <textarea
           rows={6}
           value={source.kind === 'lines' ? source.text : ''}
-          placeholder={source.kind === 'csv' ? `Importing from ${source.fileName}` : 'Search by name\nPay with a card\nTrack my parcel'}
+          placeholder={
+            source.kind === 'csv'
+              ? `Importing from ${source.fileName}`
+              : 'Search by name\nPay with a card\nTrack my parcel'
+          }
           onChange={(e) => onPaste(e.target.value)}
         />
       </label>

@@ -48,12 +48,27 @@ describe('parseCsv', () => {
 describe('Jira values', () => {
   it('maps issue types case-insensitively, anything unknown to a story', () => {
     expect(['Story', 'BUG', ' task ', 'Spike', 'Epic', 'Improvement', ''].map(storyTypeOf)).toEqual([
-      'story', 'bug', 'task', 'spike', 'story', 'story', 'story',
+      'story',
+      'bug',
+      'task',
+      'spike',
+      'story',
+      'story',
+      'story',
     ]);
   });
 
   it('reads points on the scale only, as Jira writes them', () => {
-    expect(['5', '5.0', ' 13 ', '0', '4', '2.5', 'many', ''].map(pointsOf)).toEqual([5, 5, 13, 0, null, null, null, null]);
+    expect(['5', '5.0', ' 13 ', '0', '4', '2.5', 'many', ''].map(pointsOf)).toEqual([
+      5,
+      5,
+      13,
+      0,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -61,15 +76,24 @@ const csv = (lines: string[]) => ({ kind: 'csv' as const, fileName: 'jira.csv', 
 
 describe('planImport', () => {
   it('takes one title per pasted line, skipping blank lines', () => {
-    const plan = planImport({ kind: 'lines', text: 'Search by name\r\n\n  Pay with a card  \nTrack my parcel\n' }, false);
-    expect(plan.stories.map((s) => s.title)).toEqual(['Search by name', 'Pay with a card', 'Track my parcel']);
+    const plan = planImport(
+      { kind: 'lines', text: 'Search by name\r\n\n  Pay with a card  \nTrack my parcel\n' },
+      false,
+    );
+    expect(plan.stories.map((s) => s.title)).toEqual([
+      'Search by name',
+      'Pay with a card',
+      'Track my parcel',
+    ]);
     expect(plan).toMatchObject({ skipped: [], notes: [], blocker: null });
   });
 
   it('skips a pasted line that is too long, saying which and why', () => {
     const plan = planImport({ kind: 'lines', text: `Fine\n${'x'.repeat(256)}` }, false);
     expect(plan.stories).toHaveLength(1);
-    expect(plan.skipped).toEqual([{ at: 'line 2', title: 'x'.repeat(256), reason: 'Title is longer than 255 characters' }]);
+    expect(plan.skipped).toEqual([
+      { at: 'line 2', title: 'x'.repeat(256), reason: 'Title is longer than 255 characters' },
+    ]);
   });
 
   it('maps Jira columns case-insensitively, repeated Labels columns and space-separated labels', () => {
@@ -82,7 +106,13 @@ describe('planImport', () => {
       true,
     );
     expect(plan.stories).toEqual([
-      { title: 'Pay with a card', type: 'bug', description: 'Card, then\nreceipt', labels: ['checkout', 'mobile', 'payments'], points: 5 },
+      {
+        title: 'Pay with a card',
+        type: 'bug',
+        description: 'Card, then\nreceipt',
+        labels: ['checkout', 'mobile', 'payments'],
+        points: 5,
+      },
       { title: 'Wish list', type: 'story' },
     ]);
     expect(plan).toMatchObject({ skipped: [], notes: [], blocker: null });
@@ -96,17 +126,24 @@ describe('planImport', () => {
   it('drops points the member may not set, with a note naming who may', () => {
     const plan = planImport(csv(['Summary,Story Points', 'A,3', 'B,', 'C,5']), false);
     expect(plan.stories.map((s) => s.points)).toEqual([undefined, undefined, undefined]);
-    expect(plan.notes).toEqual(['Story points left out (row 2, row 4): Only the Developer or Scrum Master can estimate story points.']);
+    expect(plan.notes).toEqual([
+      'Story points left out (row 2, row 4): Only the Developer or Scrum Master can estimate story points.',
+    ]);
   });
 
   it('drops points off the scale, with a note, and keeps the story', () => {
     const plan = planImport(csv(['Summary,Story Points', 'A,4', 'B,3', 'C,7', 'D,21', 'E,x']), true);
     expect(plan.stories.map((s) => s.points)).toEqual([undefined, 3, undefined, undefined, undefined]);
-    expect(plan.notes).toEqual(['Story points left out (row 2, row 4, row 5 and 1 more): not on the scale 0, 1, 2, 3, 5, 8, 13, 20, 40, 100.']);
+    expect(plan.notes).toEqual([
+      'Story points left out (row 2, row 4, row 5 and 1 more): not on the scale 0, 1, 2, 3, 5, 8, 13, 20, 40, 100.',
+    ]);
   });
 
   it('skips rows that are not valid stories, named by their spreadsheet row, and ignores blank rows', () => {
-    const plan = planImport(csv(['Summary,Labels', 'Good,', ',', '"  ",ok', `Labelled,${'l'.repeat(51)}`]), false);
+    const plan = planImport(
+      csv(['Summary,Labels', 'Good,', ',', '"  ",ok', `Labelled,${'l'.repeat(51)}`]),
+      false,
+    );
     expect(plan.stories.map((s) => s.title)).toEqual(['Good']);
     expect(plan.skipped).toEqual([
       { at: 'row 4', title: '', reason: 'Title is empty' },
@@ -121,7 +158,10 @@ describe('planImport', () => {
   });
 
   it(`refuses more than ${MAX_IMPORT} stories at once`, () => {
-    const plan = planImport({ kind: 'lines', text: Array.from({ length: MAX_IMPORT + 1 }, (_, i) => `Story ${i}`).join('\n') }, false);
+    const plan = planImport(
+      { kind: 'lines', text: Array.from({ length: MAX_IMPORT + 1 }, (_, i) => `Story ${i}`).join('\n') },
+      false,
+    );
     expect(plan.blocker).toBe('That is 5,001 stories: import at most 5,000 at once: split it.');
   });
 });

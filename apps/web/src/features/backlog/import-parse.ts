@@ -1,4 +1,11 @@
-import { createStoryBody, deniedMessage, MAX_IMPORT, STORY_POINTS, STORY_TYPES, type CreateStory } from '@ordo/domain';
+import {
+  createStoryBody,
+  deniedMessage,
+  MAX_IMPORT,
+  STORY_POINTS,
+  STORY_TYPES,
+  type CreateStory,
+} from '@ordo/domain';
 
 /** Where imported stories come from: titles pasted one per line, or a CSV file such as Jira's export. */
 export type ImportSource = { kind: 'lines'; text: string } | { kind: 'csv'; fileName: string; text: string };
@@ -72,11 +79,16 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 /** "Custom field (Story Points)" → "story points": Jira's exports name custom fields so. */
-const columnName = (header: string) => header.trim().toLowerCase().replace(/^custom field \((.*)\)$/, '$1');
+const columnName = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/^custom field \((.*)\)$/, '$1');
 
 function findColumns(headers: readonly string[]): Record<Column, number[]> {
   const names = headers.map(columnName);
-  const indexesOf = (wanted: readonly string[]) => names.flatMap((name, i) => (wanted.includes(name) ? [i] : []));
+  const indexesOf = (wanted: readonly string[]) =>
+    names.flatMap((name, i) => (wanted.includes(name) ? [i] : []));
   return {
     title: indexesOf(COLUMNS.title),
     type: indexesOf(COLUMNS.type),
@@ -98,7 +110,13 @@ export function pointsOf(value: string): number | null {
   return (STORY_POINTS as readonly number[]).includes(points) ? points : null;
 }
 
-const FIELD_NAMES: Record<string, string> = { title: 'Title', type: 'Type', description: 'Description', labels: 'Labels', points: 'Story points' };
+const FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  type: 'Type',
+  description: 'Description',
+  labels: 'Labels',
+  points: 'Story points',
+};
 
 /** The story as the domain's schema accepts it, or the first problem it finds in a reader's words ("Title is empty"). */
 function checkStory(candidate: Row['story']): { story: CreateStory } | { reason: string } {
@@ -108,8 +126,10 @@ function checkStory(candidate: Row['story']): { story: CreateStory } | { reason:
   const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
   const what = issue.path.length > 1 ? `A label in ${field}` : field;
   if (issue.code === 'too_small' && issue.origin === 'string') return { reason: `${what} is empty` };
-  if (issue.code === 'too_big' && issue.origin === 'string') return { reason: `${what} is longer than ${issue.maximum} characters` };
-  if (issue.code === 'too_big' && issue.origin === 'array') return { reason: `${what}: more than ${issue.maximum}` };
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return { reason: `${what} is longer than ${issue.maximum} characters` };
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return { reason: `${what}: more than ${issue.maximum}` };
   return { reason: `${what} ${issue.message}` };
 }
 
@@ -119,24 +139,35 @@ interface Row {
 }
 
 function linesToRows(text: string): Row[] {
-  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.trim() ? [{ at: `line ${i + 1}`, story: { title: line } }] : []));
+  return text
+    .split(/\r\n|\r|\n/)
+    .flatMap((line, i) => (line.trim() ? [{ at: `line ${i + 1}`, story: { title: line } }] : []));
 }
 
 const listOf = (places: readonly string[]) =>
   places.length > 3 ? `${places.slice(0, 3).join(', ')} and ${places.length - 3} more` : places.join(', ');
 
 /** Jira's columns to stories; points only when the member may estimate and the value is on the scale. */
-function csvToRows(text: string, canEstimate: boolean): { rows: Row[]; notes: string[]; blocker: string | null } {
+function csvToRows(
+  text: string,
+  canEstimate: boolean,
+): { rows: Row[]; notes: string[]; blocker: string | null } {
   const [headers = [], ...records] = parseCsv(text);
   const columns = findColumns(headers);
-  if (columns.title.length === 0) return { rows: [], notes: [], blocker: 'The file has no Summary column: Ordo takes each row’s Summary as the story’s title.' };
+  if (columns.title.length === 0)
+    return {
+      rows: [],
+      notes: [],
+      blocker: 'The file has no Summary column: Ordo takes each row’s Summary as the story’s title.',
+    };
   const rows: Row[] = [];
   const pointsDenied: string[] = [];
   const pointsOffScale: string[] = [];
   for (const [i, cells] of records.entries()) {
     if (cells.every((cell) => cell.trim() === '')) continue;
     const at = `row ${i + 2}`;
-    const cell = (indexes: readonly number[]) => indexes.map((c) => cells[c]?.trim() ?? '').find((v) => v !== '') ?? '';
+    const cell = (indexes: readonly number[]) =>
+      indexes.map((c) => cells[c]?.trim() ?? '').find((v) => v !== '') ?? '';
     const story: Row['story'] = { title: cell(columns.title), type: storyTypeOf(cell(columns.type)) };
     const description = cell(columns.description);
     if (description) story.description = description;
@@ -149,15 +180,22 @@ function csvToRows(text: string, canEstimate: boolean): { rows: Row[]; notes: st
     rows.push({ at, story });
   }
   const notes = [
-    pointsDenied.length > 0 ? `Story points left out (${listOf(pointsDenied)}): ${deniedMessage('story.estimate')}.` : null,
-    pointsOffScale.length > 0 ? `Story points left out (${listOf(pointsOffScale)}): not on the scale ${STORY_POINTS.join(', ')}.` : null,
+    pointsDenied.length > 0
+      ? `Story points left out (${listOf(pointsDenied)}): ${deniedMessage('story.estimate')}.`
+      : null,
+    pointsOffScale.length > 0
+      ? `Story points left out (${listOf(pointsOffScale)}): not on the scale ${STORY_POINTS.join(', ')}.`
+      : null,
   ].filter((note) => note !== null);
   return { rows, notes, blocker: null };
 }
 
 /** What importing this source would do: the valid stories in order, the rows skipped and why, what was dropped. */
 export function planImport(source: ImportSource, canEstimate: boolean): ImportPlan {
-  const { rows, notes, blocker } = source.kind === 'lines' ? { rows: linesToRows(source.text), notes: [], blocker: null } : csvToRows(source.text, canEstimate);
+  const { rows, notes, blocker } =
+    source.kind === 'lines'
+      ? { rows: linesToRows(source.text), notes: [], blocker: null }
+      : csvToRows(source.text, canEstimate);
   const stories: CreateStory[] = [];
   const skipped: SkippedRow[] = [];
   for (const { at, story } of rows) {
@@ -165,6 +203,9 @@ export function planImport(source: ImportSource, canEstimate: boolean): ImportPl
     if ('story' in checked) stories.push(checked.story);
     else skipped.push({ at, title: story.title, reason: checked.reason });
   }
-  const tooMany = stories.length > MAX_IMPORT ? `That is ${stories.length.toLocaleString('en')} stories: import at most ${MAX_IMPORT.toLocaleString('en')} at once: split it.` : null;
+  const tooMany =
+    stories.length > MAX_IMPORT
+      ? `That is ${stories.length.toLocaleString('en')} stories: import at most ${MAX_IMPORT.toLocaleString('en')} at once: split it.`
+      : null;
   return { stories, skipped, notes, blocker: blocker ?? tooMany };
 }

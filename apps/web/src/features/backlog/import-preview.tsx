@@ -7,12 +7,19 @@ const SKIPPED_SHOWN = 20;
 
 /** What the import will do, before it is sent: how many stories, the first of them, what is left out and why. */
 export function ImportPreview({ plan }: { plan: ImportPlan }) {
-  if (plan.blocker) return <p className="error-text" role="alert">{plan.blocker}</p>;
+  if (plan.blocker)
+    return (
+      <p className="error-text" role="alert">
+        {plan.blocker}
+      </p>
+    );
   const { stories, skipped, notes } = plan;
   return (
     <div className="stack import-preview" data-testid="import-preview">
       <strong>
-        {stories.length === 0 ? 'Nothing to import yet' : `${storyCount(stories.length)} to import, at the bottom of the backlog in this order`}
+        {stories.length === 0
+          ? 'Nothing to import yet'
+          : `${storyCount(stories.length)} to import, at the bottom of the backlog in this order`}
       </strong>
       {stories.length > 0 && (
         <ol className="import-stories" aria-label="First stories to import">
@@ -24,7 +31,9 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
               {story.points !== undefined && <PointsBadge points={story.points} />}
             </li>
           ))}
-          {stories.length > FIRST_STORIES && <li className="muted">and {storyCount(stories.length - FIRST_STORIES)} more</li>}
+          {stories.length > FIRST_STORIES && (
+            <li className="muted">and {storyCount(stories.length - FIRST_STORIES)} more</li>
+          )}
         </ol>
       )}
       {notes.map((note) => (
@@ -41,7 +50,9 @@ function SkippedRows({ skipped }: { skipped: ImportPlan['skipped'] }) {
   return (
     <div className="stack import-skipped" data-testid="import-skipped">
       <strong className="error-text">
-        {skipped.length === 1 ? '1 row is not a valid story and will be skipped' : `${skipped.length} rows are not valid stories and will be skipped`}
+        {skipped.length === 1
+          ? '1 row is not a valid story and will be skipped'
+          : `${skipped.length} rows are not valid stories and will be skipped`}
       </strong>
       <ul>
         {skipped.slice(0, SKIPPED_SHOWN).map((row) => (
@@ -50,7 +61,9 @@ function SkippedRows({ skipped }: { skipped: ImportPlan['skipped'] }) {
             {row.title && <span className="muted"> ({row.title.slice(0, 60)})</span>}
           </li>
         ))}
-        {skipped.length > SKIPPED_SHOWN && <li className="muted">and {skipped.length - SKIPPED_SHOWN} more</li>}
+        {skipped.length > SKIPPED_SHOWN && (
+          <li className="muted">and {skipped.length - SKIPPED_SHOWN} more</li>
+        )}
       </ul>
     </div>
   );

@@ -17,7 +17,8 @@ export function QuickAdd({ projectKey }: { projectKey: string }) {
   const queryClient = useQueryClient();
   const notify = useToast();
   const create = useMutation({
-    mutationFn: () => request(`${projectPath(projectKey)}/stories`, storyResponse, { method: 'POST', body: { title, type } }),
+    mutationFn: () =>
+      request(`${projectPath(projectKey)}/stories`, storyResponse, { method: 'POST', body: { title, type } }),
     onSuccess: ({ story }) => {
       setTitle('');
       notify(`${story.key} added to the bottom of the backlog`);
@@ -32,7 +33,12 @@ export function QuickAdd({ projectKey }: { projectKey: string }) {
   };
   return (
     <form className="quick-add" onSubmit={onSubmit} title={creating.reason}>
-      <select aria-label="Type of the new story" value={type} onChange={(e) => setType(e.target.value as Story['type'])} disabled={!creating.allowed}>
+      <select
+        aria-label="Type of the new story"
+        value={type}
+        onChange={(e) => setType(e.target.value as Story['type'])}
+        disabled={!creating.allowed}
+      >
         <TypeOptions />
       </select>
       <input

@@ -11,6 +11,9 @@ const isStoryType = (v: string | undefined): v is NonNullable<BacklogFilter['typ
 /** The backlog filter lives in the URL, so a filtered view is a link a teammate can open. */
 export function useBacklogFilter(): [BacklogFilter, (field: FilterField, value: string) => void] {
   const [values, setField] = useSearchFields(FIELDS);
-  const filter = useMemo<BacklogFilter>(() => ({ ...values, type: isStoryType(values.type) ? values.type : undefined }), [values]);
+  const filter = useMemo<BacklogFilter>(
+    () => ({ ...values, type: isStoryType(values.type) ? values.type : undefined }),
+    [values],
+  );
   return [filter, setField];
 }

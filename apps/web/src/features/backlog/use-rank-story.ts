@@ -1,4 +1,10 @@
-import { storyResponse, summarizeStory, type BacklogFilter, type Story, type StorySummary } from '@ordo/domain';
+import {
+  storyResponse,
+  summarizeStory,
+  type BacklogFilter,
+  type Story,
+  type StorySummary,
+} from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
@@ -16,7 +22,8 @@ type Move = RankMove & { body: Placement & { story: string } };
 export function useRankStory(projectKey: string, filter: BacklogFilter) {
   return useOptimisticMutation<Move, { story: Story }>({
     mutationKey: ['rank', projectKey],
-    mutationFn: ({ body }) => request(`${projectPath(projectKey)}/backlog/rank`, storyResponse, { method: 'POST', body }),
+    mutationFn: ({ body }) =>
+      request(`${projectPath(projectKey)}/backlog/rank`, storyResponse, { method: 'POST', body }),
     changes: [
       cacheChange<Backlog, Move, { story: Story }>(
         backlogKeys.filtered(projectKey, filter),
@@ -32,6 +39,9 @@ export function useRankStory(projectKey: string, filter: BacklogFilter) {
 export function rankRequest(list: readonly { key: string; rank: string }[], { storyKey, to }: RankMove) {
   const from = list.findIndex((s) => s.key === storyKey);
   if (from < 0 || from === to) return null;
-  const placement = placementFor(moveStory(list, storyKey, to).map((s) => s.key), storyKey);
+  const placement = placementFor(
+    moveStory(list, storyKey, to).map((s) => s.key),
+    storyKey,
+  );
   return placement && { storyKey, to, body: { story: storyKey, ...placement } };
 }

@@ -37,7 +37,17 @@ export function BoardCardFace({ story, className }: { story: Story; className: s
   );
 }
 
-export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, onStep, onTake, isStepped }: Props) {
+export function BoardCard({
+  projectKey,
+  story,
+  epic,
+  assignee,
+  isDone,
+  moving,
+  onStep,
+  onTake,
+  isStepped,
+}: Props) {
   const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
   const node = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -67,7 +77,12 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
       {...drag.listeners}
       onKeyDown={onKeyDown}
     >
-      <StoryLink storyKey={story.key} className="board-card-title" title={story.title} onPointerDown={(e) => e.stopPropagation()}>
+      <StoryLink
+        storyKey={story.key}
+        className="board-card-title"
+        title={story.title}
+        onPointerDown={(e) => e.stopPropagation()}
+      >
         {story.title}
       </StoryLink>
       <div className="board-card-meta">
@@ -80,7 +95,12 @@ export function BoardCard({ projectKey, story, epic, assignee, isDone, moving, o
         <PointsBadge points={story.points} />
         {assignee && <Avatar name={assignee.name} id={assignee.id} />}
         {!story.assigneeId && onTake && (
-          <button type="button" className="btn btn-small" onPointerDown={(e) => e.stopPropagation()} onClick={() => onTake(story)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onPointerDown={(e) => e.stopPropagation()}
+            onClick={() => onTake(story)}
+          >
             Take it
           </button>
         )}

@@ -31,7 +31,10 @@ export function BoardColumn({ column, dropId, cards, showHeader, renderCard }: P
             {column.wipLimit !== null && ` / ${column.wipLimit}`}
           </span>
           {column.overLimit && (
-            <span className="chip chip-warn" title={`More than the WIP limit of ${column.wipLimit}: finish something before starting more`}>
+            <span
+              className="chip chip-warn"
+              title={`More than the WIP limit of ${column.wipLimit}: finish something before starting more`}
+            >
               Over WIP limit
             </span>
           )}

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Story } from '@ordo/domain';
 import { RoleHint } from '../../shared/ui/feedback';
@@ -27,10 +36,16 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
   const assigning = useCan('story.assign');
   const me = useQuery(meQuery).data?.user;
   const assign = useListStoryEdit<Board>(projectKey, boardKey(projectKey), placeOnBoard);
-  const take = assigning.allowed && me ? (story: Story) => assign.mutate({ story, fields: { assigneeId: me.id } }) : undefined;
+  const take =
+    assigning.allowed && me
+      ? (story: Story) => assign.mutate({ story, fields: { assigneeId: me.id } })
+      : undefined;
   const epics = useEpicsById(projectKey);
   const members = useMembersById(projectKey);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor),
+  );
   const { columns } = board;
   // The card being dragged floats in an overlay: moving the card itself widened the board, which then scrolled
   // itself under the pointer and dropped the card in the wrong column.
@@ -40,7 +55,8 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
   const move = (story: Story, statusId: string | undefined) => {
     if (statusId && statusId !== story.statusId) transition.mutate({ storyKey: story.key, statusId });
   };
-  const onDragStart = ({ active }: DragStartEvent) => setDragged((active.data.current?.story as Story | undefined) ?? null);
+  const onDragStart = ({ active }: DragStartEvent) =>
+    setDragged((active.data.current?.story as Story | undefined) ?? null);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragged(null);
     const story = active.data.current?.story as Story | undefined;
@@ -67,20 +83,35 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
   );
   const lanes: (string | null | undefined)[] = byEpic ? epicLanes(board) : [undefined];
   return (
-    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
+    <DndContext
+      sensors={sensors}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragged(null)}
+    >
       {!moving.allowed && <RoleHint reason={moving.reason} />}
-      <div className="board" onFocus={(e) => stepped && e.target.getAttribute('data-story') !== stepped && setStepped(null)}>
+      <div
+        className="board"
+        onFocus={(e) => stepped && e.target.getAttribute('data-story') !== stepped && setStepped(null)}
+      >
         {lanes.map((lane, i) => (
           <div key={lane ?? `lane-${i}`} className="board-lane">
-            {lane !== undefined && <h3 className="lane-title">{lane === null ? 'No epic' : (epics.get(lane)?.title ?? 'Epic')}</h3>}
-            <div className="board-row" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(220px, 1fr))` }}>
+            {lane !== undefined && (
+              <h3 className="lane-title">{lane === null ? 'No epic' : (epics.get(lane)?.title ?? 'Epic')}</h3>
+            )}
+            <div
+              className="board-row"
+              style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(220px, 1fr))` }}
+            >
               {columns.map((column) => (
                 <BoardColumn
                   key={column.status.id}
                   column={column}
                   dropId={`${lane ?? 'all'}:${column.status.id}`}
                   showHeader={i === 0}
-                  cards={filterCards(column.stories, filter).filter((s) => lane === undefined || s.epicId === lane)}
+                  cards={filterCards(column.stories, filter).filter(
+                    (s) => lane === undefined || s.epicId === lane,
+                  )}
                   renderCard={card}
                 />
               ))}
@@ -88,7 +119,9 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
           </div>
         ))}
       </div>
-      <DragOverlay dropAnimation={null}>{dragged && <BoardCardFace story={dragged} className="board-card card overlay" />}</DragOverlay>
+      <DragOverlay dropAnimation={null}>
+        {dragged && <BoardCardFace story={dragged} className="board-card card overlay" />}
+      </DragOverlay>
     </DndContext>
   );
 }

@@ -24,7 +24,8 @@ export function BoardPage() {
   const configuring = useCan('project.settings');
   const [editing, setEditing] = useState(false);
   if (board.isPending) return <PageSkeleton rows={6} label="Loading the board" />;
-  if (board.isError) return <ErrorState message={describeError(board.error)} onRetry={() => board.refetch()} />;
+  if (board.isError)
+    return <ErrorState message={describeError(board.error)} onRetry={() => board.refetch()} />;
   const { sprint } = board.data;
   return (
     <main className="page">
@@ -36,28 +37,64 @@ export function BoardPage() {
           </span>
         )}
         <span className="spacer" />
-        <MemberPicker projectKey={projectKey} aria-label="Show cards of" noneLabel="Everyone" extra={[{ value: 'unassigned', label: 'Unassigned' }]} value={view.assignee ?? ''} onPick={(id) => setView('assignee', id)} />
-        <EpicPicker projectKey={projectKey} aria-label="Show cards of epic" noneLabel="All epics" value={view.epic ?? ''} onPick={(id) => setView('epic', id)} />
+        <MemberPicker
+          projectKey={projectKey}
+          aria-label="Show cards of"
+          noneLabel="Everyone"
+          extra={[{ value: 'unassigned', label: 'Unassigned' }]}
+          value={view.assignee ?? ''}
+          onPick={(id) => setView('assignee', id)}
+        />
+        <EpicPicker
+          projectKey={projectKey}
+          aria-label="Show cards of epic"
+          noneLabel="All epics"
+          value={view.epic ?? ''}
+          onPick={(id) => setView('epic', id)}
+        />
         <label className="row" style={{ color: 'var(--text)', fontSize: 13 }}>
-          <input type="checkbox" checked={view.lanes === 'epic'} onChange={(e) => setView('lanes', e.target.checked ? 'epic' : '')} />
+          <input
+            type="checkbox"
+            checked={view.lanes === 'epic'}
+            onChange={(e) => setView('lanes', e.target.checked ? 'epic' : '')}
+          />
           Swimlanes by epic
         </label>
-        <ActionButton allowed={configuring.allowed} reason={configuring.reason} onClick={() => setEditing(true)}>
+        <ActionButton
+          allowed={configuring.allowed}
+          reason={configuring.reason}
+          onClick={() => setEditing(true)}
+        >
           Columns
         </ActionButton>
       </div>
-      {editing && <WorkflowDialog projectKey={projectKey} statuses={board.data.columns.map((c) => c.status)} onClose={() => setEditing(false)} />}
+      {editing && (
+        <WorkflowDialog
+          projectKey={projectKey}
+          statuses={board.data.columns.map((c) => c.status)}
+          onClose={() => setEditing(false)}
+        />
+      )}
       {sprint?.goal && (
         <p className="hint">
           <strong>Sprint goal</strong> {sprint.goal}
         </p>
       )}
       {sprint ? (
-        <BoardColumns projectKey={projectKey} board={board.data} filter={view} byEpic={view.lanes === 'epic'} />
+        <BoardColumns
+          projectKey={projectKey}
+          board={board.data}
+          filter={view}
+          byEpic={view.lanes === 'epic'}
+        />
       ) : (
         <EmptyState title="No sprint is running">
           <span>
-            Plan one and start it in <Link to="../planning" relative="path">Sprint planning</Link>.
+            Plan one and start it in{' '}
+            <Link to="../planning" relative="path">
+              Sprint planning
+            </Link>
+            .
           </span>
         </EmptyState>
       )}

@@ -50,7 +50,10 @@ describe('placeOnBoard', () => {
 describe('filterCards and epicLanes', () => {
   const board = boardOf(3);
   const [a, b, c] = column(board, TODO).stories;
-  const withEpics = placeOnBoard(placeOnBoard(board, { ...b!, epicId: 'epic-1', assigneeId: 'u1', version: 2 }), { ...c!, epicId: 'epic-1', version: 2 });
+  const withEpics = placeOnBoard(
+    placeOnBoard(board, { ...b!, epicId: 'epic-1', assigneeId: 'u1', version: 2 }),
+    { ...c!, epicId: 'epic-1', version: 2 },
+  );
   it('filters by assignee, unassigned, and epic', () => {
     const stories = column(withEpics, TODO).stories;
     expect(filterCards(stories, { assignee: 'u1' }).map((s) => s.key)).toEqual([b!.key]);

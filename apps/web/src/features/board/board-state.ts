@@ -8,7 +8,13 @@ const allStories = (board: Board) => board.columns.flatMap((c) => c.stories);
 
 /** Rebuilds the columns from the stories: rank order per status, WIP flags recounted (the domain's rule). */
 function rebuild(board: Board, stories: Story[]): Board {
-  return { ...board, columns: buildBoard(board.columns.map((c) => c.status), stories) };
+  return {
+    ...board,
+    columns: buildBoard(
+      board.columns.map((c) => c.status),
+      stories,
+    ),
+  };
 }
 
 /** The board after `story` changed: it leaves its old column and, if it is (still) in this sprint, joins its status's. */
@@ -23,7 +29,9 @@ export function placeOnBoard(board: Board, story: Story): Board {
 /** The optimistic picture of a drag to another column. */
 export function moveCard(board: Board, storyKey: string, statusId: string): Board {
   const story = allStories(board).find((s) => s.key === storyKey);
-  return story ? rebuild(board, [...allStories(board).filter((s) => s !== story), { ...story, statusId }]) : board;
+  return story
+    ? rebuild(board, [...allStories(board).filter((s) => s !== story), { ...story, statusId }])
+    : board;
 }
 
 export interface CardFilter {

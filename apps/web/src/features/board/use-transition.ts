@@ -15,7 +15,10 @@ export function useTransition(projectKey: string) {
   return useOptimisticMutation<Transition, { story: Story }>({
     mutationKey: ['transition', projectKey],
     mutationFn: ({ storyKey, statusId }) =>
-      request(`${storyPath(projectKey, storyKey)}/transition`, storyResponse, { method: 'POST', body: { statusId } }),
+      request(`${storyPath(projectKey, storyKey)}/transition`, storyResponse, {
+        method: 'POST',
+        body: { statusId },
+      }),
     changes: [
       cacheChange<Board, Transition, { story: Story }>(
         boardKey(projectKey),

@@ -7,26 +7,62 @@ import { FormDialog } from '../../shared/ui/dialog';
 import { moveItem } from '../backlog/backlog-order';
 import { toDraft, workflowBody, type DraftStatus } from './workflow-draft';
 
-const CATEGORY_WORDS: Record<StatusCategory, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done' };
+const CATEGORY_WORDS: Record<StatusCategory, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+};
 let newRows = 0;
 
 /** The Scrum Master's workflow: columns in order, each with its category and an optional (soft) WIP limit. */
-export function WorkflowDialog({ projectKey, statuses, onClose }: { projectKey: string; statuses: readonly Status[]; onClose: () => void }) {
+export function WorkflowDialog({
+  projectKey,
+  statuses,
+  onClose,
+}: {
+  projectKey: string;
+  statuses: readonly Status[];
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState<DraftStatus[]>(() => toDraft(statuses));
   const save = useProjectCommand(
     projectKey,
-    () => request(`${projectPath(projectKey)}/statuses`, statusesResponse, { method: 'PUT', body: workflowBody(statuses, draft) }),
+    () =>
+      request(`${projectPath(projectKey)}/statuses`, statusesResponse, {
+        method: 'PUT',
+        body: workflowBody(statuses, draft),
+      }),
     () => 'Board columns saved',
   );
-  const edit = (i: number, change: Partial<DraftStatus>) => setDraft((rows) => rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const add = () => setDraft((rows) => [...rows, { key: `new-${++newRows}`, name: 'New column', category: 'in_progress', wipLimit: null }]);
+  const edit = (i: number, change: Partial<DraftStatus>) =>
+    setDraft((rows) => rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const add = () =>
+    setDraft((rows) => [
+      ...rows,
+      { key: `new-${++newRows}`, name: 'New column', category: 'in_progress', wipLimit: null },
+    ]);
   return (
-    <FormDialog title="Board columns" submitLabel="Save columns" canSubmit={draft.every((r) => r.name.trim())} onSubmit={() => save.mutate()} onClose={onClose}>
+    <FormDialog
+      title="Board columns"
+      submitLabel="Save columns"
+      canSubmit={draft.every((r) => r.name.trim())}
+      onSubmit={() => save.mutate()}
+      onClose={onClose}
+    >
       <ol className="workflow-rows">
         {draft.map((row, i) => (
           <li key={row.key} className="row">
-            <input aria-label={`Name of column ${i + 1}`} value={row.name} maxLength={50} onChange={(e) => edit(i, { name: e.target.value })} />
-            <select aria-label={`Kind of ${row.name}`} value={row.category} onChange={(e) => edit(i, { category: e.target.value as StatusCategory })}>
+            <input
+              aria-label={`Name of column ${i + 1}`}
+              value={row.name}
+              maxLength={50}
+              onChange={(e) => edit(i, { name: e.target.value })}
+            />
+            <select
+              aria-label={`Kind of ${row.name}`}
+              value={row.category}
+              onChange={(e) => edit(i, { category: e.target.value as StatusCategory })}
+            >
               {STATUS_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {CATEGORY_WORDS[c]}
@@ -42,10 +78,22 @@ export function WorkflowDialog({ projectKey, statuses, onClose }: { projectKey: 
               value={row.wipLimit ?? ''}
               onChange={(e) => edit(i, { wipLimit: e.target.value ? Number(e.target.value) : null })}
             />
-            <button type="button" className="btn btn-ghost btn-small" aria-label={`Move ${row.name} left`} disabled={i === 0} onClick={() => setDraft((rows) => moveItem(rows, i, i - 1))}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={`Move ${row.name} left`}
+              disabled={i === 0}
+              onClick={() => setDraft((rows) => moveItem(rows, i, i - 1))}
+            >
               ↑
             </button>
-            <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove ${row.name}`} disabled={draft.length === 1} onClick={() => setDraft((rows) => rows.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={`Remove ${row.name}`}
+              disabled={draft.length === 1}
+              onClick={() => setDraft((rows) => rows.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </li>

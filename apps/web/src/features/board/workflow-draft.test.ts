@@ -4,9 +4,18 @@ import { toDraft, workflowBody } from './workflow-draft';
 
 describe('workflowBody', () => {
   it('sends the columns in order, new ones without an id', () => {
-    const draft = [...toDraft(STATUSES), { key: 'new', name: ' Released ', category: 'done' as const, wipLimit: null }];
+    const draft = [
+      ...toDraft(STATUSES),
+      { key: 'new', name: ' Released ', category: 'done' as const, wipLimit: null },
+    ];
     const body = workflowBody(STATUSES, draft);
-    expect(body.statuses.map((s) => s.name)).toEqual(['To Do', 'In Progress', 'In Review', 'Done', 'Released']);
+    expect(body.statuses.map((s) => s.name)).toEqual([
+      'To Do',
+      'In Progress',
+      'In Review',
+      'Done',
+      'Released',
+    ]);
     expect(body.statuses[4]).toEqual({ name: 'Released', category: 'done', wipLimit: null });
     expect(body.moveStoriesTo).toEqual({});
   });

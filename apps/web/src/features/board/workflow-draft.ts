@@ -7,7 +7,12 @@ export type DraftStatus = StatusInput & { key: string };
  * column of the same category (else the first column that stays), so removing a column never strands work.
  */
 export function workflowBody(current: readonly Status[], draft: readonly DraftStatus[]): UpdateStatuses {
-  const statuses = draft.map(({ id, name, category, wipLimit }) => ({ ...(id ? { id } : {}), name: name.trim(), category, wipLimit: wipLimit ?? null }));
+  const statuses = draft.map(({ id, name, category, wipLimit }) => ({
+    ...(id ? { id } : {}),
+    name: name.trim(),
+    category,
+    wipLimit: wipLimit ?? null,
+  }));
   const kept = draft.filter((s): s is DraftStatus & { id: string } => s.id !== undefined);
   const moveStoriesTo: Record<string, string> = {};
   for (const removed of current.filter((s) => !kept.some((k) => k.id === s.id))) {
@@ -18,4 +23,5 @@ export function workflowBody(current: readonly Status[], draft: readonly DraftSt
 }
 
 /** The current workflow as editable rows (`key` keeps React rows stable while names change). */
-export const toDraft = (statuses: readonly Status[]): DraftStatus[] => statuses.map((s) => ({ ...s, key: s.id }));
+export const toDraft = (statuses: readonly Status[]): DraftStatus[] =>
+  statuses.map((s) => ({ ...s, key: s.id }));

@@ -12,7 +12,9 @@ import { useProjectKey } from '../projects/use-project-key';
 import { feedbackQuery } from './queries';
 import './feedback.css';
 
-type FeedbackCommand = { command: 'submit'; body: string; source: string } | { command: 'triage'; id: string; change: TriageFeedback };
+type FeedbackCommand =
+  | { command: 'submit'; body: string; source: string }
+  | { command: 'triage'; id: string; change: TriageFeedback };
 
 function useFeedbackCommand(projectKey: string) {
   const path = `${projectPath(projectKey)}/feedback`;
@@ -20,9 +22,13 @@ function useFeedbackCommand(projectKey: string) {
     projectKey,
     (action: FeedbackCommand) =>
       action.command === 'submit'
-        ? request(path, feedbackResponse, { method: 'POST', body: { body: action.body, source: action.source } })
+        ? request(path, feedbackResponse, {
+            method: 'POST',
+            body: { body: action.body, source: action.source },
+          })
         : request(`${path}/${action.id}`, feedbackResponse, { method: 'PATCH', body: action.change }),
-    (_result, action) => (action.command === 'submit' ? 'Thank you: the Product Manager will triage it' : null),
+    (_result, action) =>
+      action.command === 'submit' ? 'Thank you: the Product Manager will triage it' : null,
   );
 }
 
@@ -39,10 +45,23 @@ function SubmitFeedback({ onSubmit }: { onSubmit: (body: string, source: string)
     <form className="card stack" style={{ padding: 16 }} onSubmit={submit} aria-label="Submit feedback">
       <label>
         Feedback
-        <textarea required maxLength={10_000} value={body} onChange={(e) => setBody(e.target.value)} placeholder="What did a customer or stakeholder say?" />
+        <textarea
+          required
+          maxLength={10_000}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder="What did a customer or stakeholder say?"
+        />
       </label>
       <div className="row">
-        <input className="spacer" aria-label="Source" maxLength={200} value={source} onChange={(e) => setSource(e.target.value)} placeholder="Source, e.g. support ticket #812" />
+        <input
+          className="spacer"
+          aria-label="Source"
+          maxLength={200}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          placeholder="Source, e.g. support ticket #812"
+        />
         <button type="submit" className="btn btn-primary" disabled={!body.trim()}>
           Submit
         </button>
@@ -51,7 +70,15 @@ function SubmitFeedback({ onSubmit }: { onSubmit: (body: string, source: string)
   );
 }
 
-function FeedbackItem({ item, projectKey, onTriage }: { item: Feedback; projectKey: string; onTriage: (change: TriageFeedback) => void }) {
+function FeedbackItem({
+  item,
+  projectKey,
+  onTriage,
+}: {
+  item: Feedback;
+  projectKey: string;
+  onTriage: (change: TriageFeedback) => void;
+}) {
   const triaging = useCan('feedback.triage');
   return (
     <li className={`card feedback-item ${item.done ? 'is-done' : ''}`}>
@@ -63,9 +90,22 @@ function FeedbackItem({ item, projectKey, onTriage }: { item: Feedback; projectK
         </span>
         {item.storyKey && <span className="chip">{item.storyKey}</span>}
         <span className="spacer" />
-        <EpicPicker projectKey={projectKey} aria-label="Linked epic" noneLabel="No epic" value={item.epicId ?? ''} disabled={!triaging.allowed} title={triaging.reason} onPick={(id) => onTriage({ epicId: id || null })} />
+        <EpicPicker
+          projectKey={projectKey}
+          aria-label="Linked epic"
+          noneLabel="No epic"
+          value={item.epicId ?? ''}
+          disabled={!triaging.allowed}
+          title={triaging.reason}
+          onPick={(id) => onTriage({ epicId: id || null })}
+        />
         <label className="choice row" title={triaging.reason}>
-          <input type="checkbox" checked={item.done} disabled={!triaging.allowed} onChange={(e) => onTriage({ done: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={item.done}
+            disabled={!triaging.allowed}
+            onChange={(e) => onTriage({ done: e.target.checked })}
+          />
           Handled
         </label>
       </div>
@@ -79,7 +119,8 @@ export function FeedbackPage() {
   const feedback = useQuery(feedbackQuery(projectKey));
   const command = useFeedbackCommand(projectKey);
   if (feedback.isPending) return <PageSkeleton rows={5} label="Loading feedback" />;
-  if (feedback.isError) return <ErrorState message={describeError(feedback.error)} onRetry={() => feedback.refetch()} />;
+  if (feedback.isError)
+    return <ErrorState message={describeError(feedback.error)} onRetry={() => feedback.refetch()} />;
   const items = feedback.data.items;
   const open = items.filter((i) => !i.done).length;
   return (
@@ -92,11 +133,18 @@ export function FeedbackPage() {
       </div>
       <SubmitFeedback onSubmit={(body, source) => command.mutate({ command: 'submit', body, source })} />
       {items.length === 0 ? (
-        <EmptyState title="No feedback yet">What customers and stakeholders say lands here for the Product Manager.</EmptyState>
+        <EmptyState title="No feedback yet">
+          What customers and stakeholders say lands here for the Product Manager.
+        </EmptyState>
       ) : (
         <ul className="feedback-list">
           {items.map((item) => (
-            <FeedbackItem key={item.id} item={item} projectKey={projectKey} onTriage={(change) => command.mutate({ command: 'triage', id: item.id, change })} />
+            <FeedbackItem
+              key={item.id}
+              item={item}
+              projectKey={projectKey}
+              onTriage={(change) => command.mutate({ command: 'triage', id: item.id, change })}
+            />
           ))}
         </ul>
       )}

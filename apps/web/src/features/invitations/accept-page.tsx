@@ -13,14 +13,18 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const shown = useQuery({
     queryKey: ['invitation', token],
-    queryFn: ({ signal }) => request(`/invitations/${encodeURIComponent(token)}`, publicInvitationResponse, { signal }),
+    queryFn: ({ signal }) =>
+      request(`/invitations/${encodeURIComponent(token)}`, publicInvitationResponse, { signal }),
     retry: false,
   });
   const me = useQuery(meQuery);
   const [values, setValues] = useState({ name: '', password: '' });
   const accept = useMutation({
     mutationFn: (body: { name?: string; password?: string }) =>
-      request(`/invitations/${encodeURIComponent(token)}/accept`, acceptInvitationResponse, { method: 'POST', body }),
+      request(`/invitations/${encodeURIComponent(token)}/accept`, acceptInvitationResponse, {
+        method: 'POST',
+        body,
+      }),
     onSuccess: async ({ project }) => {
       queryClient.clear();
       await queryClient.fetchQuery(meQuery);
@@ -30,7 +34,15 @@ export function AcceptInvitationPage() {
   if (shown.isPending || me.isPending) return <Skeleton rows={3} label="Loading the invitation" />;
   if (shown.isError) {
     const gone = isApiError(shown.error, 'not_found');
-    return <ErrorState message={gone ? 'This invitation link is unknown, used or expired. Ask for a new one.' : describeError(shown.error)} />;
+    return (
+      <ErrorState
+        message={
+          gone
+            ? 'This invitation link is unknown, used or expired. Ask for a new one.'
+            : describeError(shown.error)
+        }
+      />
+    );
   }
   const { invitation } = shown.data;
   const signedIn = me.data?.user;
@@ -42,7 +54,14 @@ export function AcceptInvitationPage() {
   const field = (name: 'name' | 'password', label: string, type: string, autoComplete: string) => (
     <label>
       {label}
-      <input name={name} type={type} autoComplete={autoComplete} required value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} />
+      <input
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        value={values[name]}
+        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+      />
     </label>
   );
   return (
@@ -51,11 +70,13 @@ export function AcceptInvitationPage() {
         <div className="brand">Ordo</div>
         <h1>Join {invitation.project.name}</h1>
         <p data-testid="invitation-summary">
-          {invitation.inviter.name} invited {invitation.email} to {invitation.project.name} ({invitation.project.key}) as{' '}
-          {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
+          {invitation.inviter.name} invited {invitation.email} to {invitation.project.name} (
+          {invitation.project.key}) as {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
         </p>
         {signedIn ? (
-          <p className="muted">You are signed in as {signedIn.name} ({signedIn.email}).</p>
+          <p className="muted">
+            You are signed in as {signedIn.name} ({signedIn.email}).
+          </p>
         ) : asNewcomer ? (
           <>
             {field('name', 'Your name', 'text', 'name')}
@@ -70,7 +91,11 @@ export function AcceptInvitationPage() {
           </p>
         )}
         <button type="submit" className="btn btn-primary" disabled={accept.isPending}>
-          {signedIn ? `Join ${invitation.project.name}` : asNewcomer ? 'Create account and join' : 'Sign in and join'}
+          {signedIn
+            ? `Join ${invitation.project.name}`
+            : asNewcomer
+              ? 'Create account and join'
+              : 'Sign in and join'}
         </button>
       </form>
     </main>

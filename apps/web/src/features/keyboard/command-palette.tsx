@@ -17,7 +17,8 @@ function useOpenStoryCommand(query: string): Command | null {
     id: 'story.open',
     group: 'Open',
     label: typed.storyKey,
-    run: () => navigate(`${inProject ? pathname : `/projects/${typed.projectKey}/backlog`}?${params.toString()}`),
+    run: () =>
+      navigate(`${inProject ? pathname : `/projects/${typed.projectKey}/backlog`}?${params.toString()}`),
   };
 }
 
@@ -37,7 +38,9 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
     if (e.key in moves) {
       e.preventDefault();
-      setActive((i) => Math.min(Math.max(Math.min(i, shown.length - 1) + moves[e.key]!, 0), shown.length - 1));
+      setActive((i) =>
+        Math.min(Math.max(Math.min(i, shown.length - 1) + moves[e.key]!, 0), shown.length - 1),
+      );
     } else if (e.key === 'Enter') {
       e.preventDefault();
       run(chosen);

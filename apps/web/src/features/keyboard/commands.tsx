@@ -1,5 +1,14 @@
 import './keyboard.css';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { focusTargetOf, isTyping, nextRow } from './shortcuts';
 import { CommandPalette } from './command-palette';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -65,8 +74,19 @@ export function KeyboardProvider({ children }: { children: ReactNode }) {
         setOpen((current) => (current === 'palette' ? null : 'palette'));
         return;
       }
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
-      const run = (id: string) => all().find((c) => c.id === id && !c.deniedReason)?.run();
+      if (
+        e.defaultPrevented ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        isTyping(e.target) ||
+        document.querySelector('[role="dialog"]')
+      )
+        return;
+      const run = (id: string) =>
+        all()
+          .find((c) => c.id === id && !c.deniedReason)
+          ?.run();
       const keys: Record<string, () => void> = {
         '?': () => setOpen('shortcuts'),
         c: () => run('story.create'),

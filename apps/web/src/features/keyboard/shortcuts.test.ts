@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { focusTargetOf, isTyping, matchCommands, nextRow, storyKeyIn } from './shortcuts';
 
 function rows(count: number) {
-  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<div data-story="S-${i + 1}"><a href="?story=S-${i + 1}">S-${i + 1}</a></div>`).join('');
+  document.body.innerHTML = Array.from(
+    { length: count },
+    (_, i) => `<div data-story="S-${i + 1}"><a href="?story=S-${i + 1}">S-${i + 1}</a></div>`,
+  ).join('');
   return [...document.querySelectorAll('[data-story]')];
 }
 
@@ -34,7 +37,8 @@ describe('j/k through a list', () => {
 
 describe('isTyping', () => {
   it('is true in fields and editable text, false elsewhere', () => {
-    document.body.innerHTML = '<input id="i"><textarea id="t"></textarea><select id="s"></select><div id="e" contenteditable="true"></div><button id="b"></button>';
+    document.body.innerHTML =
+      '<input id="i"><textarea id="t"></textarea><select id="s"></select><div id="e" contenteditable="true"></div><button id="b"></button>';
     for (const id of ['i', 't', 's']) expect(isTyping(document.getElementById(id))).toBe(true);
     expect(isTyping(document.getElementById('b'))).toBe(false);
     expect(isTyping(null)).toBe(false);

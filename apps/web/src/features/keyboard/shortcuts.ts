@@ -15,18 +15,26 @@ export const SHORTCUTS = [
 /** Letters typed into a field are text, not shortcuts. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[contenteditable=""], [contenteditable="true"]') !== null;
+  return (
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('[contenteditable=""], [contenteditable="true"]') !== null
+  );
 }
 
 /** The row `step` places from the one holding the focus (the first or last one when none does); no wrap-around. */
-export function nextRow(rows: readonly Element[], focused: Element | null, step: 1 | -1): Element | undefined {
+export function nextRow(
+  rows: readonly Element[],
+  focused: Element | null,
+  step: 1 | -1,
+): Element | undefined {
   const at = rows.findIndex((row) => focused !== null && row.contains(focused));
   if (at === -1) return step === 1 ? rows[0] : rows.at(-1);
   return rows[Math.min(Math.max(at + step, 0), rows.length - 1)];
 }
 
 /** What takes the focus in a list row: its story link (Enter opens it), else the row itself. */
-export const focusTargetOf = (row: Element): HTMLElement | null => row.querySelector<HTMLElement>('a[href]') ?? (row as HTMLElement);
+export const focusTargetOf = (row: Element): HTMLElement | null =>
+  row.querySelector<HTMLElement>('a[href]') ?? (row as HTMLElement);
 
 /** A story key typed into the palette (`shop-42` too): the palette offers to open that story. */
 export function storyKeyIn(query: string): { projectKey: string; storyKey: string } | null {
@@ -37,7 +45,10 @@ export function storyKeyIn(query: string): { projectKey: string; storyKey: strin
 }
 
 /** The palette's filter: every word typed appears in the command's group or label, in any order and case. */
-export function matchCommands<C extends { group: string; label: string }>(commands: readonly C[], query: string): C[] {
+export function matchCommands<C extends { group: string; label: string }>(
+  commands: readonly C[],
+  query: string,
+): C[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return commands.filter((c) => {
     const text = `${c.group} ${c.label}`.toLowerCase();

@@ -9,7 +9,8 @@ import { RoleCheckboxes } from './role-checkboxes';
 const invitationsPath = (key: string) => `${projectPath(key)}/invitations`;
 const invitationsQuery = (key: string) => ({
   queryKey: ['project', key, 'invitations'],
-  queryFn: ({ signal }: { signal: AbortSignal }) => request(invitationsPath(key), listOf(invitation), { signal }),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    request(invitationsPath(key), listOf(invitation), { signal }),
 });
 
 /**
@@ -23,7 +24,8 @@ export function InvitationsPanel({ projectKey }: { projectKey: string }) {
   const [lastLink, setLastLink] = useState<{ email: string; url: string } | null>(null);
   const inviteCommand = useProjectCommand(
     projectKey,
-    (body: { email: string; roles: Role[] }) => request(invitationsPath(projectKey), invitationResponse, { method: 'POST', body }),
+    (body: { email: string; roles: Role[] }) =>
+      request(invitationsPath(projectKey), invitationResponse, { method: 'POST', body }),
     (result) => {
       setLastLink({ email: result.invitation.email, url: result.invitation.acceptUrl ?? '' });
       setEmail('');
@@ -47,7 +49,13 @@ export function InvitationsPanel({ projectKey }: { projectKey: string }) {
           Email to invite
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <RoleCheckboxes label="Roles of the invitee" roles={roles} disabled={false} reason="" onChange={setRoles} />
+        <RoleCheckboxes
+          label="Roles of the invitee"
+          roles={roles}
+          disabled={false}
+          reason=""
+          onChange={setRoles}
+        />
         <div>
           <button type="submit" className="btn btn-primary" disabled={inviteCommand.isPending}>
             Send invitation
@@ -55,7 +63,13 @@ export function InvitationsPanel({ projectKey }: { projectKey: string }) {
         </div>
         {lastLink?.url && (
           <p className="muted" data-testid="invitation-link">
-            Link for {lastLink.email} (works once, for 7 days): <input readOnly aria-label="Invitation link" value={lastLink.url} onFocus={(e) => e.target.select()} />
+            Link for {lastLink.email} (works once, for 7 days):{' '}
+            <input
+              readOnly
+              aria-label="Invitation link"
+              value={lastLink.url}
+              onFocus={(e) => e.target.select()}
+            />
           </p>
         )}
       </form>
@@ -67,7 +81,8 @@ export function InvitationsPanel({ projectKey }: { projectKey: string }) {
             <div className="member-name">
               <strong>{i.email}</strong>
               <div className="muted">
-                {i.roles.map((r) => ROLE_LABELS[r]).join(', ')} · invited by {i.invitedBy.name} · expires {new Date(i.expiresAt).toLocaleDateString()}
+                {i.roles.map((r) => ROLE_LABELS[r]).join(', ')} · invited by {i.invitedBy.name} · expires{' '}
+                {new Date(i.expiresAt).toLocaleDateString()}
               </div>
             </div>
             <button type="button" className="btn btn-ghost btn-danger" onClick={() => revoke.mutate(i.id)}>

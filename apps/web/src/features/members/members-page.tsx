@@ -22,8 +22,16 @@ type MemberCommand =
 function useMemberCommand(projectKey: string) {
   const members = `${projectPath(projectKey)}/members`;
   return useProjectCommand(projectKey, async (action: MemberCommand) => {
-    if (action.command === 'add') await request(members, memberResponse, { method: 'POST', body: { email: action.email, roles: action.roles } });
-    else if (action.command === 'roles') await request(`${members}/${action.userId}`, memberResponse, { method: 'PATCH', body: { roles: action.roles } });
+    if (action.command === 'add')
+      await request(members, memberResponse, {
+        method: 'POST',
+        body: { email: action.email, roles: action.roles },
+      });
+    else if (action.command === 'roles')
+      await request(`${members}/${action.userId}`, memberResponse, {
+        method: 'PATCH',
+        body: { roles: action.roles },
+      });
     else await request(`${members}/${action.userId}`, null, { method: 'DELETE' });
   });
 }
@@ -43,7 +51,13 @@ function AddMember({ onAdd }: { onAdd: (email: string, roles: Role[]) => void })
         Email of someone with an Ordo account
         <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
-      <RoleCheckboxes label="Roles of the new member" roles={roles} disabled={false} reason="" onChange={setRoles} />
+      <RoleCheckboxes
+        label="Roles of the new member"
+        roles={roles}
+        disabled={false}
+        reason=""
+        onChange={setRoles}
+      />
       <div>
         <button type="submit" className="btn btn-primary">
           Add member
@@ -61,7 +75,8 @@ export function MembersPage() {
   const inviting = useCan('members.invite');
   const command = useMemberCommand(projectKey);
   if (members.isPending) return <PageSkeleton rows={5} label="Loading members" />;
-  if (members.isError) return <ErrorState message={describeError(members.error)} onRetry={() => members.refetch()} />;
+  if (members.isError)
+    return <ErrorState message={describeError(members.error)} onRetry={() => members.refetch()} />;
   return (
     <main className="page">
       <h1>Members</h1>
@@ -81,14 +96,22 @@ export function MembersPage() {
               reason={managing.reason}
               onChange={(next) => command.mutate({ command: 'roles', userId: user.id, roles: next })}
             />
-            <ActionButton variant="ghost" className="btn-danger" allowed={managing.allowed} reason={managing.reason} onClick={() => command.mutate({ command: 'remove', userId: user.id })}>
+            <ActionButton
+              variant="ghost"
+              className="btn-danger"
+              allowed={managing.allowed}
+              reason={managing.reason}
+              onClick={() => command.mutate({ command: 'remove', userId: user.id })}
+            >
               Remove
             </ActionButton>
           </li>
         ))}
       </ul>
       {inviting.allowed && <InvitationsPanel projectKey={projectKey} />}
-      {managing.allowed && <AddMember onAdd={(email, roles) => command.mutate({ command: 'add', email, roles })} />}
+      {managing.allowed && (
+        <AddMember onAdd={(email, roles) => command.mutate({ command: 'add', email, roles })} />
+      )}
     </main>
   );
 }

@@ -19,7 +19,12 @@ export function RoleCheckboxes({ label, roles, disabled, reason, onChange }: Pro
     <fieldset className="role-boxes plain" aria-label={label} title={disabled ? reason : undefined}>
       {ROLES.map((role) => (
         <label key={role} className="choice">
-          <input type="checkbox" checked={roles.includes(role)} disabled={disabled} onChange={() => toggle(role)} />
+          <input
+            type="checkbox"
+            checked={roles.includes(role)}
+            disabled={disabled}
+            onChange={() => toggle(role)}
+          />
           {ROLE_LABELS[role]}
         </label>
       ))}

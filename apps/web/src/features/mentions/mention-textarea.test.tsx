@@ -23,7 +23,11 @@ function Editor() {
 function renderEditor() {
   const client = new QueryClient();
   client.setQueryData(projectKeys.members('SHOP'), {
-    items: [member('1', 'Ann Lee', 'ann'), member('2', 'Bob Stone', 'bob.s'), member('3', 'Anders Berg', 'anders')],
+    items: [
+      member('1', 'Ann Lee', 'ann'),
+      member('2', 'Bob Stone', 'bob.s'),
+      member('3', 'Anders Berg', 'anders'),
+    ],
   });
   render(
     <QueryClientProvider client={client}>

@@ -1,4 +1,11 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { insertMention, mentionAt } from '@ordo/domain';
 import { membersQuery } from '../projects/queries';
@@ -28,7 +35,16 @@ export function MentionTextarea({ value, onChange, onKeyDown, onBlur, ...rest }:
   const typing = cursor === null ? undefined : mentionAt(value, cursor);
   const q = typing?.query ?? '';
   const matches = typing
-    ? members.filter((m) => m.user.handle.startsWith(q) || m.user.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q))).slice(0, SHOWN)
+    ? members
+        .filter(
+          (m) =>
+            m.user.handle.startsWith(q) ||
+            m.user.name
+              .toLowerCase()
+              .split(/\s+/)
+              .some((w) => w.startsWith(q)),
+        )
+        .slice(0, SHOWN)
     : [];
   const open = typing !== undefined && matches.length > 0 && dismissed !== typing.start;
 

@@ -9,7 +9,17 @@ import './notifications.css';
 
 /** Drawn, not an emoji: it looks the same on every system and takes the text colour. */
 const BellIcon = () => (
-  <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+  <svg
+    aria-hidden="true"
+    width="16"
+    height="16"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
     <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
     <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
   </svg>
@@ -38,7 +48,8 @@ export function NotificationBell() {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    const away = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
+    const away = (e: MouseEvent) =>
+      root.current && !root.current.contains(e.target as Node) && setOpen(false);
     const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
     document.addEventListener('mousedown', away);
     document.addEventListener('keydown', escape);
@@ -56,7 +67,14 @@ export function NotificationBell() {
   };
   return (
     <div className="bell" ref={root}>
-      <button type="button" className="btn btn-ghost" aria-label={label} title={label} aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        aria-label={label}
+        title={label}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <BellIcon />
         {unread > 0 && (
           <span className="bell-count" data-testid="unread-count">
@@ -69,12 +87,21 @@ export function NotificationBell() {
           <header className="row bell-header">
             <strong>Notifications</strong>
             <span className="spacer" />
-            <button type="button" className="btn btn-ghost" disabled={unread === 0} onClick={() => void markRead(queryClient, { all: true }).catch(() => undefined)}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              disabled={unread === 0}
+              onClick={() => void markRead(queryClient, { all: true }).catch(() => undefined)}
+            >
               Mark all read
             </button>
           </header>
           {inbox.isError && <p className="muted">The notifications could not be loaded.</p>}
-          {inbox.isSuccess && items.length === 0 && <p className="muted">Nothing yet. Mentions, assignments and news of the stories you watch show here.</p>}
+          {inbox.isSuccess && items.length === 0 && (
+            <p className="muted">
+              Nothing yet. Mentions, assignments and news of the stories you watch show here.
+            </p>
+          )}
           <ul className="notification-list">
             {items.map((n) => (
               <Item key={n.id} notification={n} onOpen={() => opened(n)} />

@@ -18,7 +18,10 @@ export function addNotification(client: QueryClient, notification: Notification)
   client.setQueryData<Inbox>(inboxKey, (inbox) => {
     if (!inbox) return inbox;
     if (inbox.items.some((n) => n.id === notification.id)) return inbox;
-    return { items: [notification, ...inbox.items].slice(0, SHOWN), unread: inbox.unread + (notification.read ? 0 : 1) };
+    return {
+      items: [notification, ...inbox.items].slice(0, SHOWN),
+      unread: inbox.unread + (notification.read ? 0 : 1),
+    };
   });
 }
 
@@ -39,4 +42,5 @@ export async function markRead(client: QueryClient, which: { ids: string[] } | {
 }
 
 /** Where a notification leads: its story, or the project it is about. */
-export const linkOf = (n: Notification) => (n.story ? `/projects/${n.project.key}/stories/${n.story.key}` : `/projects/${n.project.key}`);
+export const linkOf = (n: Notification) =>
+  n.story ? `/projects/${n.project.key}/stories/${n.story.key}` : `/projects/${n.project.key}`;

@@ -8,7 +8,15 @@ import { CompleteDialog } from './complete-dialog';
 import { useSprintCommand } from './use-planning';
 
 /** The running sprint, with the way to close it. */
-export function ActiveSprintBar({ projectKey, sprint, planned }: { projectKey: string; sprint: Sprint; planned: readonly Sprint[] }) {
+export function ActiveSprintBar({
+  projectKey,
+  sprint,
+  planned,
+}: {
+  projectKey: string;
+  sprint: Sprint;
+  planned: readonly Sprint[];
+}) {
   const managing = useCan('sprint.manage');
   const command = useSprintCommand(projectKey);
   const [completing, setCompleting] = useState(false);

@@ -14,12 +14,22 @@ export function CompleteDialog({ sprint, planned, onComplete, onClose }: Props) 
   const [moveOpenTo, setTarget] = useState<string>('backlog');
   const targets = [{ id: 'backlog', name: 'The top of the backlog' }, ...planned];
   return (
-    <FormDialog title={`Complete ${sprint.name}`} submitLabel="Complete sprint" onSubmit={() => onComplete({ moveOpenTo })} onClose={onClose}>
+    <FormDialog
+      title={`Complete ${sprint.name}`}
+      submitLabel="Complete sprint"
+      onSubmit={() => onComplete({ moveOpenTo })}
+      onClose={onClose}
+    >
       <fieldset className="stack plain">
         <legend className="muted">Where do unfinished stories go?</legend>
         {targets.map((t) => (
           <label key={t.id} className="row choice">
-            <input type="radio" name="moveOpenTo" checked={moveOpenTo === t.id} onChange={() => setTarget(t.id)} />
+            <input
+              type="radio"
+              name="moveOpenTo"
+              checked={moveOpenTo === t.id}
+              onChange={() => setTarget(t.id)}
+            />
             {t.name}
           </label>
         ))}

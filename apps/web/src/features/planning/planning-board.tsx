@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import type { Sprint } from '@ordo/domain';
 import type { PlanStory } from './planning-state';
 import { ActionButton } from '../../shared/ui/action-button';
@@ -40,11 +47,15 @@ export function PlanningBoard({ projectKey, sprint, active }: Props) {
     const { story, side } = (item.data.current ?? {}) as { story?: PlanStory; side?: PlanSide };
     if (story && over && over.id !== side) move(story, over.id === 'sprint');
   };
-  const starts = active ? { allowed: false, reason: `Complete ${active.name} first: one sprint runs at a time` } : planning;
+  const starts = active
+    ? { allowed: false, reason: `Complete ${active.name} first: one sprint runs at a time` }
+    : planning;
   return (
     <DndContext
       sensors={sensors}
-      onDragStart={({ active: item }) => setDragged((item.data.current?.story as PlanStory | undefined) ?? null)}
+      onDragStart={({ active: item }) =>
+        setDragged((item.data.current?.story as PlanStory | undefined) ?? null)
+      }
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragged(null)}
     >
@@ -54,29 +65,62 @@ export function PlanningBoard({ projectKey, sprint, active }: Props) {
           {backlog.isPending ? (
             <Skeleton rows={6} />
           ) : (
-            <PlanList side="backlog" label="Backlog stories" stories={(backlog.data?.items ?? []).slice(0, BACKLOG_SHOWN)} planning={planning} onMove={move} empty="The backlog is empty." />
+            <PlanList
+              side="backlog"
+              label="Backlog stories"
+              stories={(backlog.data?.items ?? []).slice(0, BACKLOG_SHOWN)}
+              planning={planning}
+              onMove={move}
+              empty="The backlog is empty."
+            />
           )}
         </section>
         <section className="stack" aria-label={sprint.name}>
           <div className="row">
             <h2>{sprint.name}</h2>
             <span className="spacer" />
-            <ActionButton variant="primary" allowed={starts.allowed} reason={starts.reason} onClick={() => setStarting(true)}>
+            <ActionButton
+              variant="primary"
+              allowed={starts.allowed}
+              reason={starts.reason}
+              onClick={() => setStarting(true)}
+            >
               Start sprint
             </ActionButton>
           </div>
-          {active && <p className="muted planning-note">Plan it now; it starts once {active.name} is complete.</p>}
-          {detail.data && <CapacityMeter planned={detail.data.plannedPoints} capacity={detail.data.capacity} />}
+          {active && (
+            <p className="muted planning-note">Plan it now; it starts once {active.name} is complete.</p>
+          )}
+          {detail.data && (
+            <CapacityMeter planned={detail.data.plannedPoints} capacity={detail.data.capacity} />
+          )}
           {detail.isPending ? (
             <Skeleton rows={4} />
           ) : (
-            <PlanList side="sprint" label={`Stories in ${sprint.name}`} stories={detail.data?.stories ?? []} planning={planning} onMove={move} empty="Drag stories here from the backlog." />
+            <PlanList
+              side="sprint"
+              label={`Stories in ${sprint.name}`}
+              stories={detail.data?.stories ?? []}
+              planning={planning}
+              onMove={move}
+              empty="Drag stories here from the backlog."
+            />
           )}
         </section>
       </div>
-      <DragOverlay dropAnimation={null}>{dragged && <div className="plan-item overlay"><PlanItemFace story={dragged} /></div>}</DragOverlay>
+      <DragOverlay dropAnimation={null}>
+        {dragged && (
+          <div className="plan-item overlay">
+            <PlanItemFace story={dragged} />
+          </div>
+        )}
+      </DragOverlay>
       {starting && (
-        <StartDialog sprint={sprint} onClose={() => setStarting(false)} onStart={(body) => command.mutate({ command: 'start', sprintId: sprint.id, body })} />
+        <StartDialog
+          sprint={sprint}
+          onClose={() => setStarting(false)}
+          onStart={(body) => command.mutate({ command: 'start', sprintId: sprint.id, body })}
+        />
       )}
     </DndContext>
   );

@@ -21,7 +21,8 @@ export function PlanningPage() {
   const command = useSprintCommand(projectKey);
   const [view, setView] = useSearchFields(FIELDS);
   if (sprints.isPending) return <PageSkeleton rows={6} label="Loading sprints" />;
-  if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
+  if (sprints.isError)
+    return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
   const all = sprints.data.items;
   const active = all.find((s) => s.state === 'active');
   const planned = all.filter((s) => s.state === 'planned');
@@ -32,7 +33,11 @@ export function PlanningPage() {
       <div className="page-header">
         <h1>Sprint planning</h1>
         {planned.length > 1 && (
-          <select aria-label="Sprint to plan" value={selected?.id} onChange={(e) => setView('sprint', e.target.value)}>
+          <select
+            aria-label="Sprint to plan"
+            value={selected?.id}
+            onChange={(e) => setView('sprint', e.target.value)}
+          >
             {planned.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -41,7 +46,12 @@ export function PlanningPage() {
           </select>
         )}
         <span className="spacer" />
-        <ActionButton allowed={managing.allowed} reason={managing.reason} onClick={create} disabled={command.isPending}>
+        <ActionButton
+          allowed={managing.allowed}
+          reason={managing.reason}
+          onClick={create}
+          disabled={command.isPending}
+        >
           New sprint
         </ActionButton>
       </div>
@@ -50,7 +60,9 @@ export function PlanningPage() {
       {selected ? (
         <PlanningBoard key={selected.id} projectKey={projectKey} sprint={selected} active={active} />
       ) : (
-        <EmptyState title="No sprint to plan">Create the next sprint, then drag stories into it from the backlog.</EmptyState>
+        <EmptyState title="No sprint to plan">
+          Create the next sprint, then drag stories into it from the backlog.
+        </EmptyState>
       )}
     </main>
   );

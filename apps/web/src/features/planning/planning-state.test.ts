@@ -9,7 +9,11 @@ describe('capacityBar', () => {
     expect(capacityBar(15, 20)).toEqual({ percent: 75, isOver: false, label: '15 of 20 points · 5 left' });
   });
   it('says how far over the velocity a plan goes, and stops drawing at full', () => {
-    expect(capacityBar(26, 20)).toEqual({ percent: 100, isOver: true, label: '26 of 20 points · 6 over the velocity' });
+    expect(capacityBar(26, 20)).toEqual({
+      percent: 100,
+      isOver: true,
+      label: '26 of 20 points · 6 over the velocity',
+    });
   });
   it('explains a first sprint without velocity', () => {
     expect(capacityBar(8, null).label).toBe('8 points planned · no velocity yet (first sprint)');
@@ -42,6 +46,9 @@ describe('planning moves', () => {
 
 describe('suggestedDates', () => {
   it('offers two weeks from today', () => {
-    expect(suggestedDates(new Date('2025-03-03T10:00:00Z'))).toEqual({ startDate: '2025-03-03', endDate: '2025-03-17' });
+    expect(suggestedDates(new Date('2025-03-03T10:00:00Z'))).toEqual({
+      startDate: '2025-03-03',
+      endDate: '2025-03-17',
+    });
   });
 });

@@ -15,7 +15,11 @@ export interface CapacityBar {
 /** The committed points against the team's velocity: the bar sprint planning fills. */
 export function capacityBar(planned: number, capacity: number | null): CapacityBar {
   if (capacity === null || capacity <= 0) {
-    return { percent: planned > 0 ? 100 : 0, isOver: false, label: `${planned} points planned · no velocity yet (first sprint)` };
+    return {
+      percent: planned > 0 ? 100 : 0,
+      isOver: false,
+      label: `${planned} points planned · no velocity yet (first sprint)`,
+    };
   }
   const isOver = planned > capacity;
   const percent = Math.min(100, Math.round((planned / capacity) * 100));
@@ -26,13 +30,21 @@ export function capacityBar(planned: number, capacity: number | null): CapacityB
 /** The sprint after a story joins (`joins`) or leaves it: stories in rank order, planned points recounted. */
 export function planInSprint(detail: SprintDetail, story: PlanStory, joins: boolean): SprintDetail {
   // A story from the backlog is its summary: shown at once, replaced by the server's answer in full.
-  const planned = { ...story, sprintId: joins ? detail.sprint.id : null, ready: isReady(story) } as SprintDetail['stories'][number];
+  const planned = {
+    ...story,
+    sprintId: joins ? detail.sprint.id : null,
+    ready: isReady(story),
+  } as SprintDetail['stories'][number];
   const stories = upsertByRank(detail.stories, planned, joins);
   return { ...detail, stories, plannedPoints: sumPoints(stories) };
 }
 
 /** The backlog after a story leaves it for a sprint, or comes back. */
-export function planInBacklog(backlog: { items: StorySummary[] }, story: PlanStory, returns: boolean): { items: StorySummary[] } {
+export function planInBacklog(
+  backlog: { items: StorySummary[] },
+  story: PlanStory,
+  returns: boolean,
+): { items: StorySummary[] } {
   return { items: upsertByRank(backlog.items, { ...summarizeStory(story), sprintId: null }, returns) };
 }
 

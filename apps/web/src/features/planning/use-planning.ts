@@ -1,4 +1,11 @@
-import { sprintDetailResponse, sprintResponse, type CompleteSprint, type CreateSprint, type StorySummary, type UpdateSprint } from '@ordo/domain';
+import {
+  sprintDetailResponse,
+  sprintResponse,
+  type CompleteSprint,
+  type CreateSprint,
+  type StorySummary,
+  type UpdateSprint,
+} from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { useProjectCommand } from '../../shared/api/use-project-command';
 import { projectPath, sprintPath } from '../../shared/api/paths';
@@ -21,16 +28,22 @@ export function usePlanStory(projectKey: string, sprintId: string) {
     mutationKey: ['plan', projectKey],
     mutationFn: ({ story, joins }) =>
       joins
-        ? request(`${sprint}/stories`, sprintDetailResponse, { method: 'POST', body: { stories: [story.key] } })
-        : request(`${sprint}/stories/${encodeURIComponent(story.key)}`, sprintDetailResponse, { method: 'DELETE' }),
+        ? request(`${sprint}/stories`, sprintDetailResponse, {
+            method: 'POST',
+            body: { stories: [story.key] },
+          })
+        : request(`${sprint}/stories/${encodeURIComponent(story.key)}`, sprintDetailResponse, {
+            method: 'DELETE',
+          }),
     changes: [
       cacheChange<SprintDetail, PlanMove, SprintDetail>(
         sprintKeys.detail(projectKey, sprintId),
         (detail, { story, joins }) => planInSprint(detail, story, joins),
         (_detail, result) => result,
       ),
-      cacheChange<Backlog, PlanMove, SprintDetail>(backlogKeys.filtered(projectKey, {}), (backlog, { story, joins }) =>
-        planInBacklog(backlog, story, !joins),
+      cacheChange<Backlog, PlanMove, SprintDetail>(
+        backlogKeys.filtered(projectKey, {}),
+        (backlog, { story, joins }) => planInBacklog(backlog, story, !joins),
       ),
     ],
     invalidate: [backlogKeys.all(projectKey), sprintKeys.all(projectKey)],
@@ -44,10 +57,14 @@ export type SprintCommand =
 
 async function runSprintCommand(projectKey: string, action: SprintCommand) {
   if (action.command === 'create') {
-    return request(`${projectPath(projectKey)}/sprints`, sprintResponse, { method: 'POST', body: action.body });
+    return request(`${projectPath(projectKey)}/sprints`, sprintResponse, {
+      method: 'POST',
+      body: action.body,
+    });
   }
   const path = sprintPath(projectKey, action.sprintId);
-  if (action.command === 'complete') return request(`${path}/complete`, sprintResponse, { method: 'POST', body: action.body });
+  if (action.command === 'complete')
+    return request(`${path}/complete`, sprintResponse, { method: 'POST', body: action.body });
   // Goal and dates are saved first: starting needs them, and the API checks them when it starts.
   await request(path, sprintResponse, { method: 'PATCH', body: action.body });
   return request(`${path}/start`, sprintResponse, { method: 'POST' });

@@ -12,14 +12,20 @@ const tokensKey = ['me', 'tokens'] as const;
 export function AccessTokens() {
   const queryClient = useQueryClient();
   const notify = useToast();
-  const tokens = useQuery({ queryKey: tokensKey, queryFn: ({ signal }) => request('/me/tokens', tokenList, { signal }) });
+  const tokens = useQuery({
+    queryKey: tokensKey,
+    queryFn: ({ signal }) => request('/me/tokens', tokenList, { signal }),
+  });
   const [name, setName] = useState('');
   const [days, setDays] = useState('');
   const [minted, setMinted] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: tokensKey });
   const create = useMutation({
     mutationFn: () =>
-      request('/me/tokens', tokenResponse, { method: 'POST', body: { name: name.trim(), ...(days ? { expiresInDays: Number(days) } : {}) } }),
+      request('/me/tokens', tokenResponse, {
+        method: 'POST',
+        body: { name: name.trim(), ...(days ? { expiresInDays: Number(days) } : {}) },
+      }),
     onSuccess: ({ token }) => {
       setMinted(token);
       setName('');
@@ -41,7 +47,13 @@ export function AccessTokens() {
   return (
     <div className="stack">
       <form className="row" onSubmit={submit} aria-label="New token" style={{ flexWrap: 'wrap' }}>
-        <input aria-label="Token name" placeholder="What it is for, e.g. CI export" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="Token name"
+          placeholder="What it is for, e.g. CI export"
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <select aria-label="Expires" value={days} onChange={(e) => setDays(e.target.value)}>
           <option value="">Never expires</option>
           <option value="30">Expires in 30 days</option>
@@ -52,7 +64,11 @@ export function AccessTokens() {
           Create token
         </button>
       </form>
-      {create.isError && <p className="error-text" role="alert">{describeError(create.error)}</p>}
+      {create.isError && (
+        <p className="error-text" role="alert">
+          {describeError(create.error)}
+        </p>
+      )}
       {minted && (
         <p role="status">
           Copy it now, it is shown only once: <code data-testid="new-token">{minted}</code>
@@ -64,11 +80,17 @@ export function AccessTokens() {
           <li key={t.id} className="row">
             <strong>{t.name}</strong>
             <span className="muted">
-              created {formatMoment(t.createdAt)} · {t.lastUsedAt ? `last used ${formatMoment(t.lastUsedAt)}` : 'never used'}
+              created {formatMoment(t.createdAt)} ·{' '}
+              {t.lastUsedAt ? `last used ${formatMoment(t.lastUsedAt)}` : 'never used'}
               {t.expiresAt && ` · expires ${formatMoment(t.expiresAt)}`}
             </span>
             <span className="spacer" />
-            <button type="button" className="btn btn-small btn-danger" onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => revoke.mutate(t.id)}
+              aria-label={`Revoke ${t.name}`}
+            >
               Revoke
             </button>
           </li>
@@ -91,7 +113,9 @@ export function SignOutEverywhere() {
   });
   return (
     <div className="row">
-      <span className="muted">Ends every session of yours, on every device; tokens keep working until you revoke them.</span>
+      <span className="muted">
+        Ends every session of yours, on every device; tokens keep working until you revoke them.
+      </span>
       <button type="button" className="btn btn-danger" onClick={() => end.mutate()} disabled={end.isPending}>
         Sign out everywhere
       </button>

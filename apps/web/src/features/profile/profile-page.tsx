@@ -33,7 +33,11 @@ function NameAndHandle() {
         Handle (others mention you as @{handle || '…'})
         <input required maxLength={32} value={handle} onChange={(e) => setHandle(e.target.value)} />
       </label>
-      {save.isError && <p className="error-text" role="alert">{describeError(save.error)}</p>}
+      {save.isError && (
+        <p className="error-text" role="alert">
+          {describeError(save.error)}
+        </p>
+      )}
       <div>
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
           Save
@@ -61,13 +65,29 @@ function ChangePassword() {
     <form className="stack" onSubmit={submit} aria-label="Change password">
       <label>
         Current password
-        <input type="password" autoComplete="current-password" required value={values.current} onChange={(e) => setValues((v) => ({ ...v, current: e.target.value }))} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={values.current}
+          onChange={(e) => setValues((v) => ({ ...v, current: e.target.value }))}
+        />
       </label>
       <label>
         New password (8 characters or more)
-        <input type="password" autoComplete="new-password" required value={values.password} onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={values.password}
+          onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
+        />
       </label>
-      {change.isError && <p className="error-text" role="alert">{describeError(change.error)}</p>}
+      {change.isError && (
+        <p className="error-text" role="alert">
+          {describeError(change.error)}
+        </p>
+      )}
       <div>
         <button type="submit" className="btn btn-primary" disabled={change.isPending}>
           Change password
@@ -99,7 +119,12 @@ export function ProfilePage() {
       <h1>Your profile</h1>
       <p className="muted">{me.data.user.email}</p>
       {PROFILE_SECTIONS.map((section) => (
-        <section key={section.id} className="card stack" style={{ padding: 16 }} aria-labelledby={`profile-${section.id}`}>
+        <section
+          key={section.id}
+          className="card stack"
+          style={{ padding: 16 }}
+          aria-labelledby={`profile-${section.id}`}
+        >
           <h2 id={`profile-${section.id}`}>{section.title}</h2>
           {section.render()}
         </section>

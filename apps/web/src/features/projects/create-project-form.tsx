@@ -12,7 +12,8 @@ export function CreateProjectForm() {
   const navigate = useNavigate();
   const effectiveKey = key ?? suggestKey(name);
   const create = useMutation({
-    mutationFn: () => request('/projects', projectResponse, { method: 'POST', body: { name, key: effectiveKey } }),
+    mutationFn: () =>
+      request('/projects', projectResponse, { method: 'POST', body: { name, key: effectiveKey } }),
     onSuccess: async ({ project }) => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       navigate(`/projects/${project.key}/backlog`);

@@ -11,7 +11,14 @@ interface PickerProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onC
 }
 
 /** A select over the project's members or epics; both pickers share one shape. */
-function Picker({ options, noneLabel, onPick, extra = [], projectKey: _, ...rest }: PickerProps & { options: { value: string; label: string }[] }) {
+function Picker({
+  options,
+  noneLabel,
+  onPick,
+  extra = [],
+  projectKey: _,
+  ...rest
+}: PickerProps & { options: { value: string; label: string }[] }) {
   return (
     <select {...rest} onChange={(e) => onPick(e.target.value)}>
       <option value="">{noneLabel}</option>
@@ -26,7 +33,12 @@ function Picker({ options, noneLabel, onPick, extra = [], projectKey: _, ...rest
 
 export function MemberPicker(props: PickerProps) {
   const members = useMembersById(props.projectKey);
-  return <Picker {...props} options={[...members.values()].map((m) => ({ value: m.user.id, label: m.user.name }))} />;
+  return (
+    <Picker
+      {...props}
+      options={[...members.values()].map((m) => ({ value: m.user.id, label: m.user.name }))}
+    />
+  );
 }
 
 export function EpicPicker(props: PickerProps) {

@@ -13,7 +13,9 @@ import { projectQuery } from './queries';
 import { useProjectKey } from './use-project-key';
 
 // The form loads when first asked for (`c`), not with the first page.
-const CreateStoryDialog = lazy(() => import('../story/create-story-dialog').then((m) => ({ default: m.CreateStoryDialog })));
+const CreateStoryDialog = lazy(() =>
+  import('../story/create-story-dialog').then((m) => ({ default: m.CreateStoryDialog })),
+);
 
 const TEAM_VIEWS = [
   ['backlog', 'Backlog'],
@@ -28,7 +30,12 @@ const PRODUCT_VIEWS = [
   ['members', 'Members'],
 ] as const;
 
-const LIVE_WORDS = { connecting: 'Connecting…', open: 'Live', reconnecting: 'Reconnecting…', closed: 'Offline: reload to follow changes' };
+const LIVE_WORDS = {
+  connecting: 'Connecting…',
+  open: 'Live',
+  reconnecting: 'Reconnecting…',
+  closed: 'Offline: reload to follow changes',
+};
 
 /** Whether changes arrive live, and who has the project open right now (presence avatars). */
 function LiveStatus({ projectKey, since }: { projectKey: string; since: number }) {
@@ -71,7 +78,13 @@ function ProjectCommands({ projectKey, roles }: { projectKey: string; roles: rea
         label,
         run: () => navigate(`/projects/${projectKey}/${path}`),
       })),
-      { id: 'story.create', group: 'Story', label: 'Create a story', deniedReason: permission(roles, 'story.create').reason || undefined, run: () => setCreating(true) },
+      {
+        id: 'story.create',
+        group: 'Story',
+        label: 'Create a story',
+        deniedReason: permission(roles, 'story.create').reason || undefined,
+        run: () => setCreating(true),
+      },
     ],
     [projectKey, roles, navigate],
   );
@@ -89,7 +102,8 @@ export function ProjectLayout() {
   const detail = useQuery(projectQuery(projectKey));
   const since = useQuery({ ...liveSinceQuery(projectKey), enabled: detail.isSuccess });
   useTabTitle(detail.data?.project.name);
-  if (detail.isPending || (since.isPending && since.fetchStatus !== 'idle')) return <Skeleton rows={6} label="Loading the project" />;
+  if (detail.isPending || (since.isPending && since.fetchStatus !== 'idle'))
+    return <Skeleton rows={6} label="Loading the project" />;
   if (detail.isError) {
     return isApiError(detail.error, 'not_found') ? (
       <EmptyState title="No such project">It does not exist, or you are not a member of it.</EmptyState>

@@ -10,7 +10,12 @@ describe('suggestKey', () => {
     expect(suggestKey('Payments')).toBe('PAYM');
   });
   it('gives keys the API accepts', () => {
-    for (const name of ['Online Shop', 'web 2 app', 'Ordo', 'Big Shiny New Thing For Everyone Now Please OK']) {
+    for (const name of [
+      'Online Shop',
+      'web 2 app',
+      'Ordo',
+      'Big Shiny New Thing For Everyone Now Please OK',
+    ]) {
       expect(projectKey.safeParse(suggestKey(name)).success).toBe(true);
     }
   });

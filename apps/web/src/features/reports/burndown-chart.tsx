@@ -4,7 +4,10 @@ import { burndownPlot, dayLabelIndexes } from './charts';
 
 const VIEW = { width: 600, height: 240 };
 const MARGIN = { left: 36, right: 16, top: 12, bottom: 28 };
-const PLOT = { width: VIEW.width - MARGIN.left - MARGIN.right, height: VIEW.height - MARGIN.top - MARGIN.bottom };
+const PLOT = {
+  width: VIEW.width - MARGIN.left - MARGIN.right,
+  height: VIEW.height - MARGIN.top - MARGIN.bottom,
+};
 
 /** Points remaining each day against the ideal line from the commitment to zero, on labelled axes. */
 export function BurndownChart({ burndown }: { burndown: Burndown }) {
@@ -28,7 +31,13 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
             </g>
           ))}
           {dayLabelIndexes(days.length).map((i) => (
-            <text key={i} className="tick" x={xOf(i)} y={PLOT.height + 18} textAnchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}>
+            <text
+              key={i}
+              className="tick"
+              x={xOf(i)}
+              y={PLOT.height + 18}
+              textAnchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}
+            >
               {formatShortDay(days[i]?.date ?? '')}
             </text>
           ))}
@@ -45,8 +54,8 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
         </g>
       </svg>
       <figcaption className="muted">
-        <span className="legend-line remaining" /> remaining <span className="legend-line ideal" /> ideal · {summary} · {formatDay(days[0]?.date ?? '')} to{' '}
-        {formatDay(days.at(-1)?.date ?? '')}
+        <span className="legend-line remaining" /> remaining <span className="legend-line ideal" /> ideal ·{' '}
+        {summary} · {formatDay(days[0]?.date ?? '')} to {formatDay(days.at(-1)?.date ?? '')}
       </figcaption>
     </figure>
   );

@@ -19,7 +19,14 @@ describe('burndownPlot', () => {
     expect(plot.ticks).toEqual([0, 5, 10]);
   });
   it('marks the one day of a sprint that just started, so it shows without a line', () => {
-    const first = { ...burndown, committedPoints: 19, days: [{ ...burndown.days[0]!, remaining: 19, ideal: 19 }, { ...burndown.days[2]!, ideal: 0 }] };
+    const first = {
+      ...burndown,
+      committedPoints: 19,
+      days: [
+        { ...burndown.days[0]!, remaining: 19, ideal: 19 },
+        { ...burndown.days[2]!, ideal: 0 },
+      ],
+    };
     const plot = burndownPlot(first, { width: 200, height: 100 });
     expect(plot.top).toBe(20);
     expect(plot.marks).toEqual([{ x: 0, y: 5, value: 19 }]);

@@ -64,8 +64,24 @@ export function burndownPlot(burndown: Burndown, box: ChartBox): BurndownPlot {
   const highest = Math.max(burndown.committedPoints, ...burndown.days.map((d) => d.remaining ?? 0), 1);
   const ticks = valueTicks(highest);
   const top = ticks.at(-1) ?? highest;
-  const marks = plot(burndown.days.map((d) => d.remaining), top, box);
-  return { top, ticks, ideal: polyline(plot(burndown.days.map((d) => d.ideal), top, box)), remaining: polyline(marks), marks };
+  const marks = plot(
+    burndown.days.map((d) => d.remaining),
+    top,
+    box,
+  );
+  return {
+    top,
+    ticks,
+    ideal: polyline(
+      plot(
+        burndown.days.map((d) => d.ideal),
+        top,
+        box,
+      ),
+    ),
+    remaining: polyline(marks),
+    marks,
+  };
 }
 
 export interface VelocityBar {
@@ -79,7 +95,10 @@ export interface VelocityBar {
 
 /** Committed against completed points per closed sprint, scaled to the tallest bar. */
 export function velocityBars(velocity: Velocity): VelocityBar[] {
-  const top = Math.max(1, ...velocity.sprints.flatMap((s) => [s.committedPoints ?? 0, s.completedPoints ?? 0]));
+  const top = Math.max(
+    1,
+    ...velocity.sprints.flatMap((s) => [s.committedPoints ?? 0, s.completedPoints ?? 0]),
+  );
   return velocity.sprints.map((s) => ({
     name: s.name,
     committed: s.committedPoints ?? 0,

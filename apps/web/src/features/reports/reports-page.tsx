@@ -41,16 +41,24 @@ export function ReportsPage() {
   const velocity = useQuery(velocityQuery(projectKey));
   const [view, setView] = useSearchFields(FIELDS);
   if (sprints.isPending) return <PageSkeleton rows={6} label="Loading reports" />;
-  if (sprints.isError) return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
+  if (sprints.isError)
+    return <ErrorState message={describeError(sprints.error)} onRetry={() => sprints.refetch()} />;
   const reportable = sprints.data.items.filter((s) => s.state !== 'planned').reverse();
-  const selected = reportable.find((s) => s.id === view.sprint) ?? reportable.find((s) => s.state === 'active') ?? lastClosed(reportable, 1)[0];
+  const selected =
+    reportable.find((s) => s.id === view.sprint) ??
+    reportable.find((s) => s.state === 'active') ??
+    lastClosed(reportable, 1)[0];
   return (
     <main className="page">
       <div className="page-header">
         <h1>Reports</h1>
         <span className="spacer" />
         {reportable.length > 0 && (
-          <select aria-label="Sprint" value={selected?.id} onChange={(e) => setView('sprint', e.target.value)}>
+          <select
+            aria-label="Sprint"
+            value={selected?.id}
+            onChange={(e) => setView('sprint', e.target.value)}
+          >
             {reportable.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.state === 'active' ? 'running' : 'closed'})
@@ -65,7 +73,9 @@ export function ReportsPage() {
       {selected ? (
         <SprintReports key={selected.id} projectKey={projectKey} sprintId={selected.id} />
       ) : (
-        <EmptyState title="No sprint has started yet">Reports fill in once the first sprint starts.</EmptyState>
+        <EmptyState title="No sprint has started yet">
+          Reports fill in once the first sprint starts.
+        </EmptyState>
       )}
     </main>
   );

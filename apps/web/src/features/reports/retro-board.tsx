@@ -7,7 +7,11 @@ import { useProjectCommand } from '../../shared/api/use-project-command';
 import { useCan } from '../projects/access';
 import { retroQuery } from '../planning/queries';
 
-const KIND_TITLES: Record<RetroKind, string> = { went_well: 'Went well', to_improve: 'To improve', action: 'Actions' };
+const KIND_TITLES: Record<RetroKind, string> = {
+  went_well: 'Went well',
+  to_improve: 'To improve',
+  action: 'Actions',
+};
 
 function AddItem({ kind, onAdd }: { kind: RetroKind; onAdd: (kind: RetroKind, body: string) => void }) {
   const [body, setBody] = useState('');
@@ -19,7 +23,14 @@ function AddItem({ kind, onAdd }: { kind: RetroKind; onAdd: (kind: RetroKind, bo
   };
   return (
     <form onSubmit={submit}>
-      <input aria-label={`Add to ${KIND_TITLES[kind]}`} placeholder="Add an item and press Enter" maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} style={{ width: '100%' }} />
+      <input
+        aria-label={`Add to ${KIND_TITLES[kind]}`}
+        placeholder="Add an item and press Enter"
+        maxLength={2000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        style={{ width: '100%' }}
+      />
     </form>
   );
 }
@@ -29,7 +40,10 @@ export function RetroBoard({ projectKey, sprintId }: { projectKey: string; sprin
   const items = useQuery(retroQuery(projectKey, sprintId)).data?.items ?? [];
   const writing = useCan('retro.write');
   const add = useProjectCommand(projectKey, ({ kind, body }: { kind: RetroKind; body: string }) =>
-    request(`${sprintPath(projectKey, sprintId)}/retro`, retroItemResponse, { method: 'POST', body: { kind, body } }),
+    request(`${sprintPath(projectKey, sprintId)}/retro`, retroItemResponse, {
+      method: 'POST',
+      body: { kind, body },
+    }),
   );
   return (
     <div className="retro">

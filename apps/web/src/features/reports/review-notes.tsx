@@ -17,7 +17,8 @@ export function ReviewNotes({ projectKey, sprintId }: { projectKey: string; spri
   const queryClient = useQueryClient();
   const notify = useToast();
   const save = useMutation({
-    mutationFn: (reviewNotes: string) => request(sprintPath(projectKey, sprintId), sprintResponse, { method: 'PATCH', body: { reviewNotes } }),
+    mutationFn: (reviewNotes: string) =>
+      request(sprintPath(projectKey, sprintId), sprintResponse, { method: 'PATCH', body: { reviewNotes } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sprintKeys.all(projectKey) }),
     onError: (error) => notify(describeError(error), 'error'),
   });
@@ -27,7 +28,9 @@ export function ReviewNotes({ projectKey, sprintId }: { projectKey: string; spri
       label="Review notes"
       multiline
       maxLength={20_000}
-      placeholder={writing.allowed ? 'What the review showed, decisions, feedback from stakeholders' : 'No review notes'}
+      placeholder={
+        writing.allowed ? 'What the review showed, decisions, feedback from stakeholders' : 'No review notes'
+      }
       value={save.isPending && save.variables !== undefined ? save.variables : sprint.reviewNotes}
       disabled={!writing.allowed}
       reason={writing.reason}

@@ -8,8 +8,20 @@ import { FormDialog } from '../../shared/ui/dialog';
 type EpicCommand = { command: 'save'; change: UpdateEpic } | { command: 'delete' };
 
 /** The PM edits an epic's outcome, colour, dates and status, or deletes it (its stories stay, unlinked). */
-export function EpicDialog({ projectKey, epic, onClose }: { projectKey: string; epic: Epic; onClose: () => void }) {
-  const [draft, setDraft] = useState({ ...epic, startDate: epic.startDate ?? '', targetDate: epic.targetDate ?? '' });
+export function EpicDialog({
+  projectKey,
+  epic,
+  onClose,
+}: {
+  projectKey: string;
+  epic: Epic;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState({
+    ...epic,
+    startDate: epic.startDate ?? '',
+    targetDate: epic.targetDate ?? '',
+  });
   const path = `${projectPath(projectKey)}/epics/${epic.id}`;
   const command = useProjectCommand(projectKey, async (action: EpicCommand) => {
     if (action.command === 'delete') await request(path, null, { method: 'DELETE' });
@@ -20,13 +32,31 @@ export function EpicDialog({ projectKey, epic, onClose }: { projectKey: string; 
   const save = () =>
     command.mutate({
       command: 'save',
-      change: { title: draft.title, outcome: draft.outcome, color: draft.color, status: draft.status, startDate: draft.startDate || null, targetDate: draft.targetDate || null },
+      change: {
+        title: draft.title,
+        outcome: draft.outcome,
+        color: draft.color,
+        status: draft.status,
+        startDate: draft.startDate || null,
+        targetDate: draft.targetDate || null,
+      },
     });
   return (
-    <FormDialog title={`Edit ${epic.title}`} submitLabel="Save epic" canSubmit={!!draft.title.trim() && !datesWrong} onSubmit={save} onClose={onClose}>
+    <FormDialog
+      title={`Edit ${epic.title}`}
+      submitLabel="Save epic"
+      canSubmit={!!draft.title.trim() && !datesWrong}
+      onSubmit={save}
+      onClose={onClose}
+    >
       <label>
         Title
-        <input required maxLength={200} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+        <input
+          required
+          maxLength={200}
+          value={draft.title}
+          onChange={(e) => set({ title: e.target.value })}
+        />
       </label>
       <label>
         Outcome / business value

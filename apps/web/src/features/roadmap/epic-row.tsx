@@ -28,7 +28,8 @@ const FORECAST_WORDS: Record<RoadmapEntry['forecast']['state'], string> = {
 
 function Forecast({ entry }: { entry: RoadmapEntry }) {
   const { forecast } = entry;
-  if (forecast.state !== 'forecast' || !forecast.p50 || !forecast.p85) return <span className="muted">{FORECAST_WORDS[forecast.state]}</span>;
+  if (forecast.state !== 'forecast' || !forecast.p50 || !forecast.p85)
+    return <span className="muted">{FORECAST_WORDS[forecast.state]}</span>;
   return (
     <span title={`Confidence: ${forecast.confidence}`}>
       P50 {formatDay(forecast.p50)} · P85 {formatDay(forecast.p85)}
@@ -46,10 +47,18 @@ function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: Timelin
   return (
     <>
       {plannedBar && (
-        <span className="bar-planned" title={`Planned ${day(planned.start)} to ${day(planned.target)}`} style={{ left: `${plannedBar.left}%`, width: `${plannedBar.width}%`, background: color }} />
+        <span
+          className="bar-planned"
+          title={`Planned ${day(planned.start)} to ${day(planned.target)}`}
+          style={{ left: `${plannedBar.left}%`, width: `${plannedBar.width}%`, background: color }}
+        />
       )}
       {forecastBar && (
-        <span className="bar-forecast" title={`Forecast: P50 ${day(forecast.p50)}, P85 ${day(forecast.p85)}`} style={{ left: `${forecastBar.left}%`, width: `${forecastBar.width}%` }} />
+        <span
+          className="bar-forecast"
+          title={`Forecast: P50 ${day(forecast.p50)}, P85 ${day(forecast.p85)}`}
+          style={{ left: `${forecastBar.left}%`, width: `${forecastBar.width}%` }}
+        />
       )}
     </>
   );
@@ -58,10 +67,24 @@ function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: Timelin
 export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }: Props) {
   const sortable = useSortable({ id: entry.epic.id, disabled: !ranking.allowed });
   const { epic, progress } = entry;
-  const percent = progress.totalPoints > 0 ? Math.round((progress.donePoints / progress.totalPoints) * 100) : 0;
+  const percent =
+    progress.totalPoints > 0 ? Math.round((progress.donePoints / progress.totalPoints) * 100) : 0;
   return (
-    <li ref={sortable.setNodeRef} style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }} className="epic-row epic-grid card" data-epic={epic.title}>
-      <button type="button" className="drag-handle" aria-label={`Reorder ${epic.title}`} title={ranking.allowed ? 'Drag to change the roadmap order' : ranking.reason} {...sortable.attributes} {...sortable.listeners} aria-disabled={!ranking.allowed}>
+    <li
+      ref={sortable.setNodeRef}
+      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
+      className="epic-row epic-grid card"
+      data-epic={epic.title}
+    >
+      <button
+        type="button"
+        className="drag-handle"
+        aria-label={`Reorder ${epic.title}`}
+        title={ranking.allowed ? 'Drag to change the roadmap order' : ranking.reason}
+        {...sortable.attributes}
+        {...sortable.listeners}
+        aria-disabled={!ranking.allowed}
+      >
         ⠿
       </button>
       <div className="epic-info stack">
@@ -69,10 +92,19 @@ export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }
           <span className="chip-dot" style={{ background: epic.color }} />
           <strong>{epic.title}</strong>
           <span className="chip">{epic.status.replace('_', ' ')}</span>
-          {entry.atRisk && <span className="chip chip-warn" title="The P85 forecast passes the target date">At risk</span>}
+          {entry.atRisk && (
+            <span className="chip chip-warn" title="The P85 forecast passes the target date">
+              At risk
+            </span>
+          )}
           {entry.feedbackCount > 0 && <span className="chip">{entry.feedbackCount} feedback</span>}
           {onEdit && (
-            <button type="button" className="btn btn-ghost btn-small" onClick={onEdit} aria-label={`Edit ${epic.title}`}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={onEdit}
+              aria-label={`Edit ${epic.title}`}
+            >
               Edit
             </button>
           )}
@@ -80,7 +112,8 @@ export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }
         {epic.outcome && <p className="muted epic-outcome">{epic.outcome}</p>}
         <div className="row muted" style={{ fontSize: 12 }}>
           <span>
-            {progress.donePoints}/{progress.totalPoints} points · {progress.doneStories}/{progress.totalStories} stories
+            {progress.donePoints}/{progress.totalPoints} points · {progress.doneStories}/
+            {progress.totalStories} stories
           </span>
           <span className="spacer" />
           <Forecast entry={entry} />
@@ -89,7 +122,10 @@ export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }
           <span style={{ width: `${percent}%`, background: epic.color }} />
         </div>
         {misalignedWith.length > 0 && (
-          <p className="error-text">The backlog finishes {misalignedWith.join(', ')} before this epic, though the roadmap puts them after it.</p>
+          <p className="error-text">
+            The backlog finishes {misalignedWith.join(', ')} before this epic, though the roadmap puts them
+            after it.
+          </p>
         )}
       </div>
       {range ? (

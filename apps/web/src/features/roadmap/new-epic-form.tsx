@@ -13,15 +13,37 @@ export function NewEpicForm({ projectKey, count }: { projectKey: string; count: 
     e.preventDefault();
     const color = COLOURS[count % COLOURS.length];
     command.mutate(
-      { command: 'epic', body: { title, color, startDate: startDate || null, targetDate: targetDate || null } },
+      {
+        command: 'epic',
+        body: { title, color, startDate: startDate || null, targetDate: targetDate || null },
+      },
       { onSuccess: () => setTitle('') },
     );
   };
   return (
     <form className="row card new-epic" onSubmit={submit} aria-label="New epic">
-      <input className="spacer" aria-label="Epic title" placeholder="New epic" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
-      <input type="date" aria-label="Planned start" value={startDate} onChange={(e) => setStart(e.target.value)} />
-      <input type="date" aria-label="Target date" min={startDate} value={targetDate} onChange={(e) => setTarget(e.target.value)} />
+      <input
+        className="spacer"
+        aria-label="Epic title"
+        placeholder="New epic"
+        required
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <input
+        type="date"
+        aria-label="Planned start"
+        value={startDate}
+        onChange={(e) => setStart(e.target.value)}
+      />
+      <input
+        type="date"
+        aria-label="Target date"
+        min={startDate}
+        value={targetDate}
+        onChange={(e) => setTarget(e.target.value)}
+      />
       <button type="submit" className="btn btn-primary" disabled={!title.trim() || command.isPending}>
         Add epic
       </button>

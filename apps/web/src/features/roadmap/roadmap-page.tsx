@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
@@ -27,9 +35,13 @@ export function RoadmapPage() {
   const managing = useCan('epic.manage');
   const rank = useRankEpic(projectKey);
   const [editing, setEditing] = useState<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the roadmap" />;
-  if (roadmap.isError) return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
+  if (roadmap.isError)
+    return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
   const { epics, velocity, basis } = roadmap.data;
   const ids = epics.map((e) => e.epic.id);
   const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
@@ -47,20 +59,27 @@ export function RoadmapPage() {
       <div className="page-header">
         <h1>Roadmap</h1>
         <span className="muted">
-          {velocity === null ? 'No velocity yet' : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}
+          {velocity === null
+            ? 'No velocity yet'
+            : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}
         </span>
       </div>
       {project && <VisionPanel project={project} />}
-      {!ranking.allowed && <RoleHint reason={ranking.reason}>The forecast follows the Product Owner’s backlog order.</RoleHint>}
+      {!ranking.allowed && (
+        <RoleHint reason={ranking.reason}>The forecast follows the Product Owner’s backlog order.</RoleHint>
+      )}
       {epics.length === 0 ? (
-        <EmptyState title="No epics yet">The Product Manager adds epics with their planned dates; the forecast comes from the backlog.</EmptyState>
+        <EmptyState title="No epics yet">
+          The Product Manager adds epics with their planned dates; the forecast comes from the backlog.
+        </EmptyState>
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             {range && (
               <div className="epic-grid roadmap-axis">
                 <span className="muted">
-                  <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast P50–P85 <span className="legend-today" /> today
+                  <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast
+                  P50–P85 <span className="legend-today" /> today
                 </span>
                 <TimelineAxis range={range} />
               </div>
@@ -82,7 +101,9 @@ export function RoadmapPage() {
         </DndContext>
       )}
       {managing.allowed && <NewEpicForm projectKey={projectKey} count={epics.length} />}
-      {editingEpic && <EpicDialog projectKey={projectKey} epic={editingEpic} onClose={() => setEditing(null)} />}
+      {editingEpic && (
+        <EpicDialog projectKey={projectKey} epic={editingEpic} onClose={() => setEditing(null)} />
+      )}
     </main>
   );
 }

@@ -3,11 +3,17 @@ import type { RoadmapEntry } from '@ordo/domain';
 import { barOf, monthTicks, positionOf, timelineRange } from './timeline';
 
 const entry = (planned: [string | null, string | null], forecast: [string | null, string | null]) =>
-  ({ planned: { start: planned[0], target: planned[1] }, forecast: { p50: forecast[0], p85: forecast[1] } }) as RoadmapEntry;
+  ({
+    planned: { start: planned[0], target: planned[1] },
+    forecast: { p50: forecast[0], p85: forecast[1] },
+  }) as RoadmapEntry;
 
 describe('the roadmap timeline', () => {
   it('spans every planned and forecast date and today', () => {
-    const entries = [entry(['2025-02-01', '2025-03-01'], ['2025-03-10', '2025-04-01']), entry([null, null], [null, null])];
+    const entries = [
+      entry(['2025-02-01', '2025-03-01'], ['2025-03-10', '2025-04-01']),
+      entry([null, null], [null, null]),
+    ];
     expect(timelineRange(entries, '2025-01-15')).toEqual({ from: '2025-01-15', to: '2025-04-01' });
   });
   it('has no range when no epic has a date', () => {

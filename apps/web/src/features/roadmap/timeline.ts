@@ -10,7 +10,9 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
 /** Every date a roadmap row draws: the planned bar and the forecast range. */
 function datesOf(entry: RoadmapEntry): string[] {
-  return [entry.planned.start, entry.planned.target, entry.forecast.p50, entry.forecast.p85].filter((d): d is string => d !== null);
+  return [entry.planned.start, entry.planned.target, entry.forecast.p50, entry.forecast.p85].filter(
+    (d): d is string => d !== null,
+  );
 }
 
 /** The span the timeline shows: all planned and forecast dates and today, or null when nothing has a date. */
@@ -33,7 +35,11 @@ export function positionOf(date: string, range: TimelineRange): number {
 const MIN_WIDTH = 1.5;
 
 /** A bar from `start` to `end` as CSS left/width percentages; a missing end draws a point, kept inside the track. */
-export function barOf(start: string | null, end: string | null, range: TimelineRange): { left: number; width: number } | null {
+export function barOf(
+  start: string | null,
+  end: string | null,
+  range: TimelineRange,
+): { left: number; width: number } | null {
   const first = start ?? end;
   if (first === null) return null;
   const left = positionOf(first, range);

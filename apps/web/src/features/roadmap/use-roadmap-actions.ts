@@ -16,11 +16,18 @@ export function useRankEpic(projectKey: string) {
   return useOptimisticMutation<EpicMove & { order: string[] }, unknown>({
     mutationKey: ['roadmap-rank', projectKey],
     mutationFn: ({ epicId, order }) =>
-      request(`${projectPath(projectKey)}/roadmap/rank`, epicResponse, { method: 'POST', body: { epic: epicId, ...placementFor(order, epicId) } }),
+      request(`${projectPath(projectKey)}/roadmap/rank`, epicResponse, {
+        method: 'POST',
+        body: { epic: epicId, ...placementFor(order, epicId) },
+      }),
     changes: [
       cacheChange<Roadmap, EpicMove, unknown>(epicKeys.roadmap(projectKey), (roadmap, { epicId, to }) => ({
         ...roadmap,
-        epics: moveItem(roadmap.epics, roadmap.epics.findIndex((e) => e.epic.id === epicId), to),
+        epics: moveItem(
+          roadmap.epics,
+          roadmap.epics.findIndex((e) => e.epic.id === epicId),
+          to,
+        ),
       })),
     ],
     invalidate: [epicKeys.roadmap(projectKey), epicKeys.all(projectKey)],
@@ -32,7 +39,12 @@ type PmCommand = { command: 'epic'; body: CreateEpic } | { command: 'vision'; vi
 /** Creating an epic and editing the vision. */
 export function usePmCommand(projectKey: string) {
   return useProjectCommand(projectKey, async (action: PmCommand) => {
-    if (action.command === 'epic') await request(`${projectPath(projectKey)}/epics`, epicResponse, { method: 'POST', body: action.body });
-    else await request(`${projectPath(projectKey)}/vision`, projectResponse, { method: 'PUT', body: { vision: action.vision } });
+    if (action.command === 'epic')
+      await request(`${projectPath(projectKey)}/epics`, epicResponse, { method: 'POST', body: action.body });
+    else
+      await request(`${projectPath(projectKey)}/vision`, projectResponse, {
+        method: 'PUT',
+        body: { vision: action.vision },
+      });
   });
 }

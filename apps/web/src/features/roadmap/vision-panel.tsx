@@ -14,7 +14,9 @@ export function VisionPanel({ project }: { project: Project }) {
         multiline
         label="Product vision"
         value={project.vision}
-        placeholder={editing.allowed ? 'Where is this product going, and for whom?' : 'No vision written yet.'}
+        placeholder={
+          editing.allowed ? 'Where is this product going, and for whom?' : 'No vision written yet.'
+        }
         disabled={!editing.allowed}
         reason={editing.reason}
         onCommit={(vision) => command.mutate({ command: 'vision', vision })}

@@ -87,7 +87,9 @@ export function SearchBox() {
               <span className="muted small">{hit.project.name}</span>
             </li>
           ))}
-          {items.length === 0 && !results.isFetching && <li className="muted search-empty">No story matches “{q}”.</li>}
+          {items.length === 0 && !results.isFetching && (
+            <li className="muted search-empty">No story matches “{q}”.</li>
+          )}
         </ul>
       )}
     </div>

@@ -24,9 +24,12 @@ export function AcceptanceChecklist({ criteria, editing, onChange }: Props) {
   return (
     <section className="stack" aria-labelledby="ac-heading">
       <h3 id="ac-heading">
-        Acceptance criteria <span className="muted">{criteria.length > 0 && `${done}/${criteria.length}`}</span>
+        Acceptance criteria{' '}
+        <span className="muted">{criteria.length > 0 && `${done}/${criteria.length}`}</span>
       </h3>
-      {criteria.length === 0 && <p className="muted">No criteria yet: a story is ready once it has some and an estimate.</p>}
+      {criteria.length === 0 && (
+        <p className="muted">No criteria yet: a story is ready once it has some and an estimate.</p>
+      )}
       <ul className="checklist">
         {criteria.map((c, i) => (
           <li key={`${i}-${c.text}`} className="row">
@@ -39,7 +42,12 @@ export function AcceptanceChecklist({ criteria, editing, onChange }: Props) {
             />
             <Markdown inline className={`spacer ${c.done ? 'muted' : ''}`} text={c.text} />
             {editing.allowed && (
-              <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove “${c.text}”`} onClick={() => onChange(criteria.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                aria-label={`Remove “${c.text}”`}
+                onClick={() => onChange(criteria.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             )}
@@ -48,7 +56,14 @@ export function AcceptanceChecklist({ criteria, editing, onChange }: Props) {
       </ul>
       {editing.allowed && (
         <form className="row" onSubmit={add}>
-          <input className="spacer" aria-label="New acceptance criterion" placeholder="Given … when … then …" maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            className="spacer"
+            aria-label="New acceptance criterion"
+            placeholder="Given … when … then …"
+            maxLength={500}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit" className="btn">
             Add
           </button>

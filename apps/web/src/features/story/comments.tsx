@@ -20,7 +20,11 @@ export function Comments({ projectKey, storyKey }: { projectKey: string; storyKe
   const queryClient = useQueryClient();
   const notify = useToast();
   const post = useMutation({
-    mutationFn: () => request(`${storyPath(projectKey, storyKey)}/comments`, commentResponse, { method: 'POST', body: { body } }),
+    mutationFn: () =>
+      request(`${storyPath(projectKey, storyKey)}/comments`, commentResponse, {
+        method: 'POST',
+        body: { body },
+      }),
     onSuccess: () => {
       setBody('');
       return queryClient.invalidateQueries({ queryKey: storyKeys.comments(projectKey, storyKey) });
@@ -47,7 +51,13 @@ export function Comments({ projectKey, storyKey }: { projectKey: string; storyKe
         {comments.data?.items.length === 0 && <li className="muted">No comments yet.</li>}
       </ul>
       <form className="stack" onSubmit={submit}>
-        <MarkdownEditor label="Write a comment" placeholder="Write a comment (@ mentions a member)" value={body} onChange={setBody} disabled={!commenting.allowed} />
+        <MarkdownEditor
+          label="Write a comment"
+          placeholder="Write a comment (@ mentions a member)"
+          value={body}
+          onChange={setBody}
+          disabled={!commenting.allowed}
+        />
         <div>
           <button type="submit" className="btn btn-primary" disabled={!body.trim() || post.isPending}>
             Comment
@@ -59,7 +69,15 @@ export function Comments({ projectKey, storyKey }: { projectKey: string; storyKe
 }
 
 /** A comment as Markdown; its author (or an admin) can edit it in place or delete it. */
-function CommentBody({ projectKey, storyKey, comment }: { projectKey: string; storyKey: string; comment: Comment }) {
+function CommentBody({
+  projectKey,
+  storyKey,
+  comment,
+}: {
+  projectKey: string;
+  storyKey: string;
+  comment: Comment;
+}) {
   const me = useQuery(meQuery);
   const roles = useRoles();
   const [draft, setDraft] = useState<string | null>(null);
@@ -80,14 +98,26 @@ function CommentBody({ projectKey, storyKey, comment }: { projectKey: string; st
     onSuccess: refresh,
     onError: (error) => notify(describeError(error), 'error'),
   });
-  const mayChange = me.data ? canChangeComment(roles, { authorId: comment.author.id }, me.data.user.id) : false;
+  const mayChange = me.data
+    ? canChangeComment(roles, { authorId: comment.author.id }, me.data.user.id)
+    : false;
   if (draft !== null) {
     return (
-      <form className="stack" onSubmit={(e) => { e.preventDefault(); if (draft.trim()) save.mutate(draft); }}>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (draft.trim()) save.mutate(draft);
+        }}
+      >
         <MarkdownEditor label="Edit the comment" value={draft} onChange={setDraft} autoFocus />
         <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={!draft.trim() || save.isPending}>Save</button>
-          <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>Cancel</button>
+          <button type="submit" className="btn btn-primary" disabled={!draft.trim() || save.isPending}>
+            Save
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
         </div>
       </form>
     );
@@ -97,8 +127,19 @@ function CommentBody({ projectKey, storyKey, comment }: { projectKey: string; st
       <Markdown className="comment-body" text={comment.body} />
       {mayChange && (
         <div className="row comment-actions">
-          <button type="button" className="btn btn-ghost small" onClick={() => setDraft(comment.body)}>Edit</button>
-          <button type="button" className="btn btn-ghost small" disabled={remove.isPending} onClick={() => { if (window.confirm('Delete this comment?')) remove.mutate(); }}>Delete</button>
+          <button type="button" className="btn btn-ghost small" onClick={() => setDraft(comment.body)}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="btn btn-ghost small"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm('Delete this comment?')) remove.mutate();
+            }}
+          >
+            Delete
+          </button>
         </div>
       )}
     </>

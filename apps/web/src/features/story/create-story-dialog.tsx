@@ -10,12 +10,28 @@ import { useCan } from '../projects/access';
 import { EpicPicker } from '../projects/pickers';
 import { TypeOptions } from './story-chips';
 
-const EMPTY = { title: '', type: 'story', description: '', persona: '', goal: '', benefit: '', criteria: '', points: '', labels: '', epicId: '', dueDate: '' };
+const EMPTY = {
+  title: '',
+  type: 'story',
+  description: '',
+  persona: '',
+  goal: '',
+  benefit: '',
+  criteria: '',
+  points: '',
+  labels: '',
+  epicId: '',
+  dueDate: '',
+};
 type Draft = typeof EMPTY;
 
 /** The form's text as the API's body: empty fields left out, criteria one per line, labels comma-separated. */
 function bodyOf(draft: Draft) {
-  const list = (text: string, separator: RegExp) => text.split(separator).map((s) => s.trim()).filter(Boolean);
+  const list = (text: string, separator: RegExp) =>
+    text
+      .split(separator)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return createStoryBody.safeParse({
     title: draft.title.trim(),
@@ -42,7 +58,8 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
   const notify = useToast();
   const parsed = bodyOf(draft);
   const create = useMutation({
-    mutationFn: (body: unknown) => request(`${projectPath(projectKey)}/stories`, storyResponse, { method: 'POST', body }),
+    mutationFn: (body: unknown) =>
+      request(`${projectPath(projectKey)}/stories`, storyResponse, { method: 'POST', body }),
     onSuccess: ({ story }: { story: Story }) => {
       notify(`${story.key} added to the bottom of the backlog`);
       onClose();
@@ -51,7 +68,10 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
     },
     onError: (error) => notify(describeError(error), 'error'),
   });
-  const field = (name: keyof Draft) => ({ value: draft[name], onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value }) });
+  const field = (name: keyof Draft) => ({
+    value: draft[name],
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value }),
+  });
   const problem = parsed.success ? null : parsed.error.issues[0];
   return (
     <FormDialog
@@ -64,7 +84,13 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
       onClose={onClose}
     >
       <div className="row">
-        <input aria-label="Title" placeholder="Title" maxLength={255} style={{ flex: 1 }} {...field('title')} />
+        <input
+          aria-label="Title"
+          placeholder="Title"
+          maxLength={255}
+          style={{ flex: 1 }}
+          {...field('title')}
+        />
         <select aria-label="Type" {...field('type')}>
           <TypeOptions />
         </select>
@@ -77,10 +103,25 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
         <span>so that</span>
         <input aria-label="so that" placeholder="I get some value" {...field('benefit')} />
       </div>
-      <textarea aria-label="Description" placeholder="Description (Markdown)" rows={4} {...field('description')} />
-      <textarea aria-label="Acceptance criteria" placeholder="Acceptance criteria, one per line" rows={3} {...field('criteria')} />
+      <textarea
+        aria-label="Description"
+        placeholder="Description (Markdown)"
+        rows={4}
+        {...field('description')}
+      />
+      <textarea
+        aria-label="Acceptance criteria"
+        placeholder="Acceptance criteria, one per line"
+        rows={3}
+        {...field('criteria')}
+      />
       <div className="row" style={{ flexWrap: 'wrap' }}>
-        <select aria-label="Story points" disabled={!estimating.allowed} title={estimating.reason} {...field('points')}>
+        <select
+          aria-label="Story points"
+          disabled={!estimating.allowed}
+          title={estimating.reason}
+          {...field('points')}
+        >
           <option value="">Not estimated</option>
           {STORY_POINTS.map((p) => (
             <option key={p} value={p}>
@@ -88,7 +129,15 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
             </option>
           ))}
         </select>
-        <EpicPicker projectKey={projectKey} aria-label="Epic" noneLabel="No epic" disabled={!linking.allowed} title={linking.reason} value={draft.epicId} onPick={(epicId) => setDraft({ ...draft, epicId })} />
+        <EpicPicker
+          projectKey={projectKey}
+          aria-label="Epic"
+          noneLabel="No epic"
+          disabled={!linking.allowed}
+          title={linking.reason}
+          value={draft.epicId}
+          onPick={(epicId) => setDraft({ ...draft, epicId })}
+        />
         <input aria-label="Labels" placeholder="Labels, comma separated" {...field('labels')} />
         <input aria-label="Due date" type="date" {...field('dueDate')} />
       </div>

@@ -36,13 +36,19 @@ function describeField(field: string, before: unknown, story: Data, names: Names
   const now = story[field];
   if (field === 'points') {
     if (now === null) return 'removed the estimate';
-    return before === null || before === undefined ? `estimated this at ${now} points` : `re-estimated this from ${before} to ${now} points`;
+    return before === null || before === undefined
+      ? `estimated this at ${now} points`
+      : `re-estimated this from ${before} to ${now} points`;
   }
   if (field === 'assigneeId') {
-    return typeof now === 'string' ? `assigned this to ${names.person(now)?.name ?? 'someone'}` : 'unassigned this';
+    return typeof now === 'string'
+      ? `assigned this to ${names.person(now)?.name ?? 'someone'}`
+      : 'unassigned this';
   }
   if (field === 'epicId') {
-    return typeof now === 'string' ? `linked this to the epic ${names.epic(now) ?? '(deleted epic)'}` : 'unlinked this from its epic';
+    return typeof now === 'string'
+      ? `linked this to the epic ${names.epic(now) ?? '(deleted epic)'}`
+      : 'unlinked this from its epic';
   }
   return null;
 }
@@ -61,7 +67,8 @@ function describeUpdate(data: Data, names: Names): string {
   return specific.length > 0 ? list(specific) : 'edited this';
 }
 
-const statusName = (names: Names, id: unknown) => (typeof id === 'string' ? (names.status(id) ?? 'a removed column') : 'somewhere');
+const statusName = (names: Names, id: unknown) =>
+  typeof id === 'string' ? (names.status(id) ?? 'a removed column') : 'somewhere';
 
 /** One line of the story's history: "Ana (Product Owner) moved this from #14 to #2". */
 export function describeEvent(event: ProjectEvent, names: Names): string {
@@ -72,7 +79,8 @@ export function describeEvent(event: ProjectEvent, names: Names): string {
   const what: Record<string, () => string> = {
     'story.created': () => 'created this',
     'story.ranked': () => `moved this from #${from.position ?? '?'} to #${to.position ?? '?'} in the backlog`,
-    'story.transitioned': () => `moved this from ${statusName(names, from.statusId)} to ${statusName(names, story.statusId)}`,
+    'story.transitioned': () =>
+      `moved this from ${statusName(names, from.statusId)} to ${statusName(names, story.statusId)}`,
     'story.updated': () => describeUpdate(data, names),
     'story.deleted': () => 'deleted this',
     'story.restored': () => 'restored this',

@@ -11,7 +11,12 @@ interface Props {
 export function PointsPicker({ points, estimating, onPick }: Props) {
   const options: (number | null)[] = [...STORY_POINTS, null];
   return (
-    <div className="points-picker" role="radiogroup" aria-label="Story points" title={estimating.reason || undefined}>
+    <div
+      className="points-picker"
+      role="radiogroup"
+      aria-label="Story points"
+      title={estimating.reason || undefined}
+    >
       {options.map((value) => (
         <button
           key={value ?? 'none'}
@@ -31,7 +36,13 @@ export function PointsPicker({ points, estimating, onPick }: Props) {
 }
 
 /** The estimate as a compact select, for estimating in a list without opening each story. */
-export function PointsSelect<S extends Pick<Story, 'key' | 'points'>>({ story, onEstimate }: { story: S; onEstimate: (story: S, points: number | null) => void }) {
+export function PointsSelect<S extends Pick<Story, 'key' | 'points'>>({
+  story,
+  onEstimate,
+}: {
+  story: S;
+  onEstimate: (story: S, points: number | null) => void;
+}) {
   return (
     <select
       className="points-select"

@@ -1,4 +1,13 @@
-import { criteriaCount, isOverdue, isReady, STORY_TYPES, todayUtc, type Epic, type Story, type StorySummary } from '@ordo/domain';
+import {
+  criteriaCount,
+  isOverdue,
+  isReady,
+  STORY_TYPES,
+  todayUtc,
+  type Epic,
+  type Story,
+  type StorySummary,
+} from '@ordo/domain';
 import { formatDay, formatShortDay } from '../../shared/ui/format';
 
 const TYPE_MARK: Record<Story['type'], { mark: string; label: string }> = {
@@ -27,7 +36,11 @@ export function TypeOptions() {
 }
 
 /** Refinement at a glance: ready means acceptance criteria and an estimate; otherwise say what is missing. */
-export function ReadinessChip({ story }: { story: Pick<Story | StorySummary, 'acceptanceCriteria' | 'points'> }) {
+export function ReadinessChip({
+  story,
+}: {
+  story: Pick<Story | StorySummary, 'acceptanceCriteria' | 'points'>;
+}) {
   if (isReady(story)) return <span className="chip chip-ready">Ready</span>;
   const missing = [
     criteriaCount(story.acceptanceCriteria) === 0 ? 'acceptance criteria' : null,
@@ -63,7 +76,10 @@ export function DueChip({ story, isDone = false }: { story: Pick<Story, 'dueDate
   if (!story.dueDate) return null;
   const overdue = isOverdue(story, todayUtc(), isDone);
   return (
-    <span className={`chip chip-due ${overdue ? 'chip-overdue' : ''}`} title={`${overdue ? 'Overdue: was due' : 'Due'} ${formatDay(story.dueDate)}`}>
+    <span
+      className={`chip chip-due ${overdue ? 'chip-overdue' : ''}`}
+      title={`${overdue ? 'Overdue: was due' : 'Due'} ${formatDay(story.dueDate)}`}
+    >
       {overdue ? 'Overdue ' : 'Due '}
       {formatShortDay(story.dueDate)}
     </span>
@@ -75,7 +91,11 @@ export function SubtaskChip({ subtasks }: { subtasks: Story['subtasks'] }) {
   if (subtasks.total === 0) return null;
   const label = `${subtasks.done} of ${subtasks.total} sub-tasks done`;
   return (
-    <span className={`chip chip-subtasks ${subtasks.done === subtasks.total ? 'chip-ok' : ''}`} title={label} aria-label={label}>
+    <span
+      className={`chip chip-subtasks ${subtasks.done === subtasks.total ? 'chip-ok' : ''}`}
+      title={label}
+      aria-label={label}
+    >
       ☑ {subtasks.done}/{subtasks.total}
     </span>
   );

@@ -7,7 +7,8 @@ import './drawer.css';
 // The story's code loads when a story is first opened, not with the first page.
 const StoryView = lazy(() => import('./story-view').then((m) => ({ default: m.StoryView })));
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Tab and Shift+Tab go round the drawer's own controls: the view behind it is out of reach until it closes. */
 function keepFocusInside(panel: HTMLElement, e: KeyboardEvent) {
@@ -49,7 +50,9 @@ export function StoryDrawer({ projectKey }: { projectKey: string }) {
     panel.current?.querySelector<HTMLElement>('.drawer-close')?.focus();
     return () => {
       const back = opener.current;
-      const row = document.querySelector<HTMLElement>(`[data-story="${CSS.escape(storyKey)}"] a, [data-story="${CSS.escape(storyKey)}"]`);
+      const row = document.querySelector<HTMLElement>(
+        `[data-story="${CSS.escape(storyKey)}"] a, [data-story="${CSS.escape(storyKey)}"]`,
+      );
       (back instanceof HTMLElement && back.isConnected ? back : row)?.focus();
     };
   }, [storyKey]);
@@ -64,14 +67,26 @@ export function StoryDrawer({ projectKey }: { projectKey: string }) {
   };
   return (
     <div className="drawer-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div ref={panel} className="drawer" role="dialog" aria-modal="true" aria-label={`Story ${storyKey}`} onKeyDown={onKeyDown}>
+      <div
+        ref={panel}
+        className="drawer"
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Story ${storyKey}`}
+        onKeyDown={onKeyDown}
+      >
         <div className="drawer-header row">
           <strong>{storyKey}</strong>
           <span className="spacer" />
           <Link className="btn btn-small" to={`/projects/${projectKey}/stories/${storyKey}`}>
             Open full page
           </Link>
-          <button type="button" className="btn btn-ghost btn-small drawer-close" aria-label="Close the story" onClick={close}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small drawer-close"
+            aria-label="Close the story"
+            onClick={close}
+          >
             ✕
           </button>
         </div>

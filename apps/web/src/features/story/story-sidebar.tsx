@@ -25,7 +25,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const splitLabels = (text: string) => [...new Set(text.split(',').map((l) => l.trim()).filter(Boolean))];
+const splitLabels = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The story's properties, each control enabled only for the roles the policy table names. */
 export function StorySidebar({ projectKey, story, statuses, onEdit }: Props) {
@@ -43,7 +50,13 @@ export function StorySidebar({ projectKey, story, statuses, onEdit }: Props) {
     <aside className="story-sidebar card stack" aria-label="Story details">
       <WatchButton projectKey={projectKey} story={story} />
       <Field label="Status">
-        <select aria-label="Status" value={story.statusId} disabled={!can.transition.allowed} title={can.transition.reason} onChange={(e) => onEdit({ statusId: e.target.value })}>
+        <select
+          aria-label="Status"
+          value={story.statusId}
+          disabled={!can.transition.allowed}
+          title={can.transition.reason}
+          onChange={(e) => onEdit({ statusId: e.target.value })}
+        >
           {statuses.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -53,19 +66,52 @@ export function StorySidebar({ projectKey, story, statuses, onEdit }: Props) {
       </Field>
       <AcceptanceControls projectKey={projectKey} story={story} isDone={isDone} />
       <Field label="Assignee">
-        <MemberPicker projectKey={projectKey} aria-label="Assignee" noneLabel="Unassigned" value={story.assigneeId ?? ''} disabled={!can.assign.allowed} title={can.assign.reason} onPick={(id) => onEdit({ assigneeId: id || null })} />
+        <MemberPicker
+          projectKey={projectKey}
+          aria-label="Assignee"
+          noneLabel="Unassigned"
+          value={story.assigneeId ?? ''}
+          disabled={!can.assign.allowed}
+          title={can.assign.reason}
+          onPick={(id) => onEdit({ assigneeId: id || null })}
+        />
       </Field>
       <Field label="Story points">
-        <PointsPicker points={story.points} estimating={can.estimate} onPick={(points) => onEdit({ points })} />
+        <PointsPicker
+          points={story.points}
+          estimating={can.estimate}
+          onPick={(points) => onEdit({ points })}
+        />
       </Field>
       <Field label="Epic">
-        <EpicPicker projectKey={projectKey} aria-label="Epic" noneLabel="No epic" value={story.epicId ?? ''} disabled={!can.epic.allowed} title={can.epic.reason} onPick={(id) => onEdit({ epicId: id || null })} />
+        <EpicPicker
+          projectKey={projectKey}
+          aria-label="Epic"
+          noneLabel="No epic"
+          value={story.epicId ?? ''}
+          disabled={!can.epic.allowed}
+          title={can.epic.reason}
+          onPick={(id) => onEdit({ epicId: id || null })}
+        />
       </Field>
       <Field label="Labels (comma separated)">
-        <EditableText label="Labels" value={story.labels.join(', ')} disabled={!can.edit.allowed} reason={can.edit.reason} onCommit={(text) => onEdit({ labels: splitLabels(text) })} />
+        <EditableText
+          label="Labels"
+          value={story.labels.join(', ')}
+          disabled={!can.edit.allowed}
+          reason={can.edit.reason}
+          onCommit={(text) => onEdit({ labels: splitLabels(text) })}
+        />
       </Field>
       <Field label="Due date">
-        <input type="date" aria-label="Due date" value={story.dueDate ?? ''} disabled={!can.edit.allowed} title={can.edit.reason} onChange={(e) => onEdit({ dueDate: e.target.value || null })} />
+        <input
+          type="date"
+          aria-label="Due date"
+          value={story.dueDate ?? ''}
+          disabled={!can.edit.allowed}
+          title={can.edit.reason}
+          onChange={(e) => onEdit({ dueDate: e.target.value || null })}
+        />
       </Field>
       <ActionButton
         variant="danger"

@@ -18,18 +18,40 @@ import { useUpdateStory, type StoryEdit } from './use-story-actions';
 import './story.css';
 
 /** The open story's actions in the palette: take it, move it to another status. */
-function StoryCommands({ story, statuses, onEdit }: { story: Story; statuses: readonly Status[]; onEdit: (fields: StoryEdit) => void }) {
+function StoryCommands({
+  story,
+  statuses,
+  onEdit,
+}: {
+  story: Story;
+  statuses: readonly Status[];
+  onEdit: (fields: StoryEdit) => void;
+}) {
   const me = useQuery(meQuery).data?.user;
   const assigning = useCan('story.assign');
   const moving = useCan('story.transition');
   const commands = useMemo<Command[]>(
     () => [
       ...(me && story.assigneeId !== me.id
-        ? [{ id: 'story.take', group: story.key, label: 'Assign to me', deniedReason: assigning.reason || undefined, run: () => onEdit({ assigneeId: me.id }) }]
+        ? [
+            {
+              id: 'story.take',
+              group: story.key,
+              label: 'Assign to me',
+              deniedReason: assigning.reason || undefined,
+              run: () => onEdit({ assigneeId: me.id }),
+            },
+          ]
         : []),
       ...statuses
         .filter((s) => s.id !== story.statusId)
-        .map((s) => ({ id: `story.move.${s.id}`, group: story.key, label: `Move to ${s.name}`, deniedReason: moving.reason || undefined, run: () => onEdit({ statusId: s.id }) })),
+        .map((s) => ({
+          id: `story.move.${s.id}`,
+          group: story.key,
+          label: `Move to ${s.name}`,
+          deniedReason: moving.reason || undefined,
+          run: () => onEdit({ statusId: s.id }),
+        })),
     ],
     [me, story, statuses, assigning.reason, moving.reason, onEdit],
   );
@@ -52,7 +74,8 @@ export function StoryView({ projectKey, storyKey }: { projectKey: string; storyK
       </NotFoundState>
     );
   }
-  if (story.isError) return <ErrorState message={describeError(story.error)} onRetry={() => story.refetch()} />;
+  if (story.isError)
+    return <ErrorState message={describeError(story.error)} onRetry={() => story.refetch()} />;
   const current = story.data.story;
   const edit = update.mutate;
   return (
@@ -64,7 +87,12 @@ export function StoryView({ projectKey, storyKey }: { projectKey: string; storyK
         <Comments projectKey={projectKey} storyKey={storyKey} />
         <History projectKey={projectKey} storyKey={storyKey} names={names} />
       </div>
-      <StorySidebar projectKey={projectKey} story={current} statuses={statuses} onEdit={(fields) => update.mutate(fields)} />
+      <StorySidebar
+        projectKey={projectKey}
+        story={current}
+        statuses={statuses}
+        onEdit={(fields) => update.mutate(fields)}
+      />
     </div>
   );
 }

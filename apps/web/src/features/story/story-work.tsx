@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient, queryOptions } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { LINK_TYPES, linkResponse, storyDetailResponse, subtaskResponse, type LinkType, type StoryLink } from '@ordo/domain';
+import {
+  LINK_TYPES,
+  linkResponse,
+  storyDetailResponse,
+  subtaskResponse,
+  type LinkType,
+  type StoryLink,
+} from '@ordo/domain';
 import { describeError, request } from '../../shared/api/client';
 import { storyPath } from '../../shared/api/paths';
 import { Section } from '../../shared/ui/section';
@@ -43,12 +50,24 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
   const [title, setTitle] = useState('');
   const [linkType, setLinkType] = useState<LinkType>('blocks');
   const [linkKey, setLinkKey] = useState('');
-  const addSubtask = useStoryWrite(projectKey, storyKey, (body: { title: string }) => request(`${base}/subtasks`, subtaskResponse, { method: 'POST', body }));
-  const changeSubtask = useStoryWrite(projectKey, storyKey, ({ id, ...body }: { id: string; done?: boolean; assigneeId?: string | null }) =>
-    request(`${base}/subtasks/${encodeURIComponent(id)}`, subtaskResponse, { method: 'PATCH', body }));
-  const removeSubtask = useStoryWrite(projectKey, storyKey, (id: string) => request(`${base}/subtasks/${encodeURIComponent(id)}`, null, { method: 'DELETE' }));
-  const addLink = useStoryWrite(projectKey, storyKey, (body: { type: LinkType; story: string }) => request(`${base}/links`, linkResponse, { method: 'POST', body }));
-  const removeLink = useStoryWrite(projectKey, storyKey, (id: string) => request(`${base}/links/${encodeURIComponent(id)}`, null, { method: 'DELETE' }));
+  const addSubtask = useStoryWrite(projectKey, storyKey, (body: { title: string }) =>
+    request(`${base}/subtasks`, subtaskResponse, { method: 'POST', body }),
+  );
+  const changeSubtask = useStoryWrite(
+    projectKey,
+    storyKey,
+    ({ id, ...body }: { id: string; done?: boolean; assigneeId?: string | null }) =>
+      request(`${base}/subtasks/${encodeURIComponent(id)}`, subtaskResponse, { method: 'PATCH', body }),
+  );
+  const removeSubtask = useStoryWrite(projectKey, storyKey, (id: string) =>
+    request(`${base}/subtasks/${encodeURIComponent(id)}`, null, { method: 'DELETE' }),
+  );
+  const addLink = useStoryWrite(projectKey, storyKey, (body: { type: LinkType; story: string }) =>
+    request(`${base}/links`, linkResponse, { method: 'POST', body }),
+  );
+  const removeLink = useStoryWrite(projectKey, storyKey, (id: string) =>
+    request(`${base}/links/${encodeURIComponent(id)}`, null, { method: 'DELETE' }),
+  );
   const subtasks = work.data?.subtasks ?? [];
   const done = subtasks.filter((s) => s.done).length;
 
@@ -63,15 +82,37 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
   };
   return (
     <>
-      <Section title={`Sub-tasks${subtasks.length ? ` ${done}/${subtasks.length}` : ''}`} loading={work.isPending}>
+      <Section
+        title={`Sub-tasks${subtasks.length ? ` ${done}/${subtasks.length}` : ''}`}
+        loading={work.isPending}
+      >
         <ul className="subtasks">
           {subtasks.map((s) => (
             <li key={s.id} className="row" data-subtask={s.title}>
-              <input type="checkbox" aria-label={s.title} checked={s.done} disabled={!editing.allowed} title={editing.reason} onChange={(e) => changeSubtask.mutate({ id: s.id, done: e.target.checked })} />
+              <input
+                type="checkbox"
+                aria-label={s.title}
+                checked={s.done}
+                disabled={!editing.allowed}
+                title={editing.reason}
+                onChange={(e) => changeSubtask.mutate({ id: s.id, done: e.target.checked })}
+              />
               <span className={`spacer ${s.done ? 'muted subtask-done' : ''}`}>{s.title}</span>
-              <MemberPicker projectKey={projectKey} aria-label={`Assignee of “${s.title}”`} noneLabel="Nobody" value={s.assigneeId ?? ''} disabled={!editing.allowed} onPick={(id) => changeSubtask.mutate({ id: s.id, assigneeId: id || null })} />
+              <MemberPicker
+                projectKey={projectKey}
+                aria-label={`Assignee of “${s.title}”`}
+                noneLabel="Nobody"
+                value={s.assigneeId ?? ''}
+                disabled={!editing.allowed}
+                onPick={(id) => changeSubtask.mutate({ id: s.id, assigneeId: id || null })}
+              />
               {editing.allowed && (
-                <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove “${s.title}”`} onClick={() => removeSubtask.mutate(s.id)}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  aria-label={`Remove “${s.title}”`}
+                  onClick={() => removeSubtask.mutate(s.id)}
+                >
                   ×
                 </button>
               )}
@@ -81,8 +122,17 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
         </ul>
         {editing.allowed && (
           <form className="row" onSubmit={submitSubtask}>
-            <input className="spacer" aria-label="New sub-task" placeholder="Add a sub-task" maxLength={255} value={title} onChange={(e) => setTitle(e.target.value)} />
-            <button type="submit" className="btn" disabled={!title.trim() || addSubtask.isPending}>Add</button>
+            <input
+              className="spacer"
+              aria-label="New sub-task"
+              placeholder="Add a sub-task"
+              maxLength={255}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+            <button type="submit" className="btn" disabled={!title.trim() || addSubtask.isPending}>
+              Add
+            </button>
           </form>
         )}
       </Section>
@@ -99,10 +149,17 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
                 </Link>
               )}
               {l.story.done && <span className="chip">Done</span>}
-              {l.type === 'blocks' && l.direction === 'inward' && !l.story.done && <span className="chip chip-warn">Blocker not done</span>}
+              {l.type === 'blocks' && l.direction === 'inward' && !l.story.done && (
+                <span className="chip chip-warn">Blocker not done</span>
+              )}
               <span className="spacer" />
               {editing.allowed && (
-                <button type="button" className="btn btn-ghost btn-small" aria-label={`Remove the link to ${l.story.key}`} onClick={() => removeLink.mutate(l.id)}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  aria-label={`Remove the link to ${l.story.key}`}
+                  onClick={() => removeLink.mutate(l.id)}
+                >
                   ×
                 </button>
               )}
@@ -112,13 +169,27 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
         </ul>
         {editing.allowed && (
           <form className="row" onSubmit={submitLink}>
-            <select aria-label="Link type" value={linkType} onChange={(e) => setLinkType(e.target.value as LinkType)}>
+            <select
+              aria-label="Link type"
+              value={linkType}
+              onChange={(e) => setLinkType(e.target.value as LinkType)}
+            >
               {LINK_TYPES.map((t) => (
-                <option key={t} value={t}>{linkWords({ type: t, direction: 'outward' })}</option>
+                <option key={t} value={t}>
+                  {linkWords({ type: t, direction: 'outward' })}
+                </option>
               ))}
             </select>
-            <input className="spacer" aria-label="Linked story key" placeholder={`${projectKey}-1`} value={linkKey} onChange={(e) => setLinkKey(e.target.value)} />
-            <button type="submit" className="btn" disabled={!linkKey.trim() || addLink.isPending}>Link</button>
+            <input
+              className="spacer"
+              aria-label="Linked story key"
+              placeholder={`${projectKey}-1`}
+              value={linkKey}
+              onChange={(e) => setLinkKey(e.target.value)}
+            />
+            <button type="submit" className="btn" disabled={!linkKey.trim() || addLink.isPending}>
+              Link
+            </button>
           </form>
         )}
       </Section>

@@ -21,7 +21,10 @@ export function useUpdateStory(projectKey: string, storyKey: string) {
     scope: { id: `story-edit-${projectKey}-${storyKey}` },
     mutationFn: (fields) => {
       const version = queryClient.getQueryData<Detail>(detailKey)?.story.version;
-      return request(storyPath(projectKey, storyKey), storyResponse, { method: 'PATCH', body: { ...fields, version } });
+      return request(storyPath(projectKey, storyKey), storyResponse, {
+        method: 'PATCH',
+        body: { ...fields, version },
+      });
     },
     changes: [
       cacheChange<Detail, StoryEdit, Detail>(
@@ -42,7 +45,9 @@ export function useStoryCommand(projectKey: string, storyKey: string) {
   return useProjectCommand(projectKey, ({ command, body }: StoryCommand) =>
     command === 'delete'
       ? request(path, null, { method: 'DELETE' })
-      : request(`${path}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }).then(() => undefined),
+      : request(`${path}/${command}`, storyResponse, { method: 'POST', body: body ?? {} }).then(
+          () => undefined,
+        ),
   );
 }
 
@@ -56,11 +61,18 @@ interface ListEdit {
  * A quick edit made from a list (points in the backlog, "take it" on the board): shown in that list at once
  * with `place`, sent with the version the list shows (a 409 rolls it back and says so).
  */
-export function useListStoryEdit<TData>(projectKey: string, queryKey: readonly unknown[], place: (data: TData, story: Story) => TData) {
+export function useListStoryEdit<TData>(
+  projectKey: string,
+  queryKey: readonly unknown[],
+  place: (data: TData, story: Story) => TData,
+) {
   return useOptimisticMutation<ListEdit, Detail>({
     mutationKey: ['list-edit', projectKey],
     mutationFn: ({ story, fields }) =>
-      request(storyPath(projectKey, story.key), storyResponse, { method: 'PATCH', body: { ...fields, version: story.version } }),
+      request(storyPath(projectKey, story.key), storyResponse, {
+        method: 'PATCH',
+        body: { ...fields, version: story.version },
+      }),
     changes: [
       cacheChange<TData, ListEdit, Detail>(
         queryKey,

@@ -12,15 +12,26 @@ export function WatchButton({ projectKey, story }: { projectKey: string; story: 
   const detailKey = storyKeys.detail(projectKey, story.key);
   const watching = story.watching ?? false;
   const toggle = useMutation({
-    mutationFn: (watch: boolean) => request(`${storyPath(projectKey, story.key)}/watch`, null, { method: watch ? 'POST' : 'DELETE' }),
-    onMutate: (watch) => queryClient.setQueryData<{ story: Story }>(detailKey, (old) => old && { story: { ...old.story, watching: watch } }),
+    mutationFn: (watch: boolean) =>
+      request(`${storyPath(projectKey, story.key)}/watch`, null, { method: watch ? 'POST' : 'DELETE' }),
+    onMutate: (watch) =>
+      queryClient.setQueryData<{ story: Story }>(
+        detailKey,
+        (old) => old && { story: { ...old.story, watching: watch } },
+      ),
     onError: (error) => {
       notify(describeError(error), 'error');
       return queryClient.invalidateQueries({ queryKey: detailKey, exact: true });
     },
   });
   return (
-    <button type="button" className="btn" aria-pressed={watching} onClick={() => toggle.mutate(!watching)} title="Watchers are told of comments, status changes, acceptance and rejection">
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={watching}
+      onClick={() => toggle.mutate(!watching)}
+      title="Watchers are told of comments, status changes, acceptance and rejection"
+    >
       {watching ? 'Watching' : 'Watch'}
     </button>
   );

@@ -3,19 +3,30 @@ import { userResponse } from '@ordo/domain';
 import { ApiError, describeError, request } from './client';
 
 const reply = (status: number, body: unknown) =>
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })),
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('request', () => {
   it('parses the answer with the domain schema', async () => {
-    const user = { id: '00000000-0000-4000-8000-000000000001', email: 'a@b.c', name: 'Ana', handle: 'ana', createdAt: '2025-01-01T00:00:00.000Z' };
+    const user = {
+      id: '00000000-0000-4000-8000-000000000001',
+      email: 'a@b.c',
+      name: 'Ana',
+      handle: 'ana',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    };
     reply(200, { user });
     await expect(request('/me', userResponse)).resolves.toEqual({ user });
   });
 
   it('turns the contract’s error shape into an ApiError with code, message and details', async () => {
-    reply(409, { error: { code: 'conflict', message: 'SHOP-3 was changed by someone else', details: { current: {} } } });
+    reply(409, {
+      error: { code: 'conflict', message: 'SHOP-3 was changed by someone else', details: { current: {} } },
+    });
     const error = await request('/x', null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'conflict', details: { current: {} } });

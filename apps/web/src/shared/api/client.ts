@@ -58,7 +58,8 @@ export const isApiError = (error: unknown, code?: string): error is ApiError =>
 /** The sentence to show a person for any failure. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.name === 'ZodError') return 'The server answered in an unexpected shape';
+  if (error instanceof Error && error.name === 'ZodError')
+    return 'The server answered in an unexpected shape';
   return 'The server could not be reached. Check your connection and try again.';
 }
 

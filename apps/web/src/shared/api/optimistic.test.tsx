@@ -23,7 +23,13 @@ function setup(result: () => Promise<string[]>) {
       useOptimisticMutation<string, string[]>({
         mutationKey: ['move'],
         mutationFn: result,
-        changes: [cacheChange<string[], string, string[]>(KEY, (list, item) => [item, ...list.filter((x) => x !== item)], (_list, saved) => saved)],
+        changes: [
+          cacheChange<string[], string, string[]>(
+            KEY,
+            (list, item) => [item, ...list.filter((x) => x !== item)],
+            (_list, saved) => saved,
+          ),
+        ],
         invalidate: [],
       }),
     { wrapper },
@@ -52,7 +58,9 @@ describe('useOptimisticMutation', () => {
   });
 
   it('rolls back on a 409 and explains that someone got there first', async () => {
-    const { client, hook } = setup(() => Promise.reject(new ApiError(409, 'conflict', 'SHOP-3 was changed by someone else')));
+    const { client, hook } = setup(() =>
+      Promise.reject(new ApiError(409, 'conflict', 'SHOP-3 was changed by someone else')),
+    );
     act(() => hook.result.current.mutate('c'));
     await waitFor(() => expect(hook.result.current.isError).toBe(true));
     expect(client.getQueryData(KEY)).toEqual(['a', 'b', 'c']);

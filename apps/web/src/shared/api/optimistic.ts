@@ -35,7 +35,8 @@ interface Options<TVars, TResult> {
 
 /** Why the change was undone, in words: a 409 means someone else got there first. */
 function rollbackMessage(error: unknown): string {
-  if (isApiError(error, 'conflict')) return `${describeError(error)} — someone changed it first; showing the latest.`;
+  if (isApiError(error, 'conflict'))
+    return `${describeError(error)} — someone changed it first; showing the latest.`;
   return describeError(error);
 }
 
@@ -43,7 +44,13 @@ function rollbackMessage(error: unknown): string {
  * TanStack Query's optimistic update: cancel → snapshot → setQueryData → roll back on error with a toast →
  * invalidate on settle. Every drag in the app goes through it.
  */
-export function useOptimisticMutation<TVars, TResult>({ mutationKey, mutationFn, changes, invalidate, scope }: Options<TVars, TResult>) {
+export function useOptimisticMutation<TVars, TResult>({
+  mutationKey,
+  mutationFn,
+  changes,
+  invalidate,
+  scope,
+}: Options<TVars, TResult>) {
   const queryClient = useQueryClient();
   const notify = useToast();
   return useMutation({
@@ -59,12 +66,16 @@ export function useOptimisticMutation<TVars, TResult>({ mutationKey, mutationFn,
       });
     },
     onError: (error, _vars, snapshots) => {
-      for (const { queryKey, previous } of snapshots ?? []) if (previous !== undefined) queryClient.setQueryData(queryKey, previous);
+      for (const { queryKey, previous } of snapshots ?? [])
+        if (previous !== undefined) queryClient.setQueryData(queryKey, previous);
       notify(rollbackMessage(error), 'error');
     },
     onSuccess: (result, vars) => {
       for (const { queryKey, confirm } of changes) {
-        if (confirm) queryClient.setQueryData(queryKey, (data: unknown) => (data === undefined ? data : confirm(data, result, vars)));
+        if (confirm)
+          queryClient.setQueryData(queryKey, (data: unknown) =>
+            data === undefined ? data : confirm(data, result, vars),
+          );
       }
     },
     onSettled: async () => {

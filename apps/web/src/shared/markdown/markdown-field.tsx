@@ -19,8 +19,19 @@ export function MarkdownField({ label, value, placeholder, disabled, reason, onC
       <div className="stack">
         <MarkdownEditor label={label} value={draft} onChange={setDraft} placeholder={placeholder} autoFocus />
         <div className="row">
-          <button type="button" className="btn btn-primary" onClick={() => { onCommit(draft.trim()); setDraft(null); }}>Save</button>
-          <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>Cancel</button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              onCommit(draft.trim());
+              setDraft(null);
+            }}
+          >
+            Save
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
         </div>
       </div>
     );
@@ -29,7 +40,14 @@ export function MarkdownField({ label, value, placeholder, disabled, reason, onC
     <div className="markdown-field stack">
       {value ? <Markdown text={value} /> : <p className="muted">{placeholder}</p>}
       <div>
-        <button type="button" className="btn btn-ghost small" aria-label={`Edit ${label.toLowerCase()}`} disabled={disabled} title={reason} onClick={() => setDraft(value)}>
+        <button
+          type="button"
+          className="btn btn-ghost small"
+          aria-label={`Edit ${label.toLowerCase()}`}
+          disabled={disabled}
+          title={reason}
+          onClick={() => setDraft(value)}
+        >
           Edit
         </button>
       </div>

@@ -15,10 +15,28 @@ function dom(html: string) {
 function scriptableParts(root: HTMLElement): string[] {
   const found: string[] = [];
   for (const el of root.querySelectorAll('*')) {
-    if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'STYLE', 'FORM', 'BASE', 'META', 'LINK'].includes(el.tagName.toUpperCase())) found.push(el.tagName);
+    if (
+      [
+        'SCRIPT',
+        'IFRAME',
+        'OBJECT',
+        'EMBED',
+        'SVG',
+        'MATH',
+        'STYLE',
+        'FORM',
+        'BASE',
+        'META',
+        'LINK',
+      ].includes(el.tagName.toUpperCase())
+    )
+      found.push(el.tagName);
     for (const attr of el.attributes) {
       if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ''))) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) &&
+        /^\s*(javascript|vbscript|data):/i.test(attr.value.replace(/[\s\u0000-\u001f]/g, ''))
+      ) {
         found.push(`${el.tagName} ${attr.name}=${attr.value}`);
       }
       if (attr.name === 'style') found.push(`${el.tagName} style`);
@@ -32,8 +50,8 @@ const VECTORS = [
   '<script>alert(1)</script>',
   '<SCRIPT SRC=https://cdn.jsdelivr.net/gh/Moksh45/host-xss.rocks/index.js></SCRIPT>',
   '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<IMG SRC=javascript:alert(\'XSS\')>',
-  '<IMG SRC=JaVaScRiPt:alert(\'XSS\')>',
+  "<IMG SRC=javascript:alert('XSS')>",
+  "<IMG SRC=JaVaScRiPt:alert('XSS')>",
   '<IMG SRC=`javascript:alert("RSnake says, \'XSS\'")`>',
   '<a onmouseover="alert(document.cookie)">xxs link</a>',
   '<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\\>',
@@ -48,7 +66,7 @@ const VECTORS = [
   '<<SCRIPT>alert("XSS");//<</SCRIPT>',
   '<IMG SRC="`<javascript:alert>`(\'XSS\')"',
   '<iframe src=http://xss.rocks/scriptlet.html <',
-  '<svg/onload=alert(\'XSS\')>',
+  "<svg/onload=alert('XSS')>",
   '<BODY BACKGROUND="javascript:alert(\'XSS\')">',
   '<STYLE>li {list-style-image: url("javascript:alert(\'XSS\')");}</STYLE><UL><LI>XSS</br>',
   '<DIV STYLE="background-image: url(javascript:alert(\'XSS\'))">',
@@ -106,7 +124,11 @@ describe('Markdown rendering', () => {
 
   it('links story keys of readable projects and @mentions; a key of another project stays text', () => {
     const root = dom(render('See SHOP-42, SECRET-7 and ask @ana.lee (not bob@mail.com) about `SHOP-1`'));
-    const links = [...root.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')]);
+    const links = [...root.querySelectorAll('a')].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+      a.getAttribute('target'),
+    ]);
     expect(links).toContainEqual(['SHOP-42', '/projects/SHOP/stories/SHOP-42', null]);
     expect(links).toContainEqual(['@ana.lee', '/projects/SHOP/members', null]);
     expect(links.map(([text]) => text)).not.toContain('SECRET-7');
@@ -117,7 +139,9 @@ describe('Markdown rendering', () => {
   });
 
   it('keeps no class or style an author writes', () => {
-    const root = dom(render('[x](https://example.com){.btn}\n\n<span class="btn" style="position:fixed">x</span>'));
+    const root = dom(
+      render('[x](https://example.com){.btn}\n\n<span class="btn" style="position:fixed">x</span>'),
+    );
     expect(root.querySelector('[style]')).toBeNull();
     expect(root.querySelector('.btn')).toBeNull();
   });

@@ -9,7 +9,10 @@ export interface MarkdownContext {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const STORY_KEY = /^([A-Z][A-Z0-9]{1,9})-[1-9][0-9]{0,8}(?![\w-])/;
 const HANDLE = /^@([a-z0-9][a-z0-9._-]{0,38}[a-z0-9]|[a-z0-9])(?![\w])/;
@@ -73,7 +76,20 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
 
 const SANITIZE = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'object', 'embed', 'svg', 'math'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'object',
+    'embed',
+    'svg',
+    'math',
+  ],
   FORBID_ATTR: ['style', 'id'],
   ADD_ATTR: ['target', 'data-internal'],
 };
@@ -82,7 +98,11 @@ const SANITIZE = {
  * Markdown → HTML that is safe to insert: raw HTML in the text is shown as text (never parsed), and the
  * result still goes through DOMPurify, which drops scripts, event handlers and `javascript:` URLs.
  */
-export function renderMarkdown(text: string, context: MarkdownContext, options: { inline?: boolean } = {}): string {
+export function renderMarkdown(
+  text: string,
+  context: MarkdownContext,
+  options: { inline?: boolean } = {},
+): string {
   const marked = new Marked({ gfm: true, breaks: true, async: false });
   marked.use({
     extensions: extensions(context),

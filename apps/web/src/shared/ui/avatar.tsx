@@ -10,12 +10,22 @@ function hueFor(seed: string): number {
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts.at(-1)] : [parts[0]?.slice(0, 2)];
-  return letters.map((p) => p?.[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    letters
+      .map((p) => p?.[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }
 
 export function Avatar({ name, id }: { name: string; id: string }) {
   return (
-    <span className="avatar" title={name} aria-label={name} style={{ background: `hsl(${hueFor(id)} 55% 48%)` }}>
+    <span
+      className="avatar"
+      title={name}
+      aria-label={name}
+      style={{ background: `hsl(${hueFor(id)} 55% 48%)` }}
+    >
       {initials(name)}
     </span>
   );

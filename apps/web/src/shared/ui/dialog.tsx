@@ -1,7 +1,17 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 /** A modal with a labelled heading; Escape and the backdrop close it, focus moves into it on open. */
-export function Dialog({ title, wide, onClose, children }: { title: string; wide?: boolean; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  wide,
+  onClose,
+  children,
+}: {
+  title: string;
+  wide?: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
@@ -11,7 +21,13 @@ export function Dialog({ title, wide, onClose, children }: { title: string; wide
   }, [onClose]);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className={`dialog card stack ${wide ? 'dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title}>
+      <div
+        ref={ref}
+        className={`dialog card stack ${wide ? 'dialog-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+      >
         <h2>{title}</h2>
         {children}
       </div>
@@ -34,7 +50,17 @@ interface FormDialogProps {
 }
 
 /** A dialog holding a form with Cancel and one submit button. */
-export function FormDialog({ title, submitLabel, danger, canSubmit = true, wide, closeOnSubmit = true, onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({
+  title,
+  submitLabel,
+  danger,
+  canSubmit = true,
+  wide,
+  closeOnSubmit = true,
+  onSubmit,
+  onClose,
+  children,
+}: FormDialogProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -49,7 +75,11 @@ export function FormDialog({ title, submitLabel, danger, canSubmit = true, wide,
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={!canSubmit}>
+          <button
+            type="submit"
+            className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
+            disabled={!canSubmit}
+          >
             {submitLabel}
           </button>
         </div>

@@ -1,4 +1,10 @@
-import { useEffect, useState, type ComponentType, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import {
+  useEffect,
+  useState,
+  type ComponentType,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface Props {
   label: string;
@@ -11,14 +17,30 @@ interface Props {
   maxLength?: number;
   className?: string;
   /** What edits a multiline value (a textarea unless told: the description's offers @mentions). */
-  textarea?: ComponentType<Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & { value: string; onChange: (e: { target: { value: string } }) => void }>;
+  textarea?: ComponentType<
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
+      value: string;
+      onChange: (e: { target: { value: string } }) => void;
+    }
+  >;
 }
 
 /**
  * A field that saves when you leave it (or press Enter on one line), like Linear's. While you type, changes
  * that arrive live do not overwrite your words; they show once you leave the field.
  */
-export function EditableText({ label, value, onCommit, disabled, reason, multiline, placeholder, maxLength, className, textarea: Area }: Props) {
+export function EditableText({
+  label,
+  value,
+  onCommit,
+  disabled,
+  reason,
+  multiline,
+  placeholder,
+  maxLength,
+  className,
+  textarea: Area,
+}: Props) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   useEffect(() => {

@@ -2,7 +2,15 @@ import { useId, type ReactNode } from 'react';
 import { Skeleton } from './feedback';
 
 /** A titled part of a page that shows a skeleton while its data loads. */
-export function Section({ title, loading, children }: { title: string; loading?: boolean; children: ReactNode }) {
+export function Section({
+  title,
+  loading,
+  children,
+}: {
+  title: string;
+  loading?: boolean;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <section className="stack" aria-labelledby={id}>

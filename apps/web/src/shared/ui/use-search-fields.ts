@@ -10,7 +10,8 @@ export function useSearchFields<F extends string>(
 ): [Partial<Record<F, string>>, (field: F, value: string) => void] {
   const [params, setParams] = useSearchParams();
   const values = useMemo(
-    () => Object.fromEntries(fields.map((f) => [f, params.get(f) || undefined])) as Partial<Record<F, string>>,
+    () =>
+      Object.fromEntries(fields.map((f) => [f, params.get(f) || undefined])) as Partial<Record<F, string>>,
     // `fields` is a module constant at every call site, so only the URL can change the values.
     [params],
   );
