@@ -1,8 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { CHROMIUM, snap, startTeam, type Team } from './setup';
 
 const KEY = 'FND';
-const TITLES = ['Sign up with email', 'Print an invoice', 'Rate a product', 'Cancel an order'];
+const TITLES = [
+  'Sign up with email',
+  'Print an invoice',
+  'Rate a product',
+  'Cancel an order',
+  'Gift wrap an order',
+];
+
+const keysOf = (rows: Locator) => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-story')));
+/** Until the list shows exactly `keys` (a filter's answer arriving), bounded by Playwright's timeout. */
+const waitForKeys = (rows: Locator, keys: string[]) =>
+  rows
+    .page()
+    .waitForFunction(
+      ([selector, want]) =>
+        [...document.querySelectorAll(selector)].map((el) => el.getAttribute('data-story')).join() === want,
+      ['.story-list [data-story]', keys.join()] as const,
+    );
+const focusedStory = (page: Page) =>
+  page.evaluate(
+    () => document.activeElement?.closest('.story-list [data-story]')?.getAttribute('data-story') ?? null,
+  );
 
 describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
   let team: Team;
@@ -24,6 +46,7 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
       description:
         'Stars from **one to five**, after [the guide](https://example.com/guide). Needs FND-1.\n\n<img src=x onerror="window.__xss=1">',
     });
+    await team.admin.call('DELETE', `/projects/${KEY}/stories/${KEY}-5`);
   });
   afterAll(() => team?.close());
 
@@ -50,6 +73,51 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
     await po.getByRole('combobox', { name: 'Search all stories' }).fill(`${KEY.toLowerCase()}-4`);
     await po.getByRole('option', { name: new RegExp(`${KEY}-4`) }).click();
     await po.waitForURL(`**/projects/${KEY}/stories/${KEY}-4`);
+  });
+
+  it('All stories lists done ones too, keeps its filters in the URL through a reload, and pages by arrow keys', async () => {
+    const { dev } = team;
+    await dev.goto(`/projects/${KEY}/backlog`);
+    await dev.getByRole('link', { name: 'All stories' }).click();
+    await dev.waitForURL(`**/projects/${KEY}/stories`);
+    const rows = dev.locator('.story-list [data-story]');
+    await dev.locator(`.story-list [data-story="${KEY}-2"]`).waitFor();
+    expect(await keysOf(rows)).toEqual([`${KEY}-1`, `${KEY}-2`, `${KEY}-3`, `${KEY}-4`]);
+    await dev.getByRole('combobox', { name: 'Open or done' }).selectOption({ label: 'Done only' });
+    await dev.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Last updated' });
+    await dev.waitForURL(/done=true/);
+    await waitForKeys(rows, [`${KEY}-2`]);
+    await dev.reload();
+    await waitForKeys(rows, [`${KEY}-2`]);
+    expect(await dev.getByRole('combobox', { name: 'Open or done' }).inputValue()).toBe('true');
+    expect(await dev.getByRole('combobox', { name: 'Sort by' }).inputValue()).toBe('updated');
+    await snap(dev, 'web-all-stories');
+    // One Tab stop for the list: the arrow keys go from row to row.
+    await dev.getByRole('combobox', { name: 'Open or done' }).selectOption({ label: 'Open and done' });
+    await waitForKeys(rows, [`${KEY}-3`, `${KEY}-2`, `${KEY}-4`, `${KEY}-1`]);
+    await dev.getByRole('combobox', { name: 'Sort by' }).focus();
+    await dev.keyboard.press('Tab');
+    expect(await focusedStory(dev)).toBe(`${KEY}-3`);
+    await dev.keyboard.press('ArrowDown');
+    expect(await focusedStory(dev)).toBe(`${KEY}-2`);
+    await dev.keyboard.press('Tab');
+    expect(await focusedStory(dev)).toBeNull();
+  });
+
+  it('the PO finds a deleted story in the trash and restores it', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/stories`);
+    const rows = po.locator('.story-list [data-story]');
+    await rows.first().waitFor();
+    expect(await po.locator(`[data-story="${KEY}-5"]`).count()).toBe(0);
+    await po.getByRole('checkbox', { name: 'Trash' }).check();
+    await waitForKeys(rows, [`${KEY}-5`]);
+    await po.getByRole('button', { name: `Restore ${KEY}-5` }).click();
+    await po.getByText('The trash is empty').waitFor();
+    await po.getByRole('checkbox', { name: 'Trash' }).uncheck();
+    await po.locator(`.story-list [data-story="${KEY}-5"]`).waitFor();
+    await po.goto(`/projects/${KEY}/backlog`);
+    await po.locator(`[data-story="${KEY}-5"]`).waitFor();
   });
 
   it('a description shows as Markdown, its HTML never runs, and story keys link', async () => {

@@ -18,6 +18,7 @@ import { projectKeys, projectQuery } from '../features/projects/queries';
 import { storyKeys } from '../features/story/queries';
 import { epicKeys } from '../features/roadmap/queries';
 import { feedbackKey } from '../features/feedback/queries';
+import { storyListKeys } from '../features/stories/queries';
 
 function doneStatusIds(client: QueryClient, key: string): Set<string> {
   const statuses = client.getQueryData(projectQuery(key).queryKey)?.statuses ?? [];
@@ -64,7 +65,11 @@ function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefine
   const area = event.type.split('.')[0];
   switch (area) {
     case 'story':
-      return [epicKeys.roadmap(key), sprintKeys.reports(key)];
+      // The All-stories list is paged by the server's sort: it asks again rather than guess a story's page.
+      return [epicKeys.roadmap(key), sprintKeys.reports(key), storyListKeys.all(key)];
+    case 'link':
+      // Both stories of the link show it, and a card's blocker warning may come or go.
+      return [storyKeys.all(key), boardKey(key), storyListKeys.all(key), epicKeys.roadmap(key)];
     case 'comment':
       return storyKey
         ? [storyKeys.comments(key, storyKey), storyKeys.history(key, storyKey)]
@@ -76,6 +81,7 @@ function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefine
         sprintKeys.reports(key),
         boardKey(key),
         backlogKeys.all(key),
+        storyListKeys.all(key),
         epicKeys.roadmap(key),
       ];
     case 'epic':

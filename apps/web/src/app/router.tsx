@@ -12,6 +12,8 @@ const views = {
   backlog: () => import('../features/backlog/backlog-page').then((m) => ({ Component: m.BacklogPage })),
   planning: () => import('../features/planning/planning-page').then((m) => ({ Component: m.PlanningPage })),
   board: () => import('../features/board/board-page').then((m) => ({ Component: m.BoardPage })),
+  stories: () =>
+    import('../features/stories/all-stories-page').then((m) => ({ Component: m.AllStoriesPage })),
   'stories/:story': () => import('../features/story/story-page').then((m) => ({ Component: m.StoryPage })),
   roadmap: () => import('../features/roadmap/roadmap-page').then((m) => ({ Component: m.RoadmapPage })),
   reports: () => import('../features/reports/reports-page').then((m) => ({ Component: m.ReportsPage })),

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { BacklogFilter } from '@ordo/domain';
+import { SearchInput } from '../../shared/ui/search-input';
 import { TypeOptions } from '../story/story-chips';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
 import type { FilterField } from './use-backlog-filter';
@@ -10,31 +10,10 @@ interface Props {
   onChange: (field: FilterField, value: string) => void;
 }
 
-const SEARCH_DELAY_MS = 250;
-
-/** Text search waits for a pause in typing so every keystroke does not ask the server. */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => onSearch(text.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
-  return (
-    <input
-      type="search"
-      placeholder="Search stories"
-      aria-label="Search stories"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-    />
-  );
-}
-
 export function BacklogFilters({ projectKey, filter, onChange }: Props) {
   return (
     <div className="row filters" role="search">
-      <SearchBox value={filter.q ?? ''} onSearch={(q) => onChange('q', q)} />
+      <SearchInput value={filter.q ?? ''} onSearch={(q) => onChange('q', q)} />
       <input
         placeholder="Label"
         aria-label="Filter by label"

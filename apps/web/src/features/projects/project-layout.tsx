@@ -21,6 +21,7 @@ const TEAM_VIEWS = [
   ['backlog', 'Backlog'],
   ['planning', 'Planning'],
   ['board', 'Board'],
+  ['stories', 'All stories'],
 ] as const;
 const PRODUCT_VIEWS = [
   ['roadmap', 'Roadmap'],
@@ -79,6 +80,12 @@ function ProjectCommands({ projectKey, roles }: { projectKey: string; roles: rea
         run: () => navigate(`/projects/${projectKey}/${path}`),
       })),
       {
+        id: 'view.trash',
+        group: 'Go to',
+        label: 'Trash (deleted stories)',
+        run: () => navigate(`/projects/${projectKey}/stories?deleted=true`),
+      },
+      {
         id: 'story.create',
         group: 'Story',
         label: 'Create a story',
@@ -124,13 +131,13 @@ export function ProjectLayout() {
           </div>
           <div className="section">Team</div>
           {TEAM_VIEWS.map(([path, label]) => (
-            <NavLink key={path} to={path}>
+            <NavLink key={path} to={path} end>
               {label}
             </NavLink>
           ))}
           <div className="section">Product</div>
           {PRODUCT_VIEWS.map(([path, label]) => (
-            <NavLink key={path} to={path}>
+            <NavLink key={path} to={path} end>
               {label}
             </NavLink>
           ))}
