@@ -83,6 +83,27 @@ describe('the board', () => {
     await runningSprint(team.sm, base, [mine, theirs]);
     expect(cards(await columnsOf(`?assignee=${team.dev.user!.id}`))['To Do']).toEqual([mine]);
   });
+
+  it('names the stories not done yet that block a card, until they are done or deleted', async () => {
+    const [card, api, design, copy, free] = [
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+      await newStory(team.po, base),
+    ];
+    for (const blocker of [design, api, copy])
+      await team.dev.post(`${base}/stories/${blocker}/links`, { type: 'blocks', story: card });
+    await team.dev.post(`${base}/stories/${free}/links`, { type: 'relates', story: card });
+    await team.dev.post(`${base}/stories/${card}/links`, { type: 'blocks', story: free });
+    await runningSprint(team.sm, base, [card, free]);
+    const blockedBy = async () => (await team.stakeholder.get(`${base}/board`)).body.blockedBy;
+    // In key order; a story it blocks, or relates to, is no blocker of it.
+    expect(await blockedBy()).toEqual({ [card]: [api, design, copy], [free]: [card] });
+    await moveTo(team.dev, base, api, status.Done!);
+    await team.po.delete(`${base}/stories/${copy}`);
+    expect(await blockedBy()).toEqual({ [card]: [design], [free]: [card] });
+  });
 });
 
 describe('moving a story across the board', () => {

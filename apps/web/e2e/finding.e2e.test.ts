@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { CHROMIUM, snap, startTeam, type Team } from './setup';
+import { CHROMIUM, snap, startTeam, waitForLive, type Team } from './setup';
 
 const KEY = 'FND';
 const TITLES = [
@@ -28,6 +28,7 @@ const focusedStory = (page: Page) =>
 
 describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
   let team: Team;
+  let doneId: string;
   beforeAll(async () => {
     team = await startTeam(KEY, TITLES);
     const { statuses } = await team.admin.call<{ statuses: { id: string; name: string }[] }>(
@@ -47,6 +48,31 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
         'Stars from **one to five**, after [the guide](https://example.com/guide). Needs FND-1.\n\n<img src=x onerror="window.__xss=1">',
     });
     await team.admin.call('DELETE', `/projects/${KEY}/stories/${KEY}-5`);
+    // A running sprint: FND-1 in progress with one of its two sub-tasks done; FND-3 blocked by FND-4 (in the backlog).
+    const today = new Date().toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const base = `/projects/${KEY}`;
+    const { sprint } = await team.admin.call<{ sprint: { id: string } }>('POST', `${base}/sprints`, {
+      name: 'Sprint 1',
+      startDate: today,
+      endDate: end,
+    });
+    await team.admin.call('POST', `${base}/sprints/${sprint.id}/stories`, {
+      stories: [`${KEY}-1`, `${KEY}-3`],
+    });
+    await team.admin.call('POST', `${base}/sprints/${sprint.id}/start`, {});
+    await team.admin.call('POST', `${base}/stories/${KEY}-1/transition`, {
+      statusId: statuses.find((s) => s.name === 'In Progress')!.id,
+    });
+    const { subtask } = await team.admin.call<{ subtask: { id: string } }>(
+      'POST',
+      `${base}/stories/${KEY}-1/subtasks`,
+      { title: 'Write the form' },
+    );
+    await team.admin.call('POST', `${base}/stories/${KEY}-1/subtasks`, { title: 'Test it' });
+    await team.admin.call('PATCH', `${base}/stories/${KEY}-1/subtasks/${subtask.id}`, { done: true });
+    await team.admin.call('POST', `${base}/stories/${KEY}-4/links`, { type: 'blocks', story: `${KEY}-3` });
+    doneId = statuses.find((s) => s.name === 'Done')!.id;
   });
   afterAll(() => team?.close());
 
@@ -94,12 +120,14 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
     await snap(dev, 'web-all-stories');
     // One Tab stop for the list: the arrow keys go from row to row.
     await dev.getByRole('combobox', { name: 'Open or done' }).selectOption({ label: 'Open and done' });
-    await waitForKeys(rows, [`${KEY}-3`, `${KEY}-2`, `${KEY}-4`, `${KEY}-1`]);
+    await dev.waitForURL((url) => !url.search.includes('done='));
+    await dev.waitForFunction(() => document.querySelectorAll('.story-list [data-story]').length === 4);
+    const [first, second] = await keysOf(rows);
     await dev.getByRole('combobox', { name: 'Sort by' }).focus();
     await dev.keyboard.press('Tab');
-    expect(await focusedStory(dev)).toBe(`${KEY}-3`);
+    expect(await focusedStory(dev)).toBe(first);
     await dev.keyboard.press('ArrowDown');
-    expect(await focusedStory(dev)).toBe(`${KEY}-2`);
+    expect(await focusedStory(dev)).toBe(second);
     await dev.keyboard.press('Tab');
     expect(await focusedStory(dev)).toBeNull();
   });
@@ -118,6 +146,37 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
     await po.locator(`.story-list [data-story="${KEY}-5"]`).waitFor();
     await po.goto(`/projects/${KEY}/backlog`);
     await po.locator(`[data-story="${KEY}-5"]`).waitFor();
+  });
+
+  it('a board card shows its sub-tasks and its blocker, which goes away live once the blocker is done', async () => {
+    const { dev } = team;
+    await dev.goto(`/projects/${KEY}/board`);
+    const card = (key: string) => dev.locator(`.board-card[data-story="${key}"]`);
+    await card(`${KEY}-1`).getByLabel('1 of 2 sub-tasks done').waitFor();
+    const blocked = card(`${KEY}-3`).getByLabel(`Blocked by ${KEY}-4, not done yet`);
+    await blocked.waitFor();
+    expect(await blocked.textContent()).toContain(`${KEY}-4`);
+    expect(await card(`${KEY}-1`).locator('.chip-blocked').count()).toBe(0);
+    await snap(dev, 'web-board-blocked');
+    await waitForLive(dev);
+    await team.admin.call('POST', `/projects/${KEY}/stories/${KEY}-4/transition`, { statusId: doneId });
+    await blocked.waitFor({ state: 'detached' });
+  });
+
+  it('the cumulative flow chart counts today’s stories per status from the event log', async () => {
+    const { po } = team;
+    await po.goto(`/projects/${KEY}/reports`);
+    const chart = po.locator('figure.cumulative-flow');
+    await chart.waitFor();
+    // FND-2 and FND-4 were moved to Done and FND-1 to In Progress today: the bands say so.
+    expect(await chart.locator('.flow-legend[data-status="Done"] strong').textContent()).toBe('2');
+    expect(await chart.locator('.flow-legend[data-status="In Progress"] strong').textContent()).toBe('1');
+    expect(await chart.locator('polygon.band').count()).toBe(4);
+    expect(await chart.getAttribute('aria-label')).toMatch(/1 In Progress, .*2 Done$/);
+    await po.getByRole('combobox', { name: 'Flow over' }).selectOption({ label: 'Last 90 days' });
+    await po.waitForURL(/flow=90/);
+    await po.locator('figure.cumulative-flow').waitFor();
+    await snap(po, 'web-cumulative-flow');
   });
 
   it('a description shows as Markdown, its HTML never runs, and story keys link', async () => {

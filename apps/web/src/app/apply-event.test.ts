@@ -49,12 +49,31 @@ describe('applyEvent', () => {
   it('moves a card on the board and updates the open story', () => {
     const sprint = makeSprint({ state: 'active' });
     const [a] = rankedStories(1, { sprintId: sprint.id });
-    const client = cacheWith([], { sprint, columns: buildBoard(STATUSES, [a!]) });
+    const client = cacheWith([], { sprint, columns: buildBoard(STATUSES, [a!]), blockedBy: {} });
     client.setQueryData(storyKeys.detail(KEY, a!.key), { story: a });
     applyEvent(client, KEY, event('story.transitioned', { ...a!, statusId: DOING, version: 2 }));
     const board = client.getQueryData<Board>(boardKey(KEY))!;
     expect(board.columns.find((c) => c.status.id === DOING)?.stories.map((s) => s.key)).toEqual([a!.key]);
     expect(client.getQueryData<{ story: Story }>(storyKeys.detail(KEY, a!.key))?.story.statusId).toBe(DOING);
+  });
+
+  it('asks the board again when a story some card names as its blocker changes, and only then', () => {
+    const sprint = makeSprint({ state: 'active' });
+    const [card, blocker, other] = rankedStories(3, { sprintId: sprint.id });
+    const client = cacheWith([], {
+      sprint,
+      columns: buildBoard(STATUSES, [card!]),
+      blockedBy: { [card!.key]: [blocker!.key] },
+    });
+    const isStale = () => client.getQueryState(boardKey(KEY))?.isInvalidated;
+    applyEvent(client, KEY, event('story.updated', { ...other!, sprintId: null, version: 2 }));
+    expect(isStale()).toBe(false);
+    applyEvent(
+      client,
+      KEY,
+      event('story.transitioned', { ...blocker!, sprintId: null, statusId: DONE, version: 2 }),
+    );
+    expect(isStale()).toBe(true);
   });
 
   it('does not let an old event overwrite a newer story', () => {

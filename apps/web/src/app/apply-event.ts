@@ -55,7 +55,11 @@ function applyStory(client: QueryClient, key: string, story: Story) {
     old && old.story.version > story.version ? old : { story: { ...story, watching: old?.story.watching } },
   );
   applyToBacklogs(client, key, story);
+  const board = client.getQueryData<Board>(boardKey(key));
   client.setQueryData<Board>(boardKey(key), (board) => board && placeOnBoard(board, story));
+  // A blocker done (or deleted, or reopened) changes the warning on the cards it blocks: the server knows which.
+  if (board && Object.values(board.blockedBy).some((keys) => keys.includes(story.key)))
+    void client.invalidateQueries({ queryKey: boardKey(key) });
   applyToSprints(client, story, key);
   void client.invalidateQueries({ queryKey: storyKeys.history(key, story.key) });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, storyKey } from './common';
 import { status } from './project';
 import { sprint } from './sprint';
 import { story } from './story';
@@ -11,7 +11,12 @@ export const boardColumn = z.object({
   overLimit: z.boolean(),
   stories: z.array(story),
 });
-export const boardResponse = z.object({ sprint: sprint.nullable(), columns: z.array(boardColumn) });
+export const boardResponse = z.object({
+  sprint: sprint.nullable(),
+  columns: z.array(boardColumn),
+  /** By a card's story key: the stories not done yet that block it (its warning), keys in order. */
+  blockedBy: z.record(z.string(), z.array(storyKey)),
+});
 /** The daily stand-up filters the board by assignee; WIP limits still count every story. */
 export const boardQuery = z.object({ assignee: id.optional() });
 export const transitionBody = z.object({ statusId: id });

@@ -1,5 +1,6 @@
 import type { Db } from '@ordo/db';
-import { buildBoard } from '@ordo/domain';
+import { buildBoard, formatStoryKey } from '@ordo/domain';
+import { openBlockers } from '../links/queries';
 import { listStatuses } from '../projects/queries';
 import { toStory } from '../stories/queries';
 import { findActiveSprint, storiesInSprint, toSprint } from '../sprints/queries';
@@ -11,6 +12,10 @@ export async function boardOf(db: Db, project: { id: string; key: string }, assi
     listStatuses(db, project.id),
   ]);
   const rows = sprint ? await storiesInSprint(db, project.id, sprint.id) : [];
+  const blockers = await openBlockers(
+    db,
+    rows.map((r) => r.id),
+  );
   const shows = (story: { assigneeId: string | null }) =>
     assignee === undefined || story.assigneeId === assignee;
   const columns = buildBoard(
@@ -18,5 +23,11 @@ export async function boardOf(db: Db, project: { id: string; key: string }, assi
     rows.map((r) => toStory(r, project.key)),
     shows,
   );
-  return { sprint: sprint ? toSprint(sprint) : null, columns };
+  const blockedBy = Object.fromEntries(
+    rows.flatMap((r) => {
+      const keys = blockers.get(r.id);
+      return keys ? [[formatStoryKey(project.key, r.number), keys]] : [];
+    }),
+  );
+  return { sprint: sprint ? toSprint(sprint) : null, columns, blockedBy };
 }

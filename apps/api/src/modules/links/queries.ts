@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { members, projects, statuses, stories, storyLinks, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, type LinkType, type StoryLink } from '@ordo/domain';
 
@@ -58,4 +59,28 @@ export async function blocksTransitively(tx: Tx, from: string, to: string) {
     )
     select 1 as found from reach where id = ${to}::uuid limit 1`);
   return (result as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+/**
+ * For each of `storyIds` blocked by a story not done (nor deleted), the keys of those blockers: the warning
+ * a card shows. Read through the `story_links_to` index, so it costs by the number of cards, not the project.
+ */
+export async function openBlockers(db: Db | Tx, storyIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (storyIds.length === 0) return new Map();
+  const blocker = alias(stories, 'blocker');
+  const rows = await db
+    .select({ storyId: storyLinks.toStoryId, projectKey: projects.key, number: blocker.number })
+    .from(storyLinks)
+    .innerJoin(blocker, and(eq(blocker.id, storyLinks.fromStoryId), isNull(blocker.deletedAt)))
+    .innerJoin(statuses, and(eq(statuses.id, blocker.statusId), ne(statuses.category, 'done')))
+    .innerJoin(projects, eq(projects.id, blocker.projectId))
+    .where(and(inArray(storyLinks.toStoryId, [...storyIds]), eq(storyLinks.type, 'blocks')))
+    .orderBy(asc(projects.key), asc(blocker.number));
+  const blockers = new Map<string, string[]>();
+  for (const row of rows)
+    blockers.set(row.storyId, [
+      ...(blockers.get(row.storyId) ?? []),
+      formatStoryKey(row.projectKey, row.number),
+    ]);
+  return blockers;
 }

@@ -3,7 +3,7 @@ import { StoryLink } from '../story/story-link';
 import { useDraggable } from '@dnd-kit/core';
 import type { Epic, Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
-import { DueChip, SubtaskChip, EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
+import { BlockedChip, DueChip, SubtaskChip, EpicChip, PointsBadge, TypeIcon } from '../story/story-chips';
 import { AcceptanceControls } from '../story/acceptance-controls';
 import type { Permission } from '../projects/access';
 
@@ -20,6 +20,8 @@ interface Props {
   onTake?: (story: Story) => void;
   /** The card just moved by keyboard: it takes the focus when it appears in its new column. */
   isStepped?: boolean;
+  /** Keys of the stories not done yet that block this one. */
+  blockedBy?: readonly string[];
 }
 
 /** What a dragged card looks like under the pointer. */
@@ -47,6 +49,7 @@ export function BoardCard({
   onStep,
   onTake,
   isStepped,
+  blockedBy,
 }: Props) {
   const drag = useDraggable({ id: story.key, data: { story }, disabled: !moving.allowed });
   const node = useRef<HTMLElement | null>(null);
@@ -91,6 +94,7 @@ export function BoardCard({
         <EpicChip epic={epic} />
         <DueChip story={story} isDone={isDone} />
         <SubtaskChip subtasks={story.subtasks} />
+        <BlockedChip blockedBy={blockedBy} />
         <span className="spacer" />
         <PointsBadge points={story.points} />
         {assignee && <Avatar name={assignee.name} id={assignee.id} />}

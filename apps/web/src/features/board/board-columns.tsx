@@ -78,6 +78,7 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
       moving={moving}
       onStep={onStep}
       onTake={take}
+      blockedBy={board.blockedBy[story.key]}
       isStepped={stepped === story.key}
     />
   );

@@ -5,7 +5,11 @@ import { epicLanes, filterCards, moveCard, placeOnBoard, type Board } from './bo
 
 const sprint = makeSprint({ state: 'active' });
 function boardOf(count: number): Board {
-  return { sprint, columns: buildBoard(STATUSES, rankedStories(count, { sprintId: sprint.id })) };
+  return {
+    sprint,
+    columns: buildBoard(STATUSES, rankedStories(count, { sprintId: sprint.id })),
+    blockedBy: {},
+  };
 }
 const column = (board: Board, statusId: string) => board.columns.find((c) => c.status.id === statusId)!;
 const keys = (board: Board, statusId: string) => column(board, statusId).stories.map((s) => s.key);

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
   burndownResponse,
+  cumulativeFlowResponse,
   retroListResponse,
   sprintDetailResponse,
   sprintListResponse,
@@ -8,7 +9,7 @@ import {
   velocityResponse,
 } from '@ordo/domain';
 import { request, type Parsed } from '../../shared/api/client';
-import { projectPath, sprintPath } from '../../shared/api/paths';
+import { projectPath, queryString, sprintPath } from '../../shared/api/paths';
 
 export type SprintDetail = Parsed<typeof sprintDetailResponse>;
 
@@ -53,4 +54,13 @@ export const retroQuery = (key: string, id: string) =>
   queryOptions({
     queryKey: [...sprintKeys.reports(key), 'retro', id],
     queryFn: ({ signal }) => request(`${sprintPath(key, id)}/retro`, retroListResponse, { signal }),
+  });
+
+export const cumulativeFlowQuery = (key: string, range: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...sprintKeys.reports(key), 'cumulative-flow', range],
+    queryFn: ({ signal }) =>
+      request(`${projectPath(key)}/reports/cumulative-flow${queryString(range)}`, cumulativeFlowResponse, {
+        signal,
+      }),
   });

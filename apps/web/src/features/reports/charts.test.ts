@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Burndown, Velocity } from '@ordo/domain';
-import { burndownPlot, dayLabelIndexes, valueTicks, velocityBars } from './charts';
+import {
+  burndownPlot,
+  cumulativeFlowPlot,
+  dayLabelIndexes,
+  flowRangeOf,
+  valueTicks,
+  velocityBars,
+} from './charts';
 
 describe('burndownPlot', () => {
   const burndown: Burndown = {
@@ -71,5 +78,59 @@ describe('velocityBars', () => {
       { name: 'S1', committed: 20, completed: 15, committedPct: 100, completedPct: 75 },
       { name: 'S2', committed: 10, completed: 0, committedPct: 50, completedPct: 0 },
     ]);
+  });
+});
+
+describe('cumulativeFlowPlot', () => {
+  const statuses = [
+    { id: 'todo', name: 'To Do', category: 'todo' as const },
+    { id: 'doing', name: 'In Progress', category: 'in_progress' as const },
+    { id: 'done', name: 'Done', category: 'done' as const },
+  ];
+  it('stacks the statuses with done at the bottom, each band between its floor and its top', () => {
+    const plot = cumulativeFlowPlot(
+      {
+        statuses,
+        days: [
+          { date: '2025-01-01', counts: { todo: 4, doing: 0, done: 0 } },
+          { date: '2025-01-02', counts: { todo: 2, doing: 1, done: 1 } },
+        ],
+      },
+      { width: 100, height: 100 },
+    );
+    expect(plot.top).toBe(4);
+    expect(plot.bands.map((b) => [b.name, b.latest])).toEqual([
+      ['Done', 1],
+      ['In Progress', 1],
+      ['To Do', 2],
+    ]);
+    // Done: 0 then 1 story (of 4) from the bottom; To Do fills from 0-then-2 up to 4 on both days.
+    expect(plot.bands[0]!.area).toBe('0,100 100,75 100,100 0,100');
+    expect(plot.bands[2]!.area).toBe('0,0 100,0 100,50 0,100');
+  });
+
+  it('spreads a single day across the chart, and an empty project still has a scale of whole stories', () => {
+    const one = cumulativeFlowPlot(
+      { statuses, days: [{ date: '2025-01-01', counts: { todo: 0, doing: 0, done: 0 } }] },
+      { width: 100, height: 100 },
+    );
+    expect(one.ticks).toEqual([0, 1, 2, 3, 4]);
+    expect(one.bands[0]!.area).toBe('0,100 100,100 100,100 0,100');
+  });
+});
+
+describe('flowRangeOf', () => {
+  const today = '2025-03-10';
+  it('covers a closed sprint’s days, a running one’s up to today, or the last n days', () => {
+    const closed = { startDate: '2025-02-03', endDate: '2025-02-14' };
+    expect(flowRangeOf({ sprint: closed }, today)).toEqual({ from: '2025-02-03', to: '2025-02-14' });
+    const running = { startDate: '2025-03-03', endDate: '2025-03-14' };
+    expect(flowRangeOf({ sprint: running }, today)).toEqual({ from: '2025-03-03', to: today });
+    expect(flowRangeOf({ days: 90 }, today)).toEqual({ from: '2024-12-11', to: today });
+  });
+  it('falls back to 30 days for a sprint without dates or starting later', () => {
+    const last30 = { from: '2025-02-09', to: today };
+    expect(flowRangeOf({ sprint: { startDate: null, endDate: null } }, today)).toEqual(last30);
+    expect(flowRangeOf({ sprint: { startDate: '2025-04-01', endDate: null } }, today)).toEqual(last30);
   });
 });

@@ -1,4 +1,4 @@
-import type { Burndown, Velocity } from '@ordo/domain';
+import { addDays, type Burndown, type Velocity } from '@ordo/domain';
 
 export interface ChartBox {
   width: number;
@@ -106,4 +106,70 @@ export function velocityBars(velocity: Velocity): VelocityBar[] {
     committedPct: Math.round(((s.committedPoints ?? 0) / top) * 100),
     completedPct: Math.round(((s.completedPoints ?? 0) / top) * 100),
   }));
+}
+
+export interface FlowInput {
+  days: readonly { date: string; counts: Record<string, number> }[];
+  statuses: readonly { id: string; name: string; category: 'todo' | 'in_progress' | 'done' }[];
+}
+
+export interface FlowBand {
+  statusId: string;
+  name: string;
+  category: FlowInput['statuses'][number]['category'];
+  /** The band's outline: its top edge left to right, then the edge below it back. */
+  area: string;
+  /** How many stories stand in this status on the last day. */
+  latest: number;
+}
+
+export interface FlowPlot {
+  top: number;
+  ticks: number[];
+  /** Bottom to top: the last status of the workflow (done) lowest, so finished work piles up from below. */
+  bands: FlowBand[];
+}
+
+/**
+ * The cumulative flow as stacked bands, one per status, on a round scale. A single day spans the width, so
+ * the chart of a sprint's first day still shows where things stand.
+ */
+export function cumulativeFlowPlot(flow: FlowInput, box: ChartBox): FlowPlot {
+  const days = flow.days.length === 1 ? [flow.days[0]!, flow.days[0]!] : flow.days;
+  const order = [...flow.statuses].reverse();
+  const totals = days.map((d) => order.reduce((sum, s) => sum + (d.counts[s.id] ?? 0), 0));
+  // At least 4 on the scale, so its steps are whole stories.
+  const ticks = valueTicks(Math.max(4, ...totals));
+  const top = ticks.at(-1) ?? 1;
+  const below = days.map(() => 0);
+  const bands = order.map((status) => {
+    const floor = [...below];
+    days.forEach((d, i) => (below[i] = floor[i]! + (d.counts[status.id] ?? 0)));
+    const upper = plot(below, top, box);
+    const lower = plot(floor, top, box).reverse();
+    return {
+      statusId: status.id,
+      name: status.name,
+      category: status.category,
+      area: polyline([...upper, ...lower]),
+      latest: days.at(-1)?.counts[status.id] ?? 0,
+    };
+  });
+  return { top, ticks, bands };
+}
+
+/**
+ * The days the flow chart covers: a sprint's own days (up to today while it runs) or the last `days` days;
+ * a sprint without dates falls back to the last 30.
+ */
+export function flowRangeOf(
+  choice: { days: number } | { sprint: { startDate: string | null; endDate: string | null } },
+  today: string,
+): { from: string; to: string } {
+  if ('sprint' in choice && choice.sprint.startDate && choice.sprint.startDate <= today) {
+    const end = choice.sprint.endDate ?? today;
+    return { from: choice.sprint.startDate, to: end < today ? end : today };
+  }
+  const days = 'days' in choice ? choice.days : 30;
+  return { from: addDays(today, 1 - days), to: today };
 }

@@ -1,11 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { lastClosed } from '@ordo/domain';
+import { lastClosed, todayUtc, type Sprint } from '@ordo/domain';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { Section } from '../../shared/ui/section';
 import { useSearchFields } from '../../shared/ui/use-search-fields';
 import { useProjectKey } from '../projects/use-project-key';
-import { burndownQuery, sprintReportQuery, sprintsQuery, velocityQuery } from '../planning/queries';
+import {
+  burndownQuery,
+  cumulativeFlowQuery,
+  sprintReportQuery,
+  sprintsQuery,
+  velocityQuery,
+} from '../planning/queries';
+import { flowRangeOf } from './charts';
+import { CumulativeFlowChart } from './cumulative-flow-chart';
 import { BurndownChart } from './burndown-chart';
 import { RetroBoard } from './retro-board';
 import { ReviewNotes } from './review-notes';
@@ -13,7 +21,32 @@ import { SprintSummary } from './sprint-summary';
 import { VelocityChart } from './velocity-chart';
 import './reports.css';
 
-const FIELDS = ['sprint'] as const;
+const FIELDS = ['sprint', 'flow'] as const;
+const FLOW_SPANS = ['30', '90'] as const;
+
+/** The cumulative flow over the chosen sprint's days, or the last 30 or 90 days (`?flow=90`). */
+function FlowSection({ projectKey, sprint, span }: { projectKey: string; sprint?: Sprint; span?: string }) {
+  const [, setView] = useSearchFields(FIELDS);
+  const days = FLOW_SPANS.find((d) => d === span);
+  const range = flowRangeOf(days || !sprint ? { days: Number(days ?? 30) } : { sprint }, todayUtc());
+  const flow = useQuery(cumulativeFlowQuery(projectKey, range));
+  return (
+    <Section title="Cumulative flow" loading={flow.isPending}>
+      <select
+        aria-label="Flow over"
+        className="flow-range"
+        value={!sprint && days === '30' ? '' : (days ?? '')}
+        onChange={(e) => setView('flow', e.target.value)}
+      >
+        {sprint && <option value="">{sprint.name}</option>}
+        <option value={sprint ? '30' : ''}>Last 30 days</option>
+        <option value="90">Last 90 days</option>
+      </select>
+      {flow.data && <CumulativeFlowChart flow={flow.data} />}
+      {flow.isError && <p role="alert">{describeError(flow.error)}</p>}
+    </Section>
+  );
+}
 
 function SprintReports({ projectKey, sprintId }: { projectKey: string; sprintId: string }) {
   const report = useQuery(sprintReportQuery(projectKey, sprintId));
@@ -70,6 +103,7 @@ export function ReportsPage() {
       <Section title="Velocity" loading={velocity.isPending}>
         {velocity.data && <VelocityChart velocity={velocity.data} />}
       </Section>
+      <FlowSection projectKey={projectKey} sprint={selected} span={view.flow} />
       {selected ? (
         <SprintReports key={selected.id} projectKey={projectKey} sprintId={selected.id} />
       ) : (

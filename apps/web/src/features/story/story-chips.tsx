@@ -101,6 +101,19 @@ export function SubtaskChip({ subtasks }: { subtasks: Story['subtasks'] }) {
   );
 }
 
+/** A warning while stories not done yet block this one: "Blocked by SHOP-7" (and how many more). */
+export function BlockedChip({ blockedBy }: { blockedBy: readonly string[] | undefined }) {
+  const [first, ...more] = blockedBy ?? [];
+  if (!first) return null;
+  const label = `Blocked by ${[first, ...more].join(', ')}, not done yet`;
+  return (
+    <span className="chip chip-warn chip-blocked" title={label} aria-label={label}>
+      Blocked by {first}
+      {more.length > 0 && ` +${more.length}`}
+    </span>
+  );
+}
+
 export function LabelChips({ labels }: { labels: readonly string[] }) {
   return labels.map((label) => (
     <span key={label} className="chip chip-label">
