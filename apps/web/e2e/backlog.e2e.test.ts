@@ -64,6 +64,49 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
       .toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
   });
 
+  it('the backlog is one Tab stop: arrows go through it, and dnd-kit still drags by keyboard', async () => {
+    const { po } = team;
+    const focused = () =>
+      po.evaluate(() => {
+        const el = document.activeElement;
+        const row = el?.closest('.backlog-scroll [data-story]');
+        return row
+          ? `${row.getAttribute('data-story')} ${el?.className.includes('drag-handle') ? 'handle' : 'title'}`
+          : null;
+      });
+    await po.getByRole('button', { name: 'Import stories' }).focus();
+    await po.keyboard.press('Tab');
+    // The list's one stop is where the focus last was in it: E2E-3's handle, moved by keyboard just before.
+    expect(await focused()).toBe('E2E-3 handle');
+    await po.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('E2E-3 title');
+    await po.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('E2E-4 title');
+    await po.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('E2E-4 handle');
+    await po.keyboard.press('Space');
+    await po.locator('[data-story="E2E-4"] .drag-handle[aria-pressed="true"]').waitFor();
+    await po.keyboard.press('ArrowDown');
+    // dnd-kit says where the card is over (its live region) before it is dropped there.
+    await po
+      .locator('[role="status"]', { hasText: 'was moved over droppable area E2E-1' })
+      .waitFor({ state: 'attached' });
+    await po.keyboard.press('Space');
+    await expect
+      .poll(() => backlogOrder(po), { timeout: 5000 })
+      .toEqual(['E2E-3', 'E2E-1', 'E2E-4', 'E2E-2']);
+    expect(await focused()).toBe('E2E-4 handle');
+    await po.keyboard.press('Tab');
+    expect(await focused()).toBeNull();
+    await po.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('E2E-4 handle');
+    // Put the order back for the tests after this one.
+    await po.keyboard.press('Alt+ArrowUp');
+    await expect
+      .poll(() => backlogOrder(po), { timeout: 5000 })
+      .toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+  });
+
   it('the developer estimates in the list and the PO sees the points arrive', async () => {
     await team.dev.getByLabel('Story points of E2E-2').selectOption('13');
     await team.po.locator('[data-story="E2E-2"] [title="13 points"]').waitFor();

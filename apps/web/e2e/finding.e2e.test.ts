@@ -88,9 +88,13 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
     await option.waitFor();
     await snap(dev, 'web-search');
     await dev.keyboard.press('Enter');
-    await dev.waitForURL(`**/projects/${KEY}/stories/${KEY}-2`);
-    await dev.getByRole('textbox', { name: 'Title' }).first().waitFor();
-    expect(await dev.getByRole('textbox', { name: 'Title' }).first().inputValue()).toBe('Print an invoice');
+    // In the drawer over the backlog, which stays behind it.
+    await dev.waitForURL(`**/projects/${KEY}/backlog?story=${KEY}-2`);
+    const drawer = dev.getByRole('dialog', { name: `Story ${KEY}-2` });
+    await expect
+      .poll(() => drawer.getByRole('textbox', { name: 'Title' }).first().inputValue(), { timeout: 10_000 })
+      .toBe('Print an invoice');
+    expect(await dev.locator('.backlog-scroll [data-story]').count()).toBeGreaterThan(0);
   });
 
   it('search finds a story by its key', async () => {
@@ -98,7 +102,8 @@ describe.skipIf(!CHROMIUM)('finding and reading stories', () => {
     await po.goto(`/projects/${KEY}/backlog`);
     await po.getByRole('combobox', { name: 'Search all stories' }).fill(`${KEY.toLowerCase()}-4`);
     await po.getByRole('option', { name: new RegExp(`${KEY}-4`) }).click();
-    await po.waitForURL(`**/projects/${KEY}/stories/${KEY}-4`);
+    await po.waitForURL(`**/projects/${KEY}/backlog?story=${KEY}-4`);
+    await po.getByRole('dialog', { name: `Story ${KEY}-4` }).waitFor();
   });
 
   it('All stories lists done ones too, keeps its filters in the URL through a reload, and pages by arrow keys', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { SprintMarker, StorySummary } from '@ordo/domain';
+import { useRovingList } from '../keyboard/use-roving-list';
 import type { Permission } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
 import { BacklogRow, type MoveTo } from './backlog-row';
@@ -40,6 +41,8 @@ export function BacklogList({
   sprintEnds,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // One Tab stop for the list, ↑/↓ between rows, ←/→ to a row's handle, points and buttons.
+  useRovingList(scrollRef);
   const [dragged, setDragged] = useState<string | null>(null);
   const epics = useEpicsById(projectKey);
   const members = useMembersById(projectKey);

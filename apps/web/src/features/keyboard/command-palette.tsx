@@ -1,24 +1,21 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Dialog } from '../../shared/ui/dialog';
+import { drawerPath } from '../story/story-link';
 import type { Command } from './commands';
 import { matchCommands, storyKeyIn } from './shortcuts';
 
 /** "WRK-12" typed: the story opens in the drawer over the current view of its project, or over its backlog. */
 function useOpenStoryCommand(query: string): Command | null {
   const navigate = useNavigate();
-  const { pathname, search } = useLocation();
+  const location = useLocation();
   const typed = storyKeyIn(query);
   if (!typed) return null;
-  const inProject = pathname.startsWith(`/projects/${typed.projectKey}/`) && !pathname.includes('/stories/');
-  const params = new URLSearchParams(inProject ? search : '');
-  params.set('story', typed.storyKey);
   return {
     id: 'story.open',
     group: 'Open',
     label: typed.storyKey,
-    run: () =>
-      navigate(`${inProject ? pathname : `/projects/${typed.projectKey}/backlog`}?${params.toString()}`),
+    run: () => navigate(drawerPath(location, typed.projectKey, typed.storyKey)),
   };
 }
 

@@ -6,6 +6,7 @@ export const SHORTCUTS = [
   { keys: ['j'], does: 'Next story in the list' },
   { keys: ['k'], does: 'Previous story in the list' },
   { keys: ['Enter'], does: 'Open the story in focus' },
+  { keys: ['↑/↓', '←/→'], does: 'In a list (one Tab stop): the next row, or the next control of the row' },
   { keys: ['Esc'], does: 'Close the story or the dialog' },
   { keys: ['Alt', '↑/↓'], does: 'Backlog: move the story one place (with Shift: to the top or bottom)' },
   { keys: ['Alt', '←/→'], does: 'Board: move the card to the previous or next column' },

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { MAX_SEARCH_TEXT } from '@ordo/domain';
+import { drawerPath } from '../story/story-link';
 import { searchQuery } from './queries';
 import './search.css';
 
@@ -17,7 +18,7 @@ function useSettled(value: string, ms = 150) {
 
 /**
  * The search box of the top bar (`/` focuses it): every story of every project of mine, open or done, by key
- * or by words, with results as you type; Enter or a click opens the story.
+ * or by words, with results as you type; Enter or a click opens the story in the drawer.
  */
 export function SearchBox() {
   const [text, setText] = useState('');
@@ -26,6 +27,7 @@ export function SearchBox() {
   const q = useSettled(text.trim());
   const results = useQuery(searchQuery(q));
   const navigate = useNavigate();
+  const location = useLocation();
   const listId = useId();
   const items = q ? (results.data?.items ?? []) : [];
   useEffect(() => setActive(0), [q]);
@@ -35,7 +37,8 @@ export function SearchBox() {
     if (!hit) return;
     setOpen(false);
     setText('');
-    navigate(`/projects/${encodeURIComponent(hit.project.key)}/stories/${encodeURIComponent(hit.story.key)}`);
+    // In the drawer, over the view on screen when it is of that project: the list stays where it was.
+    navigate(drawerPath(location, hit.project.key, hit.story.key));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, items.length - 1));

@@ -11,6 +11,16 @@ export function withStoryOpen(search: URLSearchParams, storyKey: string): string
   return `?${next.toString()}`;
 }
 
+/**
+ * Where a story opens in the drawer: over the current view when that view is of the story's project (its
+ * filters kept), else over its project's backlog.
+ */
+export function drawerPath(at: { pathname: string; search: string }, projectKey: string, storyKey: string) {
+  const inProject = at.pathname.startsWith(`/projects/${projectKey}/`) && !at.pathname.includes('/stories/');
+  const view = inProject ? at.pathname : `/projects/${encodeURIComponent(projectKey)}/backlog`;
+  return `${view}${withStoryOpen(new URLSearchParams(inProject ? at.search : ''), storyKey)}`;
+}
+
 interface Props {
   storyKey: string;
   className?: string;
