@@ -94,9 +94,13 @@ describe.skipIf(!CHROMIUM)(
 
     it('the PO writes the review notes of a sprint after it closed', async () => {
       const { po } = team;
-      const notes = po.getByLabel('Review notes');
-      await notes.fill('Stakeholders want parcel tracking before wish lists');
-      await notes.blur();
+      await po.getByRole('button', { name: 'Edit review notes' }).click();
+      await po
+        .getByRole('combobox', { name: 'Review notes' })
+        .fill('Stakeholders want **parcel tracking** before wish lists');
+      await po.getByRole('button', { name: 'Save' }).click();
+      // Shown as Markdown once saved.
+      await po.locator('section[aria-label="Review notes"] strong', { hasText: 'parcel tracking' }).waitFor();
       await expect
         .poll(
           async () => {
@@ -108,7 +112,7 @@ describe.skipIf(!CHROMIUM)(
           },
           { timeout: 10_000 },
         )
-        .toBe('Stakeholders want parcel tracking before wish lists');
+        .toBe('Stakeholders want **parcel tracking** before wish lists');
     });
 
     it('an unknown story key shows a not-found page with the way back', async () => {
