@@ -47,8 +47,9 @@ const externals = {
 const outdir = process.argv[2] ? resolve(process.argv[2]) : here('./dist');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [here('./src/server.ts')],
-  outfile: join(outdir, 'server.js'),
+  // The server, and `node dist/backup.js backup|restore FILE` for an image without pnpm or tsx.
+  entryPoints: { server: here('./src/server.ts'), backup: here('./src/backup/cli.ts') },
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -4,7 +4,7 @@ import { openDatabase } from '@ordo/db';
 import type { Role } from '@ordo/domain';
 import { buildApp, type AppOptions } from '../src/app';
 import { DEFAULT_LIMITS } from '../src/lib/limits';
-import { openTestDatabase } from './database';
+import { openTestDatabase, type FreshDatabase } from './database';
 
 export interface Reply<T = any> {
   status: number;
@@ -92,7 +92,12 @@ const testLimits = (options: Omit<AppOptions, 'database'>): AppOptions['limits']
 
 /** Boots the real app on a fresh database and listens on 127.0.0.1 on a free port. */
 export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
-  const { database, drop, url: databaseUrl } = await openTestDatabase();
+  return startAppOn(await openTestDatabase(), options);
+}
+
+/** Boots the real app on `fresh` (closed and dropped by `close`) and listens on 127.0.0.1 on a free port. */
+export async function startAppOn(fresh: FreshDatabase, options: Omit<AppOptions, 'database'> = {}) {
+  const { database, drop, url: databaseUrl } = fresh;
   const app = await buildApp({ ...options, database, limits: testLimits(options) });
   const url = await listenOnLoopback(app);
   const anonymous = new Client(url);
