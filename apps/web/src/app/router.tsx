@@ -20,6 +20,7 @@ const views = {
   activity: () => import('../features/activity/activity-page').then((m) => ({ Component: m.ActivityPage })),
   members: () => import('../features/members/members-page').then((m) => ({ Component: m.MembersPage })),
   feedback: () => import('../features/feedback/feedback-page').then((m) => ({ Component: m.FeedbackPage })),
+  settings: () => import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
 };
 
 export const router = createBrowserRouter([

@@ -29,6 +29,7 @@ const PRODUCT_VIEWS = [
   ['activity', 'Activity'],
   ['feedback', 'Feedback'],
   ['members', 'Members'],
+  ['settings', 'Settings'],
 ] as const;
 
 const LIVE_WORDS = {

@@ -22,8 +22,17 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
+  /** JSON, or a file sent as it is (an import) with `contentType`. */
   body?: unknown;
+  contentType?: string;
   signal?: AbortSignal;
+}
+
+function bodyOf(options: RequestOptions): { headers: Record<string, string>; body?: BodyInit } {
+  if (options.body === undefined) return { headers: {} };
+  if (options.body instanceof Blob)
+    return { headers: { 'content-type': options.contentType ?? options.body.type }, body: options.body };
+  return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.body) };
 }
 
 /** What the API says went wrong, falling back to the status line when the body is not the contract's shape. */
@@ -43,8 +52,7 @@ export async function request<T>(path: string, schema: Parser<T> | null, options
   const res = await fetch(`/api${path}`, {
     method: options.method ?? 'GET',
     credentials: 'same-origin',
-    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    ...bodyOf(options),
     signal: options.signal,
   });
   if (!res.ok) throw await toApiError(res);
