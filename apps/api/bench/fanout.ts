@@ -17,7 +17,7 @@ const SOCKETS = Number(process.env.BENCH_FANOUT_SOCKETS ?? 200);
 const EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? 60);
 const MANY = Number(process.env.BENCH_MANY_SOCKETS ?? 2000);
 const bench = await benchApp(0);
-const { po, key, projectId, database } = bench;
+const { po, key, projectId, database, filler } = bench;
 const actor = { id: (await po.get('/api/me')).body.user.id as string, name: 'PO' };
 const quantiles = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -63,7 +63,7 @@ async function measure(listeners: ReturnType<typeof audience>, settle: () => Pro
   let missed = 0;
   for (let i = 0; i < EVENTS; i++) {
     const seq = await writeInProject(database.db, { projectId, actor }, async (tx, log) => {
-      log.append('comment.added', { comment: { body: `Fan-out ${i}` } });
+      log.append('project.updated', filler(`Fan-out ${i}`));
       const [row] = (
         (await tx.execute(sql`select last_seq from projects where id = ${projectId}`)) as unknown as {
           rows: { last_seq: number }[];
@@ -99,7 +99,7 @@ const probe = async (listeners: ReturnType<typeof audience>) => {
     const seq = (await lastSeq()) + 1;
     const reached = listeners.expect(seq);
     await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
-      log.append('comment.added', { comment: { body: 'probe' } }),
+      log.append('project.updated', filler('probe')),
     );
     const ok = await Promise.race([
       reached.then(() => true),

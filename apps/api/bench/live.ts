@@ -13,7 +13,7 @@ import { benchApp, fmt } from './setup';
  */
 const EVENTS = Number(process.env.BENCH_LIVE_EVENTS ?? 300);
 const bench = await benchApp(0);
-const { po, key, projectId, database } = bench;
+const { po, key, projectId, database, filler } = bench;
 
 async function socketInstance() {
   if (database.kind !== 'postgres') return { url: bench.url, close: async () => {} };
@@ -54,7 +54,7 @@ for (let i = 0; i < EVENTS; i++) {
   const delivered = arrival(seq);
   const started = performance.now();
   await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
-    log.append('comment.added', { comment: { body: `Bench ${i}` } }),
+    log.append('project.updated', filler(`Bench ${i}`)),
   );
   const committed = performance.now();
   await delivered;

@@ -1,3 +1,4 @@
+import type { Project } from '@ordo/domain';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -64,6 +65,8 @@ export async function benchApp(storyCount: number, options: { webDist?: string }
     login: { email, password },
     key,
     projectId: project.id as string,
+    /** The data of a `project.updated` event carrying `text`: load for the live paths, notifying nobody. */
+    filler: (text: string) => ({ project: { ...(project as Project), description: text } }),
     close: async () => {
       await app.close();
       await fresh.drop();

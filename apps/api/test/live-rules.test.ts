@@ -63,12 +63,17 @@ describe('sendVerdict', () => {
 });
 
 describe('revokes', () => {
-  const removed = (id: string) =>
-    event(1, 'member.removed', { member: { user: { id, name: 'X' }, roles: [] } });
+  const [u1, u2] = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+  const member = (id: string) => ({
+    user: { id, email: 'x@example.com', name: 'X', handle: 'x' },
+    roles: ['developer'],
+    joinedAt: '2030-01-01T00:00:00.000Z',
+  });
+  const removed = (id: string) => event(1, 'member.removed', { member: member(id) });
   it('ends the subscription of the removed member only', () => {
-    expect(revokes(removed('u1'), 'u1')).toBe(true);
-    expect(revokes(removed('u2'), 'u1')).toBe(false);
-    expect(revokes(event(1, 'member.updated', { member: { user: { id: 'u1' } } }), 'u1')).toBe(false);
+    expect(revokes(removed(u1), u1)).toBe(true);
+    expect(revokes(removed(u2), u1)).toBe(false);
+    expect(revokes(event(1, 'member.updated', { member: member(u1), from: [] }), u1)).toBe(false);
   });
 });
 

@@ -85,7 +85,8 @@ describe('subscribing', () => {
       t.database.db,
       { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
       async (_tx, log) => {
-        for (let i = 0; i < 1001; i++) log.append('comment.added', { comment: { body: `Comment ${i}` } });
+        for (let i = 0; i < 1001; i++)
+          log.append('project.updated', { project: { ...project, description: `Change ${i}` } });
       },
     );
     const last = await lastSeqOf(po, key);
@@ -270,7 +271,9 @@ describe('a slow subscriber', () => {
       { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
       async (_tx, log) => {
         for (let i = 0; i < 1000; i++)
-          log.append('comment.added', { comment: { body: `${i} `.padEnd(16 * 1024, 'x') } });
+          log.append('project.updated', {
+            project: { ...project, description: `${i} `.padEnd(16 * 1024, 'x') },
+          });
       },
     );
     const last = await lastSeqOf(po, key);

@@ -1,47 +1,142 @@
+import { z } from 'zod';
+import { id } from './schemas/common';
+import { role } from './schemas/auth';
+import { epic } from './schemas/epic';
+import { feedback } from './schemas/feedback';
+import { linkResponse, subtask } from './schemas/finding';
+import { importReport } from './schemas/import';
+import { member, project, status } from './schemas/project';
+import { retroItem, sprint } from './schemas/sprint';
+import { comment, story, type Story } from './schemas/story';
+import type { ProjectEvent } from './schemas/event';
+
 /**
- * The vocabulary of the project event log. Conventions every writer keeps, so that history, reports and
- * live clients can read any event without asking the database again:
+ * The vocabulary of the project event log: each type and the shape of its `data`. Writers are checked
+ * against it at compile time (`EventLog.append`), readers parse with it (`parseEvent`). Conventions:
  * - a story event carries `data.story`: the whole story as it is after the change (the API's story shape);
  * - a sprint event carries `data.sprint`, an epic event `data.epic`, a feedback event `data.feedback`;
  * - extra fields say what changed (`from`, `to`, `reason`, …).
  */
-export const EVENT_TYPES = [
-  'project.created',
-  'project.updated',
-  'project.vision_updated',
-  'member.added',
-  'member.updated',
-  'member.removed',
-  'workflow.updated',
-  'story.created',
-  'story.updated',
-  'story.ranked',
-  'story.transitioned',
-  'story.deleted',
-  'story.restored',
-  'story.accepted',
-  'story.rejected',
-  'comment.added',
-  'comment.edited',
-  'comment.deleted',
-  'subtask.added',
-  'subtask.updated',
-  'subtask.deleted',
-  'link.added',
-  'link.removed',
-  'sprint.created',
-  'sprint.updated',
-  'sprint.story_added',
-  'sprint.story_removed',
-  'sprint.started',
-  'sprint.completed',
-  'retro.item_added',
-  'epic.created',
-  'epic.updated',
-  'epic.deleted',
-  'roadmap.ranked',
-  'feedback.submitted',
-  'feedback.updated',
-  'import.completed',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The fields an edit changed, each with the value it had before. */
+const before = z.record(z.string(), z.unknown());
+const storyData = z.object({ story });
+const storyEdit = z.object({ story, from: before });
+const sprintMove = z.object({
+  story,
+  sprintId: id,
+  scopeChange: z.boolean().optional(),
+  /** A carry-over at a sprint's completion: the sprint it came from. */
+  from: id.optional(),
+  reason: z.literal('carried_over').optional(),
+});
+const sprintData = z.object({ sprint });
+const projectData = z.object({ project });
+const commentData = z.object({ comment, story });
+const subtaskData = z.object({ subtask, story });
+/** A backlog position is added when the history is read (`positions.ts`), not stored. */
+const rankAt = z.object({ rank: z.string(), position: z.number().int().optional() });
+
+export const EVENT_SCHEMAS = {
+  'project.created': projectData,
+  'project.updated': projectData,
+  'project.vision_updated': projectData,
+  'member.added': z.object({ member }),
+  'member.updated': z.object({ member, from: z.array(role) }),
+  'member.removed': z.object({ member }),
+  'workflow.updated': z.object({
+    statuses: z.array(status),
+    removed: z.array(z.object({ status, movedTo: id.nullable() })),
+  }),
+  'story.created': storyData,
+  'story.updated': storyEdit,
+  'story.ranked': z.object({ story, from: rankAt, to: rankAt }),
+  'story.transitioned': storyEdit,
+  'story.deleted': storyData,
+  'story.restored': storyData,
+  'story.accepted': storyData,
+  'story.rejected': z.object({ story, reason: z.string(), from: z.object({ statusId: id }) }),
+  'comment.added': commentData,
+  'comment.edited': commentData.extend({ from: z.object({ body: z.string() }) }),
+  'comment.deleted': commentData,
+  'subtask.added': subtaskData,
+  'subtask.updated': subtaskData,
+  'subtask.deleted': subtaskData,
+  'link.added': z.object({ link: linkResponse.shape.link, story }),
+  'link.removed': z.object({ link: linkResponse.shape.link.pick({ id: true, type: true }), story }),
+  'sprint.created': sprintData,
+  'sprint.updated': sprintData.extend({ from: before }),
+  'sprint.story_added': sprintMove,
+  'sprint.story_removed': sprintMove,
+  /** `stories`: the keys of the committed stories. */
+  'sprint.started': sprintData.extend({ stories: z.array(z.string()) }),
+  'sprint.completed': sprintData.extend({
+    moveOpenTo: z.string(),
+    carriedOver: z.number().int(),
+  }),
+  'retro.item_added': z.object({ item: retroItem, sprintId: id }),
+  'epic.created': z.object({ epic }),
+  'epic.updated': z.object({ epic, from: before.optional() }),
+  'epic.deleted': z.object({
+    epic,
+    unlinkedStories: z.number().int(),
+    unlinkedFeedback: z.number().int(),
+  }),
+  'roadmap.ranked': z.object({
+    epic,
+    from: z.object({ rank: z.string(), position: z.number().int() }),
+    to: z.object({ position: z.number().int() }),
+  }),
+  'feedback.submitted': z.object({ feedback }),
+  'feedback.updated': z.object({ feedback, from: before }),
+  'import.completed': z.object({
+    import: importReport
+      .pick({ stories: true, epics: true, sprints: true, comments: true, created: true, updated: true })
+      .extend({ format: z.string() }),
+  }),
+} as const satisfies Record<string, z.ZodObject>;
+
+export type EventType = keyof typeof EVENT_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
+
+/** What a writer passes for an event of type `T`. */
+export type EventData<T extends EventType> = z.input<(typeof EVENT_SCHEMAS)[T]>;
+
+/** An event as a writer makes it, before the log gives it a seq: `type` says what `data` holds. */
+export type NewEvent = { [T in EventType]: { type: T; data: EventData<T> } }[EventType];
+
+/** A logged event whose `data` has been checked against its type's schema: `type` narrows `data`. */
+export type TypedEvent = {
+  [T in EventType]: Omit<ProjectEvent, 'type' | 'data'> & {
+    type: T;
+    data: z.output<(typeof EVENT_SCHEMAS)[T]>;
+  };
+}[EventType];
+export type TypedEventOf<T extends EventType> = Extract<TypedEvent, { type: T }>;
+
+const isEventType = (type: string): type is EventType => Object.hasOwn(EVENT_SCHEMAS, type);
+
+/**
+ * The event with its `data` parsed by its type's schema, or null for a type this version does not know or
+ * data that does not fit (the log is history: a reader skips what it cannot read rather than failing).
+ */
+export function parseEvent(event: ProjectEvent): TypedEvent | null {
+  if (!isEventType(event.type)) return null;
+  const parsed = EVENT_SCHEMAS[event.type].safeParse(event.data);
+  return parsed.success ? ({ ...event, data: parsed.data } as TypedEvent) : null;
+}
+
+/** The types whose events carry the whole story after the change (`data.story`). */
+export const STORY_EVENT_TYPES = EVENT_TYPES.filter((type) => 'story' in EVENT_SCHEMAS[type].shape);
+const storyEventTypes = new Set<string>(STORY_EVENT_TYPES);
+const carriedStory = z.object({ story });
+
+/**
+ * The story an event carries, or null for an event that is not about a story. Only `data.story` is parsed:
+ * a reader that wants the story needs nothing else of the event to fit.
+ */
+export function storyOfEvent(event: Pick<ProjectEvent, 'type' | 'data'>): Story | null {
+  if (!storyEventTypes.has(event.type)) return null;
+  const parsed = carriedStory.safeParse(event.data);
+  return parsed.success ? parsed.data.story : null;
+}

@@ -2,7 +2,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import {
   isInBacklog,
   isReady,
-  story as storySchema,
+  storyOfEvent,
   summarizeStory,
   type BacklogFilter,
   type ProjectEvent,
@@ -99,12 +99,7 @@ function staleKeys(key: string, event: ProjectEvent, storyKey: string | undefine
 }
 
 export function applyEvent(client: QueryClient, key: string, event: ProjectEvent) {
-  const story = storySchema.safeParse(event.data.story);
-  if (story.success) applyStory(client, key, story.data);
-  const storyKey = story.success
-    ? story.data.key
-    : typeof event.data.storyKey === 'string'
-      ? event.data.storyKey
-      : undefined;
-  for (const queryKey of staleKeys(key, event, storyKey)) void client.invalidateQueries({ queryKey });
+  const story = storyOfEvent(event);
+  if (story) applyStory(client, key, story);
+  for (const queryKey of staleKeys(key, event, story?.key)) void client.invalidateQueries({ queryKey });
 }

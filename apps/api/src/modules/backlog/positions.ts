@@ -1,11 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@ordo/db';
-import type { ProjectEvent } from '@ordo/domain';
-
-interface Place {
-  rank: string;
-  position?: number;
-}
+import { parseEvent, type ProjectEvent } from '@ordo/domain';
 
 /**
  * 1-based places in the backlog of a move's old and new rank ("moved from #14 to #2"), as the backlog
@@ -62,8 +57,9 @@ export async function withBacklogPositions(
 ) {
   return Promise.all(
     history.map(async (event) => {
-      if (event.type !== 'story.ranked') return event;
-      const data = event.data as { from: Place; to: Place };
+      const ranked = parseEvent(event);
+      if (ranked?.type !== 'story.ranked') return event;
+      const { data } = ranked;
       if (data.from.position !== undefined && data.to.position !== undefined) return event;
       const at = await backlogPositionsAt(db, projectId, {
         seq: event.seq,

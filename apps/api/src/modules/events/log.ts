@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { events, projects, type Db, type Tx } from '@ordo/db';
-import { notFound, type EventType } from '@ordo/domain';
+import { EVENT_SCHEMAS, notFound, type EventData, type EventType, type NewEvent } from '@ordo/domain';
 import { notifyAbout } from '../notifications/derive';
 
 export const EVENTS_CHANNEL = 'ordo_events';
@@ -11,15 +11,15 @@ export interface Actor {
   name: string;
 }
 
-interface PendingEvent {
-  type: EventType;
-  data: Record<string, unknown>;
-  storyId?: string | null;
-}
+/** An event queued by a transaction, before it has a seq. */
+type PendingEvent = NewEvent & { storyId?: string | null | undefined };
 
 export interface EventLog {
-  /** Queues an event; it is written with the next seq when the transaction's work is done. */
-  append(type: EventType, data: Record<string, unknown>, about?: { storyId?: string | null }): void;
+  /**
+   * Queues an event; it is written with the next seq when the transaction's work is done. `data` must have
+   * the shape `EVENT_SCHEMAS[type]` declares (checked by the compiler).
+   */
+  append<T extends EventType>(type: T, data: EventData<T>, about?: { storyId?: string | null }): void;
 }
 
 /**
@@ -50,10 +50,22 @@ async function flushEvents(
   return newSeq;
 }
 
+/**
+ * The compiler checks a writer's data against `EVENT_SCHEMAS`; this checks what the compiler cannot (a row
+ * mapped by hand, a value widened on the way), so the log only ever holds events its readers can parse.
+ */
+function checkEventData(type: EventType, data: unknown) {
+  const checked = EVENT_SCHEMAS[type].safeParse(data);
+  if (!checked.success) throw new Error(`A ${type} event does not fit its schema: ${checked.error.message}`);
+}
+
 function collector() {
   const pending: PendingEvent[] = [];
   const log: EventLog = {
-    append: (type, data, about) => void pending.push({ type, data, storyId: about?.storyId }),
+    append: (type, data, about) => {
+      checkEventData(type, data);
+      pending.push({ type, data, storyId: about?.storyId } as PendingEvent);
+    },
   };
   return { pending, log };
 }

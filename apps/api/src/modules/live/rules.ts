@@ -1,4 +1,4 @@
-import type { ProjectEvent } from '@ordo/domain';
+import { parseEvent, type ProjectEvent } from '@ordo/domain';
 
 /**
  * The pure rules of live sync, apart from any socket or database so they can be tested one by one.
@@ -46,8 +46,8 @@ export function sendVerdict(input: {
 /** True when the event takes `userId` out of the project: their subscription ends there. */
 export function revokes(event: ProjectEvent, userId: string): boolean {
   if (event.type !== 'member.removed') return false;
-  const member = event.data.member as { user?: { id?: unknown } } | undefined;
-  return member?.user?.id === userId;
+  const removed = parseEvent(event);
+  return removed?.type === 'member.removed' && removed.data.member.user.id === userId;
 }
 
 /** A token bucket: `rate` messages a second, bursts up to `rate`. */

@@ -60,7 +60,7 @@ export async function changeRoles(db: Db, scope: Scope, userId: string, roles: R
       .set({ roles })
       .where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
     const member = toMember({ ...before, roles });
-    log.append('member.updated', { member, from: before.roles });
+    log.append('member.updated', { member, from: before.roles as Role[] });
     await audit(tx, {
       kind: 'role_changed',
       actorId: scope.actor.id,

@@ -4,7 +4,7 @@ import {
   isNotifiable,
   notificationsFor,
   watchersAddedBy,
-  type StoryEvent,
+  type NewEvent,
   type NotificationDraft,
 } from '@ordo/domain';
 import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
@@ -15,8 +15,9 @@ interface Actor {
   name: string;
 }
 
-const storyOf = (event: StoryEvent) => event.data.story as { id: string; key: string };
-const storyIdOf = (event: StoryEvent) => storyOf(event).id;
+/** A transaction's events that carry a story, with it (they were checked against their schema at append). */
+const withStories = (events: readonly NewEvent[]) =>
+  events.flatMap((event) => ('story' in event.data ? [{ ...event, story: event.data.story }] : []));
 
 /** The project's members now, with their handles (mentions are resolved against these only). */
 async function membersOf(tx: Tx, projectId: string) {
@@ -95,11 +96,11 @@ export async function notifyAbout(
   db: Db,
   projectId: string,
   actor: Actor,
-  events: readonly StoryEvent[],
+  events: readonly NewEvent[],
 ) {
-  const relevant = events.filter((event) => isNotifiable(event) && event.data.story);
+  const relevant = withStories(events).filter(isNotifiable);
   if (relevant.length === 0) return;
-  const storyIds = [...new Set(relevant.map(storyIdOf))];
+  const storyIds = [...new Set(relevant.map((event) => event.story.id))];
   const memberList = await membersOf(tx, projectId);
   const watched = await watchersOf(tx, projectId, storyIds);
   const names = relevant.some((e) => e.type === 'story.transitioned')
@@ -108,7 +109,7 @@ export async function notifyAbout(
   const drafts: NotificationDraft[] = [];
   const newWatchers: { projectId: string; storyId: string; userId: string }[] = [];
   for (const event of relevant) {
-    const storyId = storyIdOf(event);
+    const storyId = event.story.id;
     const current = watched.get(storyId) ?? new Set<string>();
     drafts.push(
       ...notificationsFor(event, {
@@ -127,7 +128,7 @@ export async function notifyAbout(
   }
   await insertChunked(newWatchers, (chunk) => tx.insert(watchers).values(chunk).onConflictDoNothing());
   await writeNotifications(tx, projectId, actor, drafts);
-  const storyKeys = new Map(relevant.map((event) => [storyIdOf(event), storyOf(event).key]));
+  const storyKeys = new Map(relevant.map((event) => [event.story.id, event.story.key]));
   await mailNotifications(tx, db, drafts, (draft) => {
     const storyKey = storyKeys.get(draft.storyId);
     const email = memberList.get(draft.userId)?.email;

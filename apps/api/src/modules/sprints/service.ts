@@ -16,6 +16,7 @@ import {
   storyNumber,
   sumPoints,
   type CompleteSprint,
+  type EventData,
   type CreateSprint,
   type UpdateSprint,
 } from '@ordo/domain';
@@ -226,7 +227,7 @@ function recordMove(
   scope: StoryScope,
   type: 'sprint.story_added' | 'sprint.story_removed',
   row: StoryRow,
-  extra: Record<string, unknown>,
+  extra: Omit<EventData<typeof type>, 'story'>,
 ) {
   log.append(type, { story: toStory(row, scope.project.key), ...extra }, { storyId: row.id });
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { EVENT_KINDS, type EventKind, type ProjectEvent } from '@ordo/domain';
+import { EVENT_KINDS, storyOfEvent, type EventKind } from '@ordo/domain';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { formatMoment } from '../../shared/ui/format';
@@ -25,14 +25,6 @@ const KIND_WORDS: Record<EventKind, string> = {
   workflow: 'Workflow',
   project: 'Project',
 };
-
-/** The story an event is about, when it carries one (story events carry the whole story). */
-function storyOf(event: ProjectEvent): { key: string; title: string } | null {
-  const story = event.data.story as { key?: unknown; title?: unknown } | undefined;
-  return typeof story?.key === 'string' && typeof story.title === 'string'
-    ? { key: story.key, title: story.title }
-    : null;
-}
 
 /** Who did what in the project, newest first, in words from the event log; by person and kind, paged back in time. */
 export function ActivityPage() {
@@ -72,7 +64,7 @@ export function ActivityPage() {
       ) : (
         <ol className="card activity" aria-label="Activity">
           {events.map((event) => {
-            const story = storyOf(event);
+            const story = storyOfEvent(event);
             return (
               <li key={event.seq} data-seq={event.seq}>
                 {story && (

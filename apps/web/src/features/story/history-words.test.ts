@@ -5,6 +5,7 @@ import { describeEvent, type Names } from './history-words';
 
 const ANA = '00000000-0000-4000-8000-0000000000a1';
 const DANA = '00000000-0000-4000-8000-0000000000d1';
+const CHECKOUT = '00000000-0000-4000-8000-0000000000e1';
 const names: Names = {
   status: (id) => ({ [TODO]: 'To Do', [DOING]: 'In Progress' })[id],
   person: (id) =>
@@ -12,7 +13,7 @@ const names: Names = {
       [ANA]: { name: 'Ana', roles: ['product_owner'] as const },
       [DANA]: { name: 'Dana', roles: ['developer'] as const },
     })[id],
-  epic: (id) => (id === 'e1' ? 'Checkout' : undefined),
+  epic: (id) => (id === CHECKOUT ? 'Checkout' : undefined),
 };
 const event = (type: string, data: Record<string, unknown>, actor = ANA): ProjectEvent => ({
   seq: 1,
@@ -25,7 +26,11 @@ const event = (type: string, data: Record<string, unknown>, actor = ANA): Projec
 describe('describeEvent', () => {
   it('says who re-prioritised a story, with their role', () => {
     const text = describeEvent(
-      event('story.ranked', { story: makeStory(), from: { position: 14 }, to: { position: 2 } }),
+      event('story.ranked', {
+        story: makeStory(),
+        from: { rank: 'a5', position: 14 },
+        to: { rank: 'a0', position: 2 },
+      }),
       names,
     );
     expect(text).toBe('Ana (Product Owner) moved this from #14 to #2 in the backlog');
@@ -38,7 +43,7 @@ describe('describeEvent', () => {
     expect(text).toBe('Dana (Developer) moved this from To Do to In Progress');
   });
   it('words estimates, assignments and plain edits', () => {
-    const story = makeStory({ points: 5, assigneeId: DANA, title: 'New', epicId: 'e1' });
+    const story = makeStory({ points: 5, assigneeId: DANA, title: 'New', epicId: CHECKOUT });
     const text = describeEvent(
       event('story.updated', {
         story,
@@ -52,7 +57,11 @@ describe('describeEvent', () => {
   });
   it('keeps the reason of a rejection, as text', () => {
     const text = describeEvent(
-      event('story.rejected', { story: makeStory(), reason: '<b>fails on iOS</b>' }),
+      event('story.rejected', {
+        story: makeStory(),
+        reason: '<b>fails on iOS</b>',
+        from: { statusId: DOING },
+      }),
       names,
     );
     expect(text).toBe('Ana (Product Owner) rejected this: “<b>fails on iOS</b>”');

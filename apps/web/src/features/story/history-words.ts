@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type ProjectEvent, type Role } from '@ordo/domain';
+import { parseEvent, ROLE_LABELS, type ProjectEvent, type Role, type Story } from '@ordo/domain';
 
 /** Names for the ids an event mentions, looked up from what the page already has. */
 export interface Names {
@@ -7,8 +7,6 @@ export interface Names {
   epic: (id: string) => string | undefined;
 }
 
-type Data = Record<string, unknown>;
-const record = (value: unknown): Data => (typeof value === 'object' && value !== null ? (value as Data) : {});
 const FIELD_WORDS: Record<string, string> = {
   title: 'the title',
   type: 'the type',
@@ -32,8 +30,8 @@ const list = (parts: string[]) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
 
 /** What one field change says, or null when the field goes into the generic "edited …" sentence. */
-function describeField(field: string, before: unknown, story: Data, names: Names): string | null {
-  const now = story[field];
+function describeField(field: string, before: unknown, story: Story, names: Names): string | null {
+  const now = story[field as keyof Story];
   if (field === 'points') {
     if (now === null) return 'removed the estimate';
     return before === null || before === undefined
@@ -53,13 +51,11 @@ function describeField(field: string, before: unknown, story: Data, names: Names
   return null;
 }
 
-function describeUpdate(data: Data, names: Names): string {
-  const story = record(data.story);
-  const from = record(data.from);
+function describeUpdate(data: { story: Story; from: Record<string, unknown> }, names: Names): string {
   const specific: string[] = [];
   const edited = new Set<string>();
-  for (const [field, before] of Object.entries(from)) {
-    const sentence = describeField(field, before, story, names);
+  for (const [field, before] of Object.entries(data.from)) {
+    const sentence = describeField(field, before, data.story, names);
     if (sentence) specific.push(sentence);
     else edited.add(FIELD_WORDS[field] ?? field);
   }
@@ -67,28 +63,46 @@ function describeUpdate(data: Data, names: Names): string {
   return specific.length > 0 ? list(specific) : 'edited this';
 }
 
-const statusName = (names: Names, id: unknown) =>
-  typeof id === 'string' ? (names.status(id) ?? 'a removed column') : 'somewhere';
+const statusName = (names: Names, id: string) => names.status(id) ?? 'a removed column';
+
+/** The words for an event of the story's history, or undefined for one that has none of its own. */
+function describeWhat(event: ProjectEvent, names: Names): string | undefined {
+  const parsed = parseEvent(event);
+  switch (parsed?.type) {
+    case 'story.created':
+      return 'created this';
+    case 'story.ranked': {
+      const { from, to } = parsed.data;
+      return `moved this from #${from.position ?? '?'} to #${to.position ?? '?'} in the backlog`;
+    }
+    case 'story.transitioned': {
+      const from = parsed.data.from.statusId;
+      const where = typeof from === 'string' ? statusName(names, from) : 'somewhere';
+      return `moved this from ${where} to ${statusName(names, parsed.data.story.statusId)}`;
+    }
+    case 'story.updated':
+      return describeUpdate(parsed.data, names);
+    case 'story.deleted':
+      return 'deleted this';
+    case 'story.restored':
+      return 'restored this';
+    case 'story.accepted':
+      return 'accepted this';
+    case 'story.rejected':
+      return `rejected this: “${parsed.data.reason}”`;
+    case 'comment.added':
+      return 'commented';
+    case 'sprint.story_added':
+      return 'added this to a sprint';
+    case 'sprint.story_removed':
+      return 'took this out of its sprint';
+    default:
+      return undefined;
+  }
+}
 
 /** One line of the story's history: "Ana (Product Owner) moved this from #14 to #2". */
 export function describeEvent(event: ProjectEvent, names: Names): string {
-  const data = event.data;
-  const from = record(data.from);
-  const to = record(data.to);
-  const story = record(data.story);
-  const what: Record<string, () => string> = {
-    'story.created': () => 'created this',
-    'story.ranked': () => `moved this from #${from.position ?? '?'} to #${to.position ?? '?'} in the backlog`,
-    'story.transitioned': () =>
-      `moved this from ${statusName(names, from.statusId)} to ${statusName(names, story.statusId)}`,
-    'story.updated': () => describeUpdate(data, names),
-    'story.deleted': () => 'deleted this',
-    'story.restored': () => 'restored this',
-    'story.accepted': () => 'accepted this',
-    'story.rejected': () => `rejected this: “${typeof data.reason === 'string' ? data.reason : ''}”`,
-    'comment.added': () => 'commented',
-    'sprint.story_added': () => 'added this to a sprint',
-    'sprint.story_removed': () => 'took this out of its sprint',
-  };
-  return `${actorLabel(event, names)} ${what[event.type]?.() ?? event.type.replace('.', ' ').replace('_', ' ')}`;
+  const what = describeWhat(event, names) ?? event.type.replace('.', ' ').replace('_', ' ');
+  return `${actorLabel(event, names)} ${what}`;
 }
