@@ -135,7 +135,7 @@ export function expectedSprint(position: number, velocity: number, usedPoints: n
  * which the cumulative delivery reaches each position. `order` lists the positions' indices ascending, so a
  * trial costs O(sprints + positions), never O(stories).
  */
-function runTrial(
+export function runTrial(
   random: () => number,
   samples: readonly number[],
   usedPoints: number,
@@ -156,9 +156,10 @@ function runTrial(
 }
 
 const BEYOND = HORIZON_SPRINTS + 1;
-const percentile = (sorted: Int32Array, q: number) => {
-  const value = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? BEYOND;
-  return value === BEYOND ? null : value;
+/** The q-quantile of sorted trial results, null when it lies at `beyond` (past the horizon). */
+export const percentile = (sorted: Int32Array, q: number, beyond = BEYOND) => {
+  const value = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? beyond;
+  return value === beyond ? null : value;
 };
 
 /**

@@ -39,3 +39,6 @@ export * from './cumulative-flow';
 export * from './schemas/admin';
 export * from './schemas/import';
 export * from './import';
+export * from './roadmap-dependencies';
+export * from './roadmap-product';
+export * from './schemas/product-roadmap';

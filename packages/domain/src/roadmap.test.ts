@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoadmap, workQueue, type RoadmapInput, type RoadmapSprint, type RoadmapStory } from './roadmap';
-import type { Epic } from './schemas/epic';
-
-const epic = (id: string, rank: string, targetDate: string | null = null): Epic => ({
-  id,
-  title: `Epic ${id}`,
-  outcome: '',
-  color: '#6366f1',
-  startDate: null,
-  targetDate,
-  status: 'planned',
-  rank,
-  createdAt: '2025-01-01T00:00:00.000Z',
-});
+import { epic } from './roadmap-product.fixtures';
 
 const story = (
   id: string,

@@ -97,7 +97,7 @@ function epicFinishes(queue: readonly RoadmapStory[]): Map<string, EpicFinish> {
   return finishes;
 }
 
-function progressByEpic(stories: readonly RoadmapStory[]): Map<string, EpicProgress> {
+export function progressByEpic(stories: readonly RoadmapStory[]): Map<string, EpicProgress> {
   const progress = new Map<string, EpicProgress>();
   for (const story of stories) {
     if (story.epicId === null) continue;
@@ -119,7 +119,7 @@ function progressByEpic(stories: readonly RoadmapStory[]): Map<string, EpicProgr
   return progress;
 }
 
-const lower = (a: Confidence, b: Confidence): Confidence =>
+export const lowerConfidence = (a: Confidence, b: Confidence): Confidence =>
   a === 'low' || b === 'low' ? 'low' : a === 'medium' ? a : b;
 
 const noDates = { p50: null, p85: null, expected: null } as const;
@@ -142,19 +142,22 @@ function epicForecast(epicId: string, progress: EpicProgress, f: Forecasts): Epi
     p50: date(sprints.p50),
     p85: date(sprints.p85),
     expected: date(sprints.expected),
-    confidence: lower(f.basis.confidence, finish.unestimated > 0 ? 'low' : 'high'),
+    confidence: lowerConfidence(f.basis.confidence, finish.unestimated > 0 ? 'low' : 'high'),
     state: sprints.p85 === null ? 'beyond_horizon' : 'forecast',
   };
 }
 
-function isAtRisk(forecast: EpicForecast, target: string | null): boolean {
+export function isAtRisk(forecast: EpicForecast, target: string | null): boolean {
   if (target === null) return false;
   if (forecast.state === 'beyond_horizon') return true;
   return forecast.p85 !== null && forecast.p85 > target;
 }
 
 /** For each epic (in roadmap order), the later-placed epics whose last story the backlog reaches first. */
-function misalignments(ordered: readonly Epic[], finishes: Map<string, EpicFinish>): string[][] {
+export function misalignments(
+  ordered: readonly Epic[],
+  finishes: ReadonlyMap<string, { queueIndex: number }>,
+): string[][] {
   return ordered.map((epic, i) => {
     const mine = finishes.get(epic.id);
     if (!mine) return [];
@@ -165,7 +168,10 @@ function misalignments(ordered: readonly Epic[], finishes: Map<string, EpicFinis
   });
 }
 
-function forecasts(input: RoadmapInput, queue: readonly RoadmapStory[]): Forecasts {
+/** A team's velocity and its sprints ahead, from its sprint history and what its active sprint has done. */
+export function teamVelocityPlan(
+  input: Pick<RoadmapInput, 'today' | 'stories' | 'sprints' | 'plannedVelocity'>,
+): { basis: VelocityBasis; plan: SprintPlan } {
   const active = input.sprints.find((s) => s.state === 'active') ?? null;
   const basis = velocityBasis({
     closedSprints: input.sprints.filter((s) => s.state === 'closed'),
@@ -175,7 +181,11 @@ function forecasts(input: RoadmapInput, queue: readonly RoadmapStory[]): Forecas
   const usedPoints = input.stories
     .filter((s) => s.done && active !== null && s.sprintId === active.id)
     .reduce((sum, s) => sum + (s.points ?? 0), 0);
-  const plan = sprintPlan(input.today, basis, active, usedPoints);
+  return { basis, plan: sprintPlan(input.today, basis, active, usedPoints) };
+}
+
+function forecasts(input: RoadmapInput, queue: readonly RoadmapStory[]): Forecasts {
+  const { basis, plan } = teamVelocityPlan(input);
   const finishes = epicFinishes(queue);
   const ids = [...finishes.keys()];
   const sprints = forecastSprints(
