@@ -36,6 +36,13 @@ export const router = createBrowserRouter([
       { path: 'projects', element: <ProjectListPage /> },
       { path: 'profile', element: <ProfilePage /> },
       {
+        path: 'products/:product/roadmap',
+        lazy: () =>
+          import('../features/product-roadmap/product-roadmap-page').then((m) => ({
+            Component: m.ProductRoadmapPage,
+          })),
+      },
+      {
         path: 'projects/:key',
         element: <ProjectLayout />,
         children: [

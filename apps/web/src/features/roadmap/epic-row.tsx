@@ -26,8 +26,8 @@ const FORECAST_WORDS: Record<RoadmapEntry['forecast']['state'], string> = {
   beyond_horizon: 'Beyond the forecast horizon',
 };
 
-function Forecast({ entry }: { entry: RoadmapEntry }) {
-  const { forecast } = entry;
+/** The forecast in words: its P50 and P85 days, or why it has none. */
+export function ForecastText({ forecast }: { forecast: RoadmapEntry['forecast'] }) {
   if (forecast.state !== 'forecast' || !forecast.p50 || !forecast.p85)
     return <span className="muted">{FORECAST_WORDS[forecast.state]}</span>;
   return (
@@ -37,11 +37,21 @@ function Forecast({ entry }: { entry: RoadmapEntry }) {
   );
 }
 
-/** One epic on the roadmap: the PM's plan (bar) beside where the backlog order lands it (forecast range). */
-/** The planned bar and the forecast range on the shared timeline, each saying its dates on hover. */
-function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: TimelineRange; color: string }) {
-  const { planned, forecast } = entry;
-  const plannedBar = barOf(planned.start, planned.target, range);
+/**
+ * The planned bar and the forecast range on the shared timeline, each saying its dates on hover. Without
+ * `planned` only the forecast is drawn (a team's part of an epic).
+ */
+export function EpicBars({
+  planned,
+  forecast,
+  range,
+  color,
+}: Pick<RoadmapEntry, 'forecast'> & {
+  planned?: RoadmapEntry['planned'];
+  range: TimelineRange;
+  color: string;
+}) {
+  const plannedBar = planned ? barOf(planned.start, planned.target, range) : null;
   const forecastBar = barOf(forecast.p50, forecast.p85, range);
   const day = (date: string | null) => (date ? formatDay(date) : '–');
   return (
@@ -49,7 +59,7 @@ function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: Timelin
       {plannedBar && (
         <span
           className="bar-planned"
-          title={`Planned ${day(planned.start)} to ${day(planned.target)}`}
+          title={`Planned ${day(planned?.start ?? null)} to ${day(planned?.target ?? null)}`}
           style={{ left: `${plannedBar.left}%`, width: `${plannedBar.width}%`, background: color }}
         />
       )}
@@ -64,6 +74,7 @@ function EpicBars({ entry, range, color }: { entry: RoadmapEntry; range: Timelin
   );
 }
 
+/** One epic on the roadmap: the PM's plan (bar) beside where the backlog order lands it (forecast range). */
 export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }: Props) {
   const sortable = useSortable({ id: entry.epic.id, disabled: !ranking.allowed });
   const { epic, progress } = entry;
@@ -116,7 +127,7 @@ export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }
             {progress.totalStories} stories
           </span>
           <span className="spacer" />
-          <Forecast entry={entry} />
+          <ForecastText forecast={entry.forecast} />
         </div>
         <div className="progress" aria-label={`${percent}% done`}>
           <span style={{ width: `${percent}%`, background: epic.color }} />
@@ -130,7 +141,7 @@ export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }
       </div>
       {range ? (
         <TimelineTrack range={range} today={today}>
-          <EpicBars entry={entry} range={range} color={epic.color} />
+          <EpicBars planned={entry.planned} forecast={entry.forecast} range={range} color={epic.color} />
         </TimelineTrack>
       ) : (
         <div className="epic-timeline" aria-hidden="true" />

@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { describeError } from '../../shared/api/client';
+import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
+import { TimelineAxis } from '../roadmap/timeline-track';
+import { timelineRange } from '../roadmap/timeline';
+import { EpicLane } from './epic-lane';
+import { productRoadmapQuery } from './queries';
+import { useLiveProduct } from './use-live-product';
+import '../roadmap/roadmap.css';
+import './product-roadmap.css';
+
+/**
+ * The product's roadmap across its teams: one lane per epic in the PM's order, a forecast band per team
+ * from that team's backlog order, and the `blocks` dependencies between teams, conflicts flagged.
+ */
+export function ProductRoadmapPage() {
+  const productKey = useParams().product ?? '';
+  const roadmap = useQuery(productRoadmapQuery(productKey));
+  useLiveProduct(productKey, roadmap.data?.teams.map((t) => t.key) ?? []);
+  if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the product roadmap" />;
+  if (roadmap.isError)
+    return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
+  const { epics, teams } = roadmap.data;
+  const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
+  const today = new Date().toISOString().slice(0, 10);
+  const range = timelineRange(epics, today);
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>Product roadmap</h1>
+        <span className="muted">
+          {teams
+            .map((t) =>
+              t.velocity === null
+                ? `${t.key}: no velocity yet`
+                : `${t.key}: ${t.velocity} points per ${t.basis.sprintLengthDays}-day sprint`,
+            )
+            .join(' · ')}
+        </span>
+      </div>
+      {epics.length === 0 ? (
+        <EmptyState title="No epics yet">
+          The Product Manager adds epics; each team's Product Owner orders their backlog, and the forecast
+          follows.
+        </EmptyState>
+      ) : (
+        <>
+          {range && (
+            <div className="epic-grid roadmap-axis">
+              <span className="muted">
+                <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast
+                P50–P85 per team <span className="legend-today" /> today
+              </span>
+              <TimelineAxis range={range} />
+            </div>
+          )}
+          <ol className="roadmap" aria-label="Epics across teams, in roadmap order">
+            {epics.map((entry) => (
+              <EpicLane key={entry.epic.id} entry={entry} range={range} today={today} titles={titles} />
+            ))}
+          </ol>
+        </>
+      )}
+    </main>
+  );
+}
