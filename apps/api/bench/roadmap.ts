@@ -83,7 +83,7 @@ const http = await time(RUNS, () => po.get(`/api/projects/${key}/roadmap`));
 console.log(`  GET roadmap over HTTP:  ${fmt(http)}`);
 const baseline = await time(RUNS, () => po.get(`/api/projects/${key}`));
 console.log(`  GET project over HTTP:  ${fmt(baseline)}  (session, membership and HTTP alone)`);
-const project = { id: projectId, plannedVelocity: null };
+const project = { id: projectId, key, plannedVelocity: null };
 const load = await time(RUNS, () => loadRoadmapInput(db, project, day(0)));
 console.log(`  load (four queries):    ${fmt(load)}`);
 const input = await loadRoadmapInput(db, project, day(0));

@@ -92,6 +92,7 @@ describe('links between stories', () => {
         type: 'blocks',
         direction: 'inward',
         story: { key: api, title: 'API', projectKey: team.key, done: false },
+        conflict: false,
       },
     ]);
     expect(onWeb.links).toEqual(onWeb.story.links);

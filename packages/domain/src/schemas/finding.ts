@@ -93,6 +93,8 @@ export const storyLink = z.object({
   type: z.enum(LINK_TYPES),
   direction: z.enum(['outward', 'inward']),
   story: linkedStory,
+  /** A `blocks` link whose blocker its team's order finishes after the sprint the blocked story lands in. */
+  conflict: z.boolean(),
 });
 export type StoryLink = z.infer<typeof storyLink>;
 export const linkResponse = z.object({

@@ -7,7 +7,11 @@ import { formatStoryKey, type LinkType, type StoryLink } from '@ordo/domain';
  * The links of a story in both directions, as `reader` sees them: the other story's title (and whether it
  * is done) only when the reader is a member of its project; otherwise just its key.
  */
-export async function listLinks(db: Db | Tx, storyId: string, readerId: string): Promise<StoryLink[]> {
+export async function listLinks(
+  db: Db | Tx,
+  storyId: string,
+  readerId: string,
+): Promise<Omit<StoryLink, 'conflict'>[]> {
   const side = async (direction: 'outward' | 'inward') => {
     const [mine, other] =
       direction === 'outward'

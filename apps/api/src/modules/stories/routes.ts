@@ -26,6 +26,7 @@ import { loadStory, toStory } from './queries';
 import { createStories } from './create';
 import { isWatching } from '../watchers/queries';
 import { listLinks } from '../links/queries';
+import { markConflicts } from '../roadmap/conflicts';
 import { listSubtasks } from '../subtasks/service';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 
@@ -81,7 +82,13 @@ export default async function storyRoutes(app: App) {
         storyId: row.id,
         userId: request.user.id,
       });
-      const links = await listLinks(db, row.id, request.user.id);
+      const key = request.params.story;
+      const links = await markConflicts(
+        db,
+        request.project.id,
+        key,
+        await listLinks(db, row.id, request.user.id),
+      );
       const subtasks = await listSubtasks(db, request.project.id, row.id);
       return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
     },

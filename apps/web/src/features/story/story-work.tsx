@@ -142,7 +142,7 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
             <li key={l.id} className="row" data-link={l.story.key}>
               <span className="muted">{linkWords(l)}</span>
               {l.story.title === null ? (
-                <span>{l.story.key}</span>
+                <span>a story of another team ({l.story.projectKey})</span>
               ) : (
                 <Link to={`/projects/${l.story.projectKey}/stories/${l.story.key}`}>
                   {l.story.key} {l.story.title}
@@ -151,6 +151,18 @@ export function StoryWork({ projectKey, storyKey }: { projectKey: string; storyK
               {l.story.done && <span className="chip">Done</span>}
               {l.type === 'blocks' && l.direction === 'inward' && !l.story.done && (
                 <span className="chip chip-warn">Blocker not done</span>
+              )}
+              {l.conflict && (
+                <span
+                  className="chip chip-danger"
+                  title={
+                    l.direction === 'inward'
+                      ? "Dependency conflict: the blocker's team finishes it after this story's sprint"
+                      : "Dependency conflict: this story's team finishes it after the sprint of the story it blocks"
+                  }
+                >
+                  Dependency conflict
+                </span>
               )}
               <span className="spacer" />
               {editing.allowed && (
