@@ -14,15 +14,15 @@ export const teamPart = z.object({
 export type TeamPart = z.infer<typeof teamPart>;
 
 /**
- * A `blocks` link into one of the epic's open stories. `story` is the blocker's key, null when the caller
- * cannot read the blocker's team ("a story of another team"). `conflict`: the blocker's own team finishes it
+ * A `blocks` link into one of the epic's open stories. `story` is the blocker's key and `blocks` the blocked
+ * story's; either is null when the caller cannot read that story's team ("a story of another team"). `conflict`: the blocker's own team finishes it
  * (`finishes`, null = not within the horizon) after the sprint its order lands the blocked story in (`lands`).
  */
 export const roadmapDependency = z.object({
   story: z.string().nullable(),
   projectKey: z.string(),
   epicId: id.nullable(),
-  blocks: z.string(),
+  blocks: z.string().nullable(),
   blocksProjectKey: z.string(),
   conflict: z.boolean(),
   finishes: z.iso.date().nullable(),

@@ -3,7 +3,7 @@ import type { ProductRoadmapEntry, RoadmapDependency, TeamPart } from '@ordo/dom
 import { EpicBars, ForecastText } from '../roadmap/epic-row';
 import type { TimelineRange } from '../roadmap/timeline';
 import { TimelineTrack } from '../roadmap/timeline-track';
-import { blockerName, dependencyText } from './dependency-text';
+import { blockedName, blockerName, dependencyText } from './dependency-text';
 
 interface Props {
   entry: ProductRoadmapEntry;
@@ -82,7 +82,7 @@ function DependencyMarker({ d, titles }: { d: RoadmapDependency; titles: Readonl
       data-conflict={d.conflict}
     >
       {d.conflict ? '⚠ ' : '⇠ '}
-      {d.blocks} waits for {blockerName(d)}
+      {blockedName(d)} waits for {blockerName(d)}
       {epic ? ` (${epic})` : ''}
     </li>
   );
@@ -146,7 +146,11 @@ export function EpicLane({ entry, range, today, titles }: Props) {
       {entry.dependencies.length > 0 && (
         <ul className="dependencies" aria-label={`${epic.title} dependencies`}>
           {entry.dependencies.map((d) => (
-            <DependencyMarker key={`${d.story ?? d.projectKey}>${d.blocks}`} d={d} titles={titles} />
+            <DependencyMarker
+              key={`${d.story ?? d.projectKey}>${d.blocks ?? d.blocksProjectKey}`}
+              d={d}
+              titles={titles}
+            />
           ))}
         </ul>
       )}
