@@ -64,7 +64,6 @@ export interface ProductRoadmapInput {
 
 /** "Never": past the horizon, or waiting on a team that has no velocity. */
 const NEVER = 2 ** 30;
-const BEYOND_SPRINT = HORIZON_SPRINTS + 1;
 
 interface TeamPlan {
   team: TeamInput;
