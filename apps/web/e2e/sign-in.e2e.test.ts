@@ -85,7 +85,8 @@ describe.skipIf(!CHROMIUM)('a signed-out visitor always gets the login form', ()
     await page.goto(DEEP_LINK);
     await storyShown(page);
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.waitForURL('**/login');
+    // What the person sees before pressing Back: the login form (the URL changes a moment before it renders).
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
     requests.length = 0;
     await page.goBack({ waitUntil: 'networkidle' });
     await expectLoginForm(page, DEEP_LINK);
