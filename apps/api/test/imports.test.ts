@@ -76,7 +76,17 @@ describe('importing a Jira CSV', () => {
     const statusName = (id: string) => statuses.find((s) => s.id === id)?.name;
     const sprints = (await admin.get(`${base}/sprints`)).body.items as { id: string; name: string }[];
 
-    const pay = (await admin.get(`${base}/stories/${key}-3`)).body.story;
+    const payPage = (await admin.get(`${base}/stories/${key}-3`)).body;
+    const pay = payPage.story;
+    // The Sub-task row is a sub-task of its parent; the link is kept once, though both ends list it.
+    expect(payPage.subtasks).toMatchObject([
+      { title: 'Write the card form test', done: true, assigneeId: dev.user!.id },
+    ]);
+    expect(pay.subtasks).toEqual({ done: 1, total: 1 });
+    expect(pay.links).toMatchObject([{ type: 'blocks', direction: 'outward', story: { key: `${key}-5` } }]);
+    expect((await admin.get(`${base}/stories/${key}-5`)).body.story.links).toMatchObject([
+      { type: 'blocks', direction: 'inward', story: { key: `${key}-3` } },
+    ]);
     expect(pay).toMatchObject({
       key: `${key}-3`,
       externalKey: `${key}-3`,
@@ -153,9 +163,10 @@ describe('importing a Jira CSV', () => {
     await importFile(admin, base, jiraCsv(rows));
     const before = { seq: await lastSeq(base), stories: await allStories(base) };
     const again = await importFile(admin, base, jiraCsv(rows));
-    expect(again.report).toMatchObject({ created: 0, updated: 4, comments: 2 });
+    expect(again.report).toMatchObject({ created: 0, updated: 4, comments: 2, subtasks: 1, links: 1 });
     expect(await lastSeq(base)).toBe(before.seq);
     expect(await allStories(base)).toEqual(before.stories);
+    expect((await admin.get(`${base}/stories/${key}-3`)).body.subtasks).toHaveLength(1);
 
     rows[1]!.Summary = 'Export invoices as PDF';
     await importFile(admin, base, jiraCsv(rows));
@@ -298,8 +309,8 @@ describe('export and restore', () => {
       format: 'ordo-export',
       version: 1,
       project: { name: `Import ${key}` },
-      subtasks: [],
-      links: [],
+      subtasks: [{ title: 'Write the card form test', done: true }],
+      links: [{ type: 'blocks' }],
     });
     expect(exported.stories.some((s: { deletedAt: string | null }) => s.deletedAt)).toBe(true);
 

@@ -176,13 +176,12 @@ export async function upload(client: Client, path: string, body: string | Buffer
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** Polls the import until it is no longer running (bounded: a stuck import fails the test). */
+/** Waits for the import to end: each request answers once it has (bounded: a stuck import fails the test). */
 export async function finished(client: Client, base: string, id: string) {
-  for (let i = 0; i < 1200; i++) {
-    const reply = await client.get(`${base}/imports/${id}`);
+  for (let i = 0; i < 30; i++) {
+    const reply = await client.get(`${base}/imports/${id}?wait=true`);
     if (reply.status !== 200) throw new Error(`${reply.status} ${JSON.stringify(reply.body)}`);
     if (reply.body.import.state !== 'running') return reply.body.import;
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the import did not finish');
 }

@@ -82,5 +82,8 @@ export const importQuery = z.object({
     }),
 });
 export const importParams = z.object({ key: projectKey, id });
+/** `wait=true`: answer once the import is no longer running, or after IMPORT_WAIT_MS (scripts and tests). */
+export const importJobQuery = z.object({ wait: flag.default(false) });
+export const IMPORT_WAIT_MS = 20_000;
 export const importReportResponse = z.object({ report: importReport });
 export const importResponse = z.object({ import: importJob });

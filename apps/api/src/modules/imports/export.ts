@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { members, projects, users, type Db } from '@ordo/db';
-import { EXPORT_TABLE_NAMES, EXPORT_TABLES, exportRow } from './export-tables';
+import { EXPORT_TABLE_NAMES, EXPORT_TABLES, exportRow, onlyRows } from './export-tables';
 
 export const EXPORT_FORMAT = 'ordo-export';
 export const EXPORT_VERSION = 1;
@@ -14,7 +14,7 @@ async function* rowsOf(db: Db, name: (typeof EXPORT_TABLE_NAMES)[number], projec
     const rows = await db
       .select()
       .from(table)
-      .where(eq(table.projectId, projectId))
+      .where(and(eq(table.projectId, projectId), onlyRows(name)))
       .orderBy(...order.map((c) => asc(c)))
       .limit(PAGE)
       .offset(offset);
@@ -60,8 +60,6 @@ export function exportDocument(db: Db, projectId: string): Readable {
         first = false;
       }
       yield ']';
-      // Sub-tasks and links have no tables of their own yet: the keys are there so readers can rely on them.
-      if (name === 'comments') yield ',"subtasks":[],"links":[]';
     }
     yield '}\n';
   }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { and, eq } from 'drizzle-orm';
 import { imports, type Db } from '@ordo/db';
 import { notFound, type ImportFormat, type ImportJob, type ImportReport } from '@ordo/domain';
@@ -77,8 +78,13 @@ export class ImportJobs {
     Object.assign(job, toJob(row!));
   }
 
-  async find(projectId: string, id: string): Promise<ImportJob> {
-    const live = this.running.get(id);
+  /** The job; with `waitMs`, once it has finished, or as it stands after that long. */
+  async find(projectId: string, id: string, waitMs = 0): Promise<ImportJob> {
+    let live = this.running.get(id);
+    if (live && live.projectId === projectId && waitMs > 0) {
+      await Promise.race([live.work, delay(waitMs, undefined, { ref: false })]);
+      live = this.running.get(id);
+    }
     if (live && live.projectId === projectId) return { ...live.job, progress: { ...live.job.progress } };
     const [row] = await this.db
       .select()

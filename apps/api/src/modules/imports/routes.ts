@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { audit } from '../../lib/audit';
 import {
+  IMPORT_WAIT_MS,
+  importJobQuery,
   importParams,
   importQuery,
   importReportResponse,
@@ -9,6 +11,7 @@ import {
   keyParams,
   MAX_IMPORT_BYTES,
 } from '@ordo/domain';
+import type { Db } from '@ordo/db';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
 import { exportCsv } from './export-csv';
@@ -21,6 +24,26 @@ const tags = ['import and export'];
 const DRAIN_MS = 5000;
 /** No type a cross-site form can send (text/plain, form encodings): a file upload always needs the page's own script. */
 const FILE_TYPES = ['application/json', 'text/csv', 'text/tab-separated-values'];
+
+/** The two ways out: one route shape, streamed, audited. */
+const EXPORTS = [
+  {
+    path: '/api/projects/:key/export',
+    format: 'json',
+    type: 'application/json; charset=utf-8',
+    file: 'export.json',
+    summary: 'The whole project as one JSON document (format "ordo-export", version 1)',
+    body: (db: Db, project: { id: string }) => exportDocument(db, project.id),
+  },
+  {
+    path: '/api/projects/:key/export.csv',
+    format: 'csv',
+    type: 'text/csv; charset=utf-8',
+    file: 'stories.csv',
+    summary: "The project's stories as a CSV with Jira's English headers",
+    body: (db: Db, project: { id: string; key: string }) => exportCsv(db, project),
+  },
+] as const;
 
 export default async function importRoutes(app: App) {
   const db = app.database.db;
@@ -84,46 +107,29 @@ export default async function importRoutes(app: App) {
     '/api/projects/:key/imports/:id',
     {
       config: { action: 'project.import' },
-      schema: { tags, params: importParams, response: { 200: importResponse } },
-    },
-    async (request) => ({ import: await jobs.find(request.project.id, request.params.id) }),
-  );
-
-  app.get(
-    '/api/projects/:key/export',
-    {
-      config: { action: 'project.export' },
       schema: {
         tags,
-        summary: 'The whole project as one JSON document (format "ordo-export", version 1)',
-        params: keyParams,
+        summary: 'An import and its progress (`wait=true`: once it has finished, or after 20 s)',
+        params: importParams,
+        querystring: importJobQuery,
+        response: { 200: importResponse },
       },
     },
-    async (request, reply) => {
-      await auditExport(request, 'json');
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.project.key}-export.json"`)
-        .send(exportDocument(db, request.project.id));
-    },
+    async (request) => ({
+      import: await jobs.find(request.project.id, request.params.id, request.query.wait ? IMPORT_WAIT_MS : 0),
+    }),
   );
 
-  app.get(
-    '/api/projects/:key/export.csv',
-    {
-      config: { action: 'project.export' },
-      schema: {
-        tags,
-        summary: "The project's stories as a CSV with Jira's English headers",
-        params: keyParams,
+  for (const out of EXPORTS)
+    app.get(
+      out.path,
+      { config: { action: 'project.export' }, schema: { tags, summary: out.summary, params: keyParams } },
+      async (request, reply) => {
+        await auditExport(request, out.format);
+        return reply
+          .type(out.type)
+          .header('content-disposition', `attachment; filename="${request.project.key}-${out.file}"`)
+          .send(out.body(db, request.project));
       },
-    },
-    async (request, reply) => {
-      await auditExport(request, 'csv');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.project.key}-stories.csv"`)
-        .send(exportCsv(db, request.project));
-    },
-  );
+    );
 }

@@ -15,7 +15,6 @@ import {
   formatStoryKey,
   planImport,
   ranksBetween,
-  storyNumber,
   type ImportContext,
   type ImportMapping,
   type ImportPlan,
@@ -27,9 +26,7 @@ import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
 import { toSprint } from '../sprints/queries';
 import { toStory, type StoryRow } from '../stories/queries';
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at ~30 columns a row. */
-const BATCH = 500;
+import { BATCH, findStories, writeLinks, writeSubtasks } from './write-related';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -126,7 +123,8 @@ function changedColumns(row: StoryRow, next: StoryColumns): Partial<StoryColumns
 
 /**
  * Writes a plan inside the caller's project transaction: epics, sprints, stories (new ones at the bottom of
- * the backlog in Jira's rank order, earlier imports updated in place), then comments, in batches, reporting
+ * the backlog in Jira's rank order, earlier imports updated in place), then comments, sub-tasks and issue
+ * links, in batches, reporting
  * progress after each. Each story gets its event, as any other write.
  */
 export async function writePlan(
@@ -136,7 +134,13 @@ export async function writePlan(
   plan: ImportPlan,
   progress: Progress,
 ) {
-  const total = plan.epics.length + plan.sprints.length + plan.stories.length + plan.comments.length;
+  const total =
+    plan.epics.length +
+    plan.sprints.length +
+    plan.stories.length +
+    plan.comments.length +
+    plan.subtasks.length +
+    plan.links.length;
   let done = 0;
   const advance = (n: number) => progress((done += n), total);
 
@@ -148,32 +152,11 @@ export async function writePlan(
   const epicsAndSprints = { changed: epicIds.changed + sprintIds.changed };
   let changed = 0;
 
-  const existing = new Map<string, StoryRow>();
-  const keys = plan.stories.map((s) => s.externalKey);
-  for (let i = 0; i < keys.length; i += BATCH) {
-    const rows = await tx
-      .select()
-      .from(stories)
-      .where(and(eq(stories.projectId, project.id), inArray(stories.externalKey, keys.slice(i, i + BATCH))));
-    for (const row of rows) existing.set(row.externalKey!, row);
-  }
-  const ownNumbers = keys
-    .filter((k) => !existing.has(k))
-    .map((k) => storyNumber(project.key, k))
-    .filter((n): n is number => n !== null);
-  for (let i = 0; i < ownNumbers.length; i += BATCH) {
-    const rows = await tx
-      .select()
-      .from(stories)
-      .where(
-        and(
-          eq(stories.projectId, project.id),
-          isNull(stories.externalKey),
-          inArray(stories.number, ownNumbers.slice(i, i + BATCH)),
-        ),
-      );
-    for (const row of rows) existing.set(formatStoryKey(project.key, row.number), row);
-  }
+  const existing = await findStories(
+    tx,
+    project,
+    plan.stories.map((s) => s.externalKey),
+  );
   const fresh = plan.stories.filter((s) => !existing.has(s.externalKey));
   for (const planned of plan.stories) {
     const row = existing.get(planned.externalKey);
@@ -220,7 +203,10 @@ export async function writePlan(
     advance(rows.length);
   }
 
-  const added = await writeComments(tx, project.id, plan, existing, advance);
+  const added =
+    (await writeComments(tx, project.id, plan, existing, advance)) +
+    (await writeSubtasks(tx, project, plan, existing, advance)) +
+    (await writeLinks(tx, project, plan, existing, advance));
   return { changed: changed + fresh.length + added + epicsAndSprints.changed };
 }
 
