@@ -111,38 +111,62 @@ function planTeam(team: TeamInput, today: string): TeamPlan {
 const sprintDay = (p: TeamPlan, sprint: number) =>
   sprint > HORIZON_SPRINTS ? NEVER : p.firstDay + (sprint - 1) * p.plan.sprintLengthDays;
 
-/** Every open story of every team as one numbered node, so a trial works on flat arrays. */
+/**
+ * The open stories that can decide a date, as numbered nodes so a trial works on flat arrays: the last story
+ * of each epic in each team, and the stories of `blocks` links. Any other story of an epic is done no later
+ * than its team's last story of that epic (positions only grow), so leaving it out changes no date and keeps
+ * a trial's cost to these few nodes, however long the backlogs.
+ */
 interface Graph {
   plans: TeamPlan[];
   teamOf: Int32Array;
   localOf: Int32Array;
   nodeOf: Map<string, number>;
+  /** Each team's nodes in its queue order. */
+  teamNodes: number[][];
   order: number[];
   blockersOf: number[][];
   /** Links between open stories, as nodes. */
   links: { blocker: number; blocked: number }[];
 }
 
+function decidingLocals(p: TeamPlan, linked: ReadonlySet<string>): number[] {
+  const lastOfEpic = new Map<string, number>();
+  p.queue.forEach((story, local) => story.epicId && lastOfEpic.set(story.epicId, local));
+  const keep = new Set(lastOfEpic.values());
+  p.queue.forEach((story, local) => linked.has(story.id) && keep.add(local));
+  return [...keep].sort((a, b) => a - b);
+}
+
 function buildGraph(input: ProductRoadmapInput): Graph {
   const plans = input.teams.map((team) => planTeam(team, input.today));
-  const count = plans.reduce((n, p) => n + p.queue.length, 0);
-  const teamOf = new Int32Array(count);
-  const localOf = new Int32Array(count);
+  const open = new Set(plans.flatMap((p) => p.queue.map((story) => story.id)));
+  const openLinks = input.blocks.filter((l) => open.has(l.blocker) && open.has(l.blocked));
+  const linked = new Set(openLinks.flatMap((l) => [l.blocker, l.blocked]));
+  const teams: number[] = [];
+  const locals: number[] = [];
   const nodeOf = new Map<string, number>();
-  plans.forEach((p, t) =>
-    p.queue.forEach((story, local) => {
-      const node = nodeOf.size;
-      teamOf[node] = t;
-      localOf[node] = local;
-      nodeOf.set(story.id, node);
+  const teamNodes = plans.map((p, t) =>
+    decidingLocals(p, linked).map((local) => {
+      const node = teams.push(t) - 1;
+      locals.push(local);
+      nodeOf.set((p.queue[local] as TeamStory).id, node);
+      return node;
     }),
   );
-  const links = input.blocks.flatMap(({ blocker, blocked }) => {
-    const from = nodeOf.get(blocker);
-    const to = nodeOf.get(blocked);
-    return from === undefined || to === undefined ? [] : [{ blocker: from, blocked: to }];
-  });
-  return { plans, teamOf, localOf, nodeOf, links, ...blockersInOrder(count, links) };
+  const links = openLinks.map((l) => ({
+    blocker: nodeOf.get(l.blocker) as number,
+    blocked: nodeOf.get(l.blocked) as number,
+  }));
+  return {
+    plans,
+    teamOf: Int32Array.from(teams),
+    localOf: Int32Array.from(locals),
+    nodeOf,
+    teamNodes,
+    links,
+    ...blockersInOrder(teams.length, links),
+  };
 }
 
 /**
@@ -185,12 +209,12 @@ function groupsOf(g: Graph): Groups {
   const partNodes = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, node: number) =>
     map.set(key, [...(map.get(key) ?? []), node]);
-  g.plans.forEach((p, t) =>
-    p.queue.forEach((story) => {
-      if (story.epicId === null) return;
-      const node = g.nodeOf.get(story.id) as number;
-      add(epicNodes, story.epicId, node);
-      add(partNodes, partKey(story.epicId, t), node);
+  g.teamNodes.forEach((nodes, t) =>
+    nodes.forEach((node) => {
+      const epicId = g.plans[t]?.queue[g.localOf[node] as number]?.epicId ?? null;
+      if (epicId === null) return;
+      add(epicNodes, epicId, node);
+      add(partNodes, partKey(epicId, t), node);
     }),
   );
   return { epicNodes, partNodes };
@@ -207,31 +231,28 @@ const latest = (days: Int32Array, nodes: readonly number[]) =>
 /** Runs every trial for every team at once and returns, per group key, its P50, P85 and expected dates. */
 function simulate(g: Graph, groups: Map<string, number[]>, today: string): Map<string, Dates> {
   const keys = [...groups.keys()];
+  const members = keys.map((key) => groups.get(key) ?? []);
   const results = keys.map(() => new Int32Array(MONTE_CARLO_TRIALS));
   const own = new Int32Array(g.teamOf.length);
   const done = new Int32Array(g.teamOf.length);
-  const firstNode = g.plans.map((_, t) => g.teamOf.indexOf(t));
   const seeds = g.plans.map((p) => hashString(`product-forecast|${p.team.seedKey}`));
+  const positions = g.plans.map((p, t) =>
+    g.teamNodes[t]!.map((n) => p.positions[g.localOf[n] as number] ?? 0),
+  );
+  const orders = positions.map((team) => team.map((_, i) => i));
   for (let trial = 0; trial < MONTE_CARLO_TRIALS; trial++) {
     own.fill(NEVER);
     g.plans.forEach((p, t) => {
       if (!hasVelocity(p)) return;
-      const base = firstNode[t] as number;
-      const order = p.positions.map((_, i) => i);
-      runTrial(
-        streamOf(seeds[t] as number, trial),
-        p.basis.samples,
-        p.plan.usedPoints,
-        p.positions,
-        order,
-        (i, sprint) => {
-          own[base + i] = sprintDay(p, sprint);
-        },
-      );
+      const nodes = g.teamNodes[t] as number[];
+      const random = streamOf(seeds[t] as number, trial);
+      runTrial(random, p.basis.samples, p.plan.usedPoints, positions[t]!, orders[t]!, (i, sprint) => {
+        own[nodes[i] as number] = sprintDay(p, sprint);
+      });
     });
     withBlockers(g, own, done);
-    keys.forEach((key, k) => {
-      (results[k] as Int32Array)[trial] = latest(done, groups.get(key) ?? []);
+    members.forEach((nodes, k) => {
+      (results[k] as Int32Array)[trial] = latest(done, nodes);
     });
   }
   const expected = expectedDays(g).done;
@@ -242,7 +263,7 @@ function simulate(g: Graph, groups: Map<string, number[]>, today: string): Map<s
       const dates: Dates = {
         p50: date(percentile(sorted, 0.5, NEVER)),
         p85: date(percentile(sorted, 0.85, NEVER)),
-        expected: date(latest(expected, groups.get(key) ?? [])),
+        expected: date(latest(expected, members[k] ?? [])),
       };
       return [key, dates];
     }),
