@@ -260,7 +260,8 @@ export const stories = pgTable(
     index('stories_sprint').on(t.projectId, t.sprintId),
     index('stories_epic').on(t.projectId, t.epicId),
     index('stories_updated').on(t.projectId, t.updatedAt, t.id),
-    index('stories_due').on(t.projectId, t.dueDate),
+    // With rank, the due sort (soonest first, then backlog order) walks the index instead of sorting the project.
+    index('stories_due').on(t.projectId, t.dueDate, t.rank),
   ],
 );
 
