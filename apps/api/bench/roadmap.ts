@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { epics, sprints, statuses } from '@ordo/db';
 import { buildRoadmap, ranksBetween } from '@ordo/domain';
+import { productIdOf } from '../src/lib/product-of';
 import { loadRoadmapInput } from '../src/modules/roadmap/queries';
 import { benchApp, fmt, time } from './setup';
 
@@ -17,11 +18,12 @@ const { po, key, database, projectId } = bench;
 const db = database.db;
 
 const epicRanks = ranksBetween(null, null, EPICS);
+const productId = await productIdOf(db, projectId);
 const epicRows = await db
   .insert(epics)
   .values(
     epicRanks.map((rank, i) => ({
-      projectId,
+      productId,
       title: `Epic ${i + 1}`,
       rank,
       targetDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-28`,
@@ -83,7 +85,7 @@ const http = await time(RUNS, () => po.get(`/api/projects/${key}/roadmap`));
 console.log(`  GET roadmap over HTTP:  ${fmt(http)}`);
 const baseline = await time(RUNS, () => po.get(`/api/projects/${key}`));
 console.log(`  GET project over HTTP:  ${fmt(baseline)}  (session, membership and HTTP alone)`);
-const project = { id: projectId, key, plannedVelocity: null };
+const project = { id: projectId, key, productId, plannedVelocity: null };
 const load = await time(RUNS, () => loadRoadmapInput(db, project, day(0)));
 console.log(`  load (four queries):    ${fmt(load)}`);
 const input = await loadRoadmapInput(db, project, day(0));

@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Database, projects } from '@ordo/db';
+import type { Database, products, projects } from '@ordo/db';
 import type { Mailer } from './modules/mail/mailer';
 import type { Limits } from './lib/limits';
 import type { OidcSettings } from './env';
@@ -23,6 +23,7 @@ export interface SessionUser {
 }
 
 export type ProjectRow = typeof projects.$inferSelect;
+export type ProductRow = typeof products.$inferSelect;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +40,8 @@ declare module 'fastify' {
     user: SessionUser;
     /** The project named by `:key`, and the caller's roles in it; set on project-scoped routes. */
     project: ProjectRow;
+    /** The product the project is a team of (its vision, epics, roadmap and feedback). */
+    product: ProductRow;
     roles: Role[];
   }
   interface FastifyContextConfig {

@@ -1,37 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
-import { migrationsFolder } from '@ordo/db';
-import { createEmptyDatabase } from './database';
+import { migrationIndex, openRaw } from './raw-migrations';
 
 /**
  * The handle migration on a database that already has people: every one gets a valid, unique handle from
  * their email, numbered by sign-up order. The migrations run as committed SQL, up to and after it.
  */
-const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-  entries: { tag: string }[];
-};
-const statements = (tag: string) =>
-  readFileSync(join(migrationsFolder, `${tag}.sql`), 'utf8')
-    .split('--> statement-breakpoint')
-    .filter((s) => s.trim());
-const at = journal.entries.findIndex((e) => e.tag.endsWith('_users_handle'));
-
-async function openRaw(): Promise<{
-  query: (sql: string) => Promise<{ rows: any[] }>;
-  close: () => Promise<void>;
-}> {
-  if (process.env.ORDO_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL) {
-    const empty = await createEmptyDatabase(process.env.TEST_DATABASE_URL);
-    const client = new pg.Client({ connectionString: empty.url });
-    await client.connect();
-    return { query: (sql) => client.query(sql), close: async () => (await client.end(), await empty.drop()) };
-  }
-  const client = await PGlite.create();
-  return { query: (sql) => client.query(sql), close: () => client.close() };
-}
+const at = migrationIndex('_users_handle');
 
 const raw = await openRaw();
 afterAll(() => raw.close());
@@ -39,8 +13,7 @@ afterAll(() => raw.close());
 describe('the handle migration', () => {
   it('gives every existing person a unique handle from their email', async () => {
     expect(at).toBeGreaterThan(0);
-    for (const entry of journal.entries.slice(0, at))
-      for (const sql of statements(entry.tag)) await raw.query(sql);
+    await raw.migrate(0, at);
     const people = [
       ['ada@one.test', '2025-01-01'],
       ['Ada@two.test', '2025-01-02'],
@@ -56,8 +29,7 @@ describe('the handle migration', () => {
         `INSERT INTO users (email, name, password_hash, created_at) VALUES ('${email}', 'P', 'x', '${day}')`,
       );
     }
-    for (const entry of journal.entries.slice(at))
-      for (const sql of statements(entry.tag)) await raw.query(sql);
+    await raw.migrate(at);
 
     const { rows } = await raw.query('SELECT email, handle FROM users ORDER BY created_at');
     const handles = rows.map((r) => r.handle as string);

@@ -93,19 +93,54 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at').on(t.at), index('audit_log_actor').on(t.actorId, t.at)],
 );
 
-export const projects = pgTable('projects', {
+/**
+ * A product: the vision, the epics, the roadmap and the feedback inbox, shared by its teams (projects). A
+ * project created on its own gets a product of its own, with the same key and name.
+ */
+export const products = pgTable('products', {
   id: uuid('id').primaryKey().defaultRandom(),
   key: text('key').notNull().unique(),
   name: text('name').notNull(),
-  description: text('description').notNull().default(''),
   vision: text('vision').notNull().default(''),
-  /** Last event seq; bumped under the row lock, which also serialises a project's writes. */
-  lastSeq: integer('last_seq').notNull().default(0),
-  lastStoryNumber: integer('last_story_number').notNull().default(0),
-  /** Points per sprint to forecast with before any sprint has closed. */
-  plannedVelocity: integer('planned_velocity'),
   createdAt: createdAt(),
 });
+
+/** Product roles (`admin`, `product_manager`, `stakeholder`): they hold in every team of the product. */
+export const productMembers = pgTable(
+  'product_members',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roles: text('roles').array().notNull(),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.userId] }), index('product_members_user').on(t.userId)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The product this team works on (its vision, epics, roadmap and feedback). */
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Last event seq; bumped under the row lock, which also serialises a project's writes. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastStoryNumber: integer('last_story_number').notNull().default(0),
+    /** Points per sprint to forecast with before any sprint has closed. */
+    plannedVelocity: integer('planned_velocity'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('projects_product').on(t.productId)],
+);
 
 export const members = pgTable(
   'members',
@@ -166,13 +201,14 @@ export const sprints = pgTable(
   ],
 );
 
+/** A product's epic: its stories may sit in any team of the product. */
 export const epics = pgTable(
   'epics',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
+    productId: uuid('product_id')
       .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+      .references(() => products.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     outcome: text('outcome').notNull().default(''),
     color: text('color').notNull().default('#6366f1'),
@@ -187,9 +223,9 @@ export const epics = pgTable(
     externalKey: text('external_key'),
   },
   (t) => [
-    uniqueIndex('epics_rank').on(t.projectId, t.rank),
-    uniqueIndex('epics_external_key')
-      .on(t.projectId, t.externalKey)
+    uniqueIndex('epics_product_rank').on(t.productId, t.rank),
+    uniqueIndex('epics_product_external_key')
+      .on(t.productId, t.externalKey)
       .where(sql`${t.externalKey} is not null`),
   ],
 );
@@ -348,13 +384,14 @@ export const retroItems = pgTable(
   (t) => [index('retro_sprint').on(t.projectId, t.sprintId)],
 );
 
+/** The product's feedback inbox; a feedback may point at a story of any team of the product. */
 export const feedback = pgTable(
   'feedback',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
+    productId: uuid('product_id')
       .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+      .references(() => products.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     source: text('source').notNull().default(''),
     epicId: uuid('epic_id').references(() => epics.id, { onDelete: 'set null' }),
@@ -364,7 +401,7 @@ export const feedback = pgTable(
     authorName: text('author_name').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('feedback_project').on(t.projectId, t.createdAt)],
+  (t) => [index('feedback_product').on(t.productId, t.createdAt)],
 );
 
 /** The project's append-only log: history, audit, reports, live sync and catch-up all read it. */

@@ -1,25 +1,27 @@
 import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import { epics, stories, type Tx } from '@ordo/db';
 
-/** The project lists ordered by a fractional rank: the backlog's stories and the roadmap's epics. */
+/** The lists ordered by a fractional rank: a project's backlog of stories and a product's roadmap of epics. */
 type RankedTable = typeof stories | typeof epics;
+/** The column a list is scoped by: ranks are unique per project (stories) or per product (epics). */
+const scopeOf = (table: RankedTable) => ('projectId' in table ? table.projectId : table.productId);
 
-/** The rank of the list's last row (ranks are unique per project, deleted stories included). */
-export async function lastRank(tx: Tx, table: RankedTable, projectId: string) {
+/** The rank of the list's last row (deleted stories included). */
+export async function lastRank(tx: Tx, table: RankedTable, scopeId: string) {
   const [row] = await tx
     .select({ rank: table.rank })
     .from(table)
-    .where(eq(table.projectId, projectId))
+    .where(eq(scopeOf(table), scopeId))
     .orderBy(desc(table.rank))
     .limit(1);
   return row?.rank ?? null;
 }
 
-/** The rank next to `rank` on one side, skipping the row being moved: an index seek on (project, rank). */
+/** The rank next to `rank` on one side, skipping the row being moved: an index seek on (scope, rank). */
 export async function neighbourRank(
   tx: Tx,
   table: RankedTable,
-  move: { projectId: string; movingId: string },
+  move: { scopeId: string; movingId: string },
   rank: string,
   side: 'before' | 'after',
 ) {
@@ -28,7 +30,7 @@ export async function neighbourRank(
     .from(table)
     .where(
       and(
-        eq(table.projectId, move.projectId),
+        eq(scopeOf(table), move.scopeId),
         ne(table.id, move.movingId),
         side === 'before' ? lt(table.rank, rank) : gt(table.rank, rank),
       ),

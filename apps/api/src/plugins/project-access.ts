@@ -16,6 +16,7 @@ export function assertCan(request: FastifyRequest, action: Action) {
  */
 export const projectAccess = fp(async (app: App) => {
   app.decorateRequest('project', null as never);
+  app.decorateRequest('product', null as never);
   app.decorateRequest('roles', null as never);
 
   app.addHook('onRoute', (route) => {
@@ -32,6 +33,7 @@ export const projectAccess = fp(async (app: App) => {
       typeof key === 'string' ? await findMembership(app.database.db, key, request.user.id) : undefined;
     if (!membership) throw notFound('Project');
     request.project = membership.project;
+    request.product = membership.product;
     request.roles = membership.roles.filter(isRole);
     assertCan(request, action);
   });

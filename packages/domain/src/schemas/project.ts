@@ -18,7 +18,9 @@ export const project = z.object({
   key: projectKey,
   name: z.string(),
   description: z.string(),
+  /** The product's vision: a project is one team of its product. */
   vision: z.string(),
+  product: z.object({ key: projectKey, name: z.string() }),
   createdAt: isoDateTime,
 });
 export type Project = z.infer<typeof project>;

@@ -16,32 +16,32 @@ export const toEpic = (row: EpicRow): Epic => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-/** The project's epics in roadmap order. */
-export async function listEpics(db: Db | Tx, projectId: string) {
-  const rows = await db.select().from(epics).where(eq(epics.projectId, projectId)).orderBy(asc(epics.rank));
+/** The product's epics in roadmap order. */
+export async function listEpics(db: Db | Tx, productId: string) {
+  const rows = await db.select().from(epics).where(eq(epics.productId, productId)).orderBy(asc(epics.rank));
   return rows.map(toEpic);
 }
 
-/** An epic of this project; an id of another project's epic is simply not found. */
-export async function findEpic(db: Db | Tx, projectId: string, id: string) {
+/** An epic of this product; an id of another product's epic is simply not found. */
+export async function findEpic(db: Db | Tx, productId: string, id: string) {
   const [row] = await db
     .select()
     .from(epics)
-    .where(and(eq(epics.projectId, projectId), eq(epics.id, id)));
+    .where(and(eq(epics.productId, productId), eq(epics.id, id)));
   return row;
 }
 
-export async function loadEpic(db: Db | Tx, projectId: string, id: string) {
-  const row = await findEpic(db, projectId, id);
+export async function loadEpic(db: Db | Tx, productId: string, id: string) {
+  const row = await findEpic(db, productId, id);
   if (!row) throw notFound('Epic');
   return row;
 }
 
 /** 1-based place of a rank on the roadmap ("moved from #4 to #1"), for the history. */
-export async function roadmapPosition(tx: Tx, projectId: string, rank: string) {
+export async function roadmapPosition(tx: Tx, productId: string, rank: string) {
   const [row] = await tx
     .select({ n: count() })
     .from(epics)
-    .where(and(eq(epics.projectId, projectId), lt(epics.rank, rank)));
+    .where(and(eq(epics.productId, productId), lt(epics.rank, rank)));
   return (row?.n ?? 0) + 1;
 }

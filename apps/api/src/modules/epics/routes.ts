@@ -31,7 +31,7 @@ export default async function epicRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: keyParams, response: { 200: epicListResponse } },
     },
-    async (request) => ({ items: await listEpics(db, request.project.id) }),
+    async (request) => ({ items: await listEpics(db, request.product.id) }),
   );
 
   app.get(
@@ -40,7 +40,7 @@ export default async function epicRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: epicParams, response: { 200: epicResponse } },
     },
-    async (request) => ({ epic: toEpic(await loadEpic(db, request.project.id, request.params.epic)) }),
+    async (request) => ({ epic: toEpic(await loadEpic(db, request.product.id, request.params.epic)) }),
   );
 
   app.patch(

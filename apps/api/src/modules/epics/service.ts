@@ -15,13 +15,18 @@ import { toStory } from '../stories/queries';
 import { lastRank } from '../../lib/ranked-rows';
 import { loadEpic, toEpic, type EpicRow } from './queries';
 
-/** Who changes which project: the scope of every write of the epics, roadmap and feedback modules. */
+/**
+ * Who changes which product, through which team's log: the scope of every write of the epics, roadmap and
+ * feedback modules.
+ */
 export interface EpicScope {
   project: { id: string; key: string };
+  productId: string;
   actor: Actor;
 }
 export const epicScope = (request: FastifyRequest): EpicScope => ({
   project: request.project,
+  productId: request.product.id,
   actor: actorOf(request.user),
 });
 export const writeScope = (scope: EpicScope) => ({ projectId: scope.project.id, actor: scope.actor });
@@ -33,8 +38,8 @@ export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
       .insert(epics)
       .values({
         ...input,
-        projectId: scope.project.id,
-        rank: rankAtBottom(await lastRank(tx, epics, scope.project.id)),
+        productId: scope.productId,
+        rank: rankAtBottom(await lastRank(tx, epics, scope.productId)),
       })
       .returning();
     const epic = toEpic(row!);
@@ -46,7 +51,7 @@ export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
 /** The body alone may carry one date: the target is checked against the start it will have once saved. */
 export async function updateEpic(db: Db, scope: EpicScope, id: string, changes: UpdateEpic) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
-    const row = await loadEpic(tx, scope.project.id, id);
+    const row = await loadEpic(tx, scope.productId, id);
     const start = changes.startDate === undefined ? row.startDate : changes.startDate;
     const target = changes.targetDate === undefined ? row.targetDate : changes.targetDate;
     if (isTargetBeforeStart(start, target)) throw invalid('targetDate', `${TARGET_BEFORE_START} (${start})`);
@@ -64,7 +69,7 @@ export async function updateEpic(db: Db, scope: EpicScope, id: string, changes: 
  */
 export async function deleteEpic(db: Db, scope: EpicScope, id: string) {
   await writeInProject(db, writeScope(scope), async (tx, log) => {
-    const row = await loadEpic(tx, scope.project.id, id);
+    const row = await loadEpic(tx, scope.productId, id);
     const unlinkedStories = await unlinkStories(tx, scope, row.id, log);
     const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log);
     await tx.delete(epics).where(eq(epics.id, row.id));
@@ -89,15 +94,15 @@ async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: Even
 }
 
 async function unlinkFeedback(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
-  const linked = await feedbackOfEpic(tx, scope.project.id, epicId);
+  const linked = await feedbackOfEpic(tx, scope.productId, epicId);
   if (linked.length === 0) return 0;
   await tx
     .update(feedback)
     .set({ epicId: null })
-    .where(and(eq(feedback.projectId, scope.project.id), eq(feedback.epicId, epicId)));
+    .where(and(eq(feedback.productId, scope.productId), eq(feedback.epicId, epicId)));
   for (const row of linked) {
     const unlinked = { ...row, feedback: { ...row.feedback, epicId: null } };
-    log.append('feedback.updated', { feedback: toFeedback(unlinked, scope.project.key), from: { epicId } });
+    log.append('feedback.updated', { feedback: toFeedback(unlinked), from: { epicId } });
   }
   return linked.length;
 }

@@ -116,6 +116,13 @@ export const scopeOf = (request: FastifyRequest) => ({
   actor: actorOf(request.user),
 });
 
+/** The write scope of a project-scoped request that may change its product too (vision, epics). */
+export const productScopeOf = (request: FastifyRequest) => ({
+  projectId: request.project.id,
+  productId: request.product.id,
+  actor: actorOf(request.user),
+});
+
 /** The scope of a story-level write: the request's project and its caller. */
 export const storyScopeOf = (request: FastifyRequest) => ({
   project: request.project,

@@ -1,24 +1,23 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { feedback, stories, type Db, type Tx } from '@ordo/db';
+import { feedback, projects, stories, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, notFound, type Feedback, type FeedbackFilter } from '@ordo/domain';
 
 export type FeedbackRow = typeof feedback.$inferSelect;
-/** A feedback row with the number of the story it is linked to, if any. */
+/** A feedback row with the key of the story it is linked to (of any team of the product), if any. */
 export interface LinkedFeedbackRow {
   feedback: FeedbackRow;
   storyNumber: number | null;
+  storyProjectKey: string | null;
 }
 
-export const toFeedback = (
-  { feedback: row, storyNumber }: LinkedFeedbackRow,
-  projectKey: string,
-): Feedback => ({
+export const toFeedback = ({ feedback: row, storyNumber, storyProjectKey }: LinkedFeedbackRow): Feedback => ({
   id: row.id,
   body: row.body,
   source: row.source,
   epicId: row.epicId,
   storyId: row.storyId,
-  storyKey: storyNumber === null ? null : formatStoryKey(projectKey, storyNumber),
+  storyKey:
+    storyNumber === null || storyProjectKey === null ? null : formatStoryKey(storyProjectKey, storyNumber),
   done: row.done,
   author: { id: row.authorId, name: row.authorName },
   createdAt: row.createdAt.toISOString(),
@@ -26,26 +25,27 @@ export const toFeedback = (
 
 function selectLinked(db: Db | Tx, where: SQL | undefined) {
   return db
-    .select({ feedback, storyNumber: stories.number })
+    .select({ feedback, storyNumber: stories.number, storyProjectKey: projects.key })
     .from(feedback)
     .leftJoin(stories, eq(stories.id, feedback.storyId))
+    .leftJoin(projects, and(eq(projects.id, stories.projectId), eq(projects.productId, feedback.productId)))
     .where(where);
 }
 
-/** The inbox, newest first. */
-export async function listFeedback(db: Db, projectId: string, filter: FeedbackFilter) {
-  const where = [eq(feedback.projectId, projectId)];
+/** The product's inbox, newest first. */
+export async function listFeedback(db: Db, productId: string, filter: FeedbackFilter) {
+  const where = [eq(feedback.productId, productId)];
   if (filter.epic) where.push(eq(feedback.epicId, filter.epic));
   if (filter.done !== undefined) where.push(eq(feedback.done, filter.done));
   return selectLinked(db, and(...where)).orderBy(desc(feedback.createdAt), desc(feedback.id));
 }
 
-export async function feedbackOfEpic(tx: Tx, projectId: string, epicId: string) {
-  return selectLinked(tx, and(eq(feedback.projectId, projectId), eq(feedback.epicId, epicId)));
+export async function feedbackOfEpic(tx: Tx, productId: string, epicId: string) {
+  return selectLinked(tx, and(eq(feedback.productId, productId), eq(feedback.epicId, epicId)));
 }
 
-export async function loadFeedback(tx: Tx, projectId: string, id: string) {
-  const [row] = await selectLinked(tx, and(eq(feedback.projectId, projectId), eq(feedback.id, id)));
+export async function loadFeedback(tx: Tx, productId: string, id: string) {
+  const [row] = await selectLinked(tx, and(eq(feedback.productId, productId), eq(feedback.id, id)));
   if (!row) throw notFound('Feedback');
   return row;
 }

@@ -29,8 +29,8 @@ export default async function feedbackRoutes(app: App) {
       },
     },
     async (request) => {
-      const rows = await listFeedback(db, request.project.id, request.query);
-      return { items: rows.map((row) => toFeedback(row, request.project.key)) };
+      const rows = await listFeedback(db, request.product.id, request.query);
+      return { items: rows.map(toFeedback) };
     },
   );
 

@@ -6,20 +6,23 @@ import { findEpic } from '../epics/queries';
 import { writeScope, type EpicScope } from '../epics/service';
 import { loadFeedback, toFeedback } from './queries';
 
-/** Links must stay inside the project: an id of another project is bad input naming the field. */
+/**
+ * Links stay inside what the caller's team may read: an epic of the product, a story of this team. An id
+ * of anything else is bad input naming the field.
+ */
 async function checkLinks(
   tx: Tx,
-  projectId: string,
+  scope: EpicScope,
   links: { epicId?: string | null; storyId?: string | null },
 ) {
-  if (links.epicId && !(await findEpic(tx, projectId, links.epicId))) {
-    throw invalid('epicId', 'is not an epic of this project');
+  if (links.epicId && !(await findEpic(tx, scope.productId, links.epicId))) {
+    throw invalid('epicId', 'is not an epic of this product');
   }
   if (links.storyId) {
     const [story] = await tx
       .select({ deletedAt: stories.deletedAt })
       .from(stories)
-      .where(and(eq(stories.projectId, projectId), eq(stories.id, links.storyId)));
+      .where(and(eq(stories.projectId, scope.project.id), eq(stories.id, links.storyId)));
     if (!story) throw invalid('storyId', 'is not a story of this project');
     if (story.deletedAt) throw invalid('storyId', 'is a deleted story; restore it first');
   }
@@ -28,11 +31,11 @@ async function checkLinks(
 /** Any member may submit feedback, and say what it is about. */
 export async function submitFeedback(db: Db, scope: EpicScope, input: SubmitFeedback) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
-    await checkLinks(tx, scope.project.id, input);
+    await checkLinks(tx, scope, input);
     const [row] = await tx
       .insert(feedback)
       .values({
-        projectId: scope.project.id,
+        productId: scope.productId,
         body: input.body,
         source: input.source ?? '',
         epicId: input.epicId ?? null,
@@ -41,7 +44,7 @@ export async function submitFeedback(db: Db, scope: EpicScope, input: SubmitFeed
         authorName: scope.actor.name,
       })
       .returning({ id: feedback.id });
-    const saved = toFeedback(await loadFeedback(tx, scope.project.id, row!.id), scope.project.key);
+    const saved = toFeedback(await loadFeedback(tx, scope.productId, row!.id));
     log.append('feedback.submitted', { feedback: saved });
     return saved;
   });
@@ -50,10 +53,13 @@ export async function submitFeedback(db: Db, scope: EpicScope, input: SubmitFeed
 /** The PM's triage: link to an epic or a story, or mark it done. */
 export async function triageFeedback(db: Db, scope: EpicScope, id: string, changes: TriageFeedback) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
-    const current = await loadFeedback(tx, scope.project.id, id);
-    await checkLinks(tx, scope.project.id, changes);
-    await tx.update(feedback).set(changes).where(eq(feedback.id, current.feedback.id));
-    const saved = toFeedback(await loadFeedback(tx, scope.project.id, id), scope.project.key);
+    const current = await loadFeedback(tx, scope.productId, id);
+    await checkLinks(tx, scope, changes);
+    await tx
+      .update(feedback)
+      .set(changes)
+      .where(and(eq(feedback.productId, scope.productId), eq(feedback.id, current.feedback.id)));
+    const saved = toFeedback(await loadFeedback(tx, scope.productId, id));
     const from = Object.fromEntries(
       Object.keys(changes).map((f) => [f, current.feedback[f as keyof TriageFeedback]]),
     );

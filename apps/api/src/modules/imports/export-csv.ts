@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { comments, epics, sprints, statuses, stories, users, type Db } from '@ordo/db';
+import { productIdOf } from '../../lib/product-of';
 import { formatStoryKey, markdownToJira } from '@ordo/domain';
 
 const PAGE = 500;
@@ -31,7 +32,7 @@ export function exportCsv(db: Db, project: { id: string; key: string }): Readabl
     const epicRows = await db
       .select()
       .from(epics)
-      .where(eq(epics.projectId, project.id))
+      .where(eq(epics.productId, await productIdOf(db, project.id)))
       .orderBy(asc(epics.rank));
     const epicKey = new Map(epicRows.map((e, i) => [e.id, e.externalKey ?? `${project.key}EPIC-${i + 1}`]));
     const people = new Map(

@@ -1,20 +1,25 @@
 import { Readable } from 'node:stream';
 import { and, asc, eq } from 'drizzle-orm';
-import { members, projects, users, type Db } from '@ordo/db';
-import { EXPORT_TABLE_NAMES, EXPORT_TABLES, exportRow, onlyRows } from './export-tables';
+import { members, products, projects, users, type Db } from '@ordo/db';
+import { EXPORT_TABLE_NAMES, EXPORT_TABLES, exportRow, onlyRows, ownerOf } from './export-tables';
 
 export const EXPORT_FORMAT = 'ordo-export';
 export const EXPORT_VERSION = 1;
 const PAGE = 1000;
 
 /** A table's rows of the project, a page at a time (the whole project is never in memory at once). */
-async function* rowsOf(db: Db, name: (typeof EXPORT_TABLE_NAMES)[number], projectId: string) {
+async function* rowsOf(
+  db: Db,
+  name: (typeof EXPORT_TABLE_NAMES)[number],
+  ids: { projectId: string; productId: string },
+) {
   const { table, order } = EXPORT_TABLES[name];
+  const owner = ownerOf(table, ids);
   for (let offset = 0; ; offset += PAGE) {
     const rows = await db
       .select()
       .from(table)
-      .where(and(eq(table.projectId, projectId), onlyRows(name)))
+      .where(and(eq(owner.column, owner.id), onlyRows(name)))
       .orderBy(...order.map((c) => asc(c)))
       .limit(PAGE)
       .offset(offset);
@@ -23,10 +28,14 @@ async function* rowsOf(db: Db, name: (typeof EXPORT_TABLE_NAMES)[number], projec
   }
 }
 
-/** The project row and its members as the document holds them. */
+/** The project row (with its product's vision) and its members as the document holds them. */
 export async function projectHead(db: Db, projectId: string) {
-  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-  const { id: _id, lastSeq: _seq, ...kept } = project!;
+  const [row] = await db
+    .select({ project: projects, vision: products.vision })
+    .from(projects)
+    .innerJoin(products, eq(products.id, projects.productId))
+    .where(eq(projects.id, projectId));
+  const { id: _id, lastSeq: _seq, productId: _product, ...kept } = row!.project;
   const people = await db
     .select({
       userId: users.id,
@@ -39,7 +48,11 @@ export async function projectHead(db: Db, projectId: string) {
     .innerJoin(users, eq(users.id, members.userId))
     .where(eq(members.projectId, projectId))
     .orderBy(asc(users.email));
-  return { project: exportRow(kept), members: people.map(exportRow) };
+  return {
+    project: exportRow({ ...kept, vision: row!.vision }),
+    productId: row!.project.productId,
+    members: people.map(exportRow),
+  };
 }
 
 /**
@@ -55,7 +68,7 @@ export function exportDocument(db: Db, projectId: string): Readable {
     for (const name of EXPORT_TABLE_NAMES) {
       yield `,"${name}":[`;
       let first = true;
-      for await (const row of rowsOf(db, name, projectId)) {
+      for await (const row of rowsOf(db, name, { projectId, productId: head.productId })) {
         yield (first ? '' : ',') + JSON.stringify(row);
         first = false;
       }

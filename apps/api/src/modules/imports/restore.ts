@@ -5,6 +5,7 @@ import {
   events,
   feedback,
   members,
+  products,
   projects,
   sprints,
   statuses,
@@ -17,7 +18,8 @@ import { conflict, invalid, type ImportReport } from '@ordo/domain';
 import { insertUser } from '../auth/users';
 import type { EventLog } from '../events/log';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
-import { EXPORT_TABLE_NAMES, EXPORT_TABLES, importRow, type ExportTable } from './export-tables';
+import { EXPORT_TABLE_NAMES, EXPORT_TABLES, importRow, ownerOf, type ExportTable } from './export-tables';
+import { productIdOf } from '../../lib/product-of';
 
 type Row = Record<string, unknown>;
 interface ExportMember {
@@ -74,10 +76,12 @@ export async function checkRestorable(
       throw invalid(`body.${name}`, 'must be a list of objects');
     tables[name] = rows;
   }
+  const owners = { projectId, productId: await productIdOf(db, projectId) };
   const counts = await Promise.all(
-    [stories, epics, sprints, feedback].map((table) =>
-      db.select({ n: count() }).from(table).where(eq(table.projectId, projectId)),
-    ),
+    [stories, epics, sprints, feedback].map((table) => {
+      const owner = ownerOf(table, owners);
+      return db.select({ n: count() }).from(table).where(eq(owner.column, owner.id));
+    }),
   );
   const used = { n: counts.reduce((n, [row]) => n + (row?.n ?? 0), 0) };
   if ((used?.n ?? 0) > 0)
@@ -159,7 +163,6 @@ export async function restoreExport(
     .set({
       name: String(head.name ?? project.key),
       description: String(head.description ?? ''),
-      vision: String(head.vision ?? ''),
       plannedVelocity: typeof head.plannedVelocity === 'number' ? head.plannedVelocity : null,
       lastStoryNumber: typeof head.lastStoryNumber === 'number' ? head.lastStoryNumber : 0,
       ...(typeof head.createdAt === 'string' && !Number.isNaN(Date.parse(head.createdAt))
@@ -167,6 +170,11 @@ export async function restoreExport(
         : {}),
     })
     .where(eq(projects.id, project.id));
+  const owners = { projectId: project.id, productId: await productIdOf(tx, project.id) };
+  await tx
+    .update(products)
+    .set({ vision: String(head.vision ?? '') })
+    .where(eq(products.id, owners.productId));
   // The project's own workflow and first events make way for the export's.
   await tx.delete(events).where(eq(events.projectId, project.id));
   await tx.delete(statuses).where(eq(statuses.projectId, project.id));
@@ -175,7 +183,7 @@ export async function restoreExport(
   for (const name of EXPORT_TABLE_NAMES) {
     const { table } = EXPORT_TABLES[name];
     const rows = document.tables[name].map((row) =>
-      importRow(name, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, remap(v)])), project.id),
+      importRow(name, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, remap(v)])), owners),
     );
     for (let start = 0; start < rows.length; start += 500) {
       await tx.insert(table).values(rows.slice(start, start + 500) as never);

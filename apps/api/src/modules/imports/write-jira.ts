@@ -22,6 +22,7 @@ import {
   type PlannedStory,
 } from '@ordo/domain';
 import { lastRank } from '../../lib/ranked-rows';
+import { productIdOf } from '../../lib/product-of';
 import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
 import { toSprint } from '../sprints/queries';
@@ -234,19 +235,21 @@ async function reserveNumbers(tx: Tx, projectId: string, fresh: PlannedStory[]) 
   return numbers;
 }
 
+/** Epics are the product's: an imported epic is found, and lands, on the roadmap of the project's product. */
 async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: ImportPlan) {
+  const productId = await productIdOf(tx, projectId);
   const ids = new Map<string, string>();
   let changed = 0;
   const rows = await tx
     .select()
     .from(epics)
-    .where(and(eq(epics.projectId, projectId), isNotNull(epics.externalKey)));
+    .where(and(eq(epics.productId, productId), isNotNull(epics.externalKey)));
   const byKey = new Map(rows.map((r) => [r.externalKey!, r]));
   // An epic made in Ordo, exported and imported again, is found by its title and keeps the key it came with.
   const unkeyed = await tx
     .select()
     .from(epics)
-    .where(and(eq(epics.projectId, projectId), isNull(epics.externalKey)));
+    .where(and(eq(epics.productId, productId), isNull(epics.externalKey)));
   for (const planned of plan.epics) {
     const match =
       !byKey.has(planned.externalKey) && unkeyed.find((e) => e.title === planned.title && !e.externalKey);
@@ -257,7 +260,7 @@ async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: Import
   }
   const fresh = plan.epics.filter((e) => !byKey.has(e.externalKey));
   const ranks =
-    fresh.length > 0 ? ranksBetween(await lastRank(tx, epics, projectId), null, fresh.length) : [];
+    fresh.length > 0 ? ranksBetween(await lastRank(tx, epics, productId), null, fresh.length) : [];
   for (const planned of plan.epics) {
     const row = byKey.get(planned.externalKey);
     if (!row) continue;
@@ -274,7 +277,7 @@ async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: Import
   }
   for (let start = 0; start < fresh.length; start += BATCH) {
     const values = fresh.slice(start, start + BATCH).map((e, i) => ({
-      projectId,
+      productId,
       externalKey: e.externalKey,
       title: e.title,
       outcome: e.outcome,

@@ -1,14 +1,19 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { members, projects, statuses, type Db } from '@ordo/db';
+import { members, products, projects, statuses, type Db } from '@ordo/db';
 import { isRole, type Project, type Status } from '@ordo/domain';
-import type { ProjectRow } from '../../types';
+import type { ProductRow, ProjectRow } from '../../types';
 
-export const toProject = (row: ProjectRow): Project => ({
+/** A project as the API shows it: the vision is its product's. */
+export const toProject = (
+  row: ProjectRow,
+  product: Pick<ProductRow, 'key' | 'name' | 'vision'>,
+): Project => ({
   id: row.id,
   key: row.key,
   name: row.name,
   description: row.description,
-  vision: row.vision,
+  vision: product.vision,
+  product: { key: product.key, name: product.name },
   createdAt: row.createdAt.toISOString(),
 });
 
@@ -21,8 +26,9 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
 
 export async function findMembership(db: Db, key: string, userId: string) {
   const [row] = await db
-    .select({ project: projects, roles: members.roles })
+    .select({ project: projects, product: products, roles: members.roles })
     .from(projects)
+    .innerJoin(products, eq(products.id, projects.productId))
     .innerJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
     .where(eq(projects.key, key));
   return row;
@@ -30,12 +36,13 @@ export async function findMembership(db: Db, key: string, userId: string) {
 
 export async function listMyProjects(db: Db, userId: string) {
   const rows = await db
-    .select({ project: projects, roles: members.roles })
+    .select({ project: projects, product: products, roles: members.roles })
     .from(members)
     .innerJoin(projects, eq(projects.id, members.projectId))
+    .innerJoin(products, eq(products.id, projects.productId))
     .where(eq(members.userId, userId))
     .orderBy(asc(projects.key));
-  return rows.map((r) => ({ ...toProject(r.project), roles: r.roles.filter(isRole) }));
+  return rows.map((r) => ({ ...toProject(r.project, r.product), roles: r.roles.filter(isRole) }));
 }
 
 /** The project's workflow in board order. */

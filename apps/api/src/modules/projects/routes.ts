@@ -10,7 +10,7 @@ import {
   visionBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf, scopeOf } from '../events/log';
+import { actorOf, productScopeOf } from '../events/log';
 import { listMyProjects, listStatuses, toProject } from './queries';
 import { createProject, updateProject } from './service';
 
@@ -41,7 +41,7 @@ export default async function projectRoutes(app: App) {
       schema: { tags: ['projects'], params: keyParams, response: { 200: projectDetailResponse } },
     },
     async (request) => ({
-      project: toProject(request.project),
+      project: toProject(request.project, request.product),
       roles: request.roles,
       statuses: await listStatuses(db, request.project.id),
     }),
@@ -58,7 +58,7 @@ export default async function projectRoutes(app: App) {
         response: { 200: projectResponse },
       },
     },
-    async (request) => ({ project: await updateProject(db, scopeOf(request), request.body) }),
+    async (request) => ({ project: await updateProject(db, productScopeOf(request), request.body) }),
   );
 
   app.put(
@@ -68,7 +68,7 @@ export default async function projectRoutes(app: App) {
       schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
     },
     async (request) => ({
-      project: await updateProject(db, scopeOf(request), { vision: request.body.vision }),
+      project: await updateProject(db, productScopeOf(request), { vision: request.body.vision }),
     }),
   );
 

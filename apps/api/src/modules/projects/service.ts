@@ -1,8 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { members, projects, statuses, type Db } from '@ordo/db';
+import { members, productMembers, products, projects, statuses, type Db, type Tx } from '@ordo/db';
 import { conflict, DEFAULT_WORKFLOW } from '@ordo/domain';
 import { logNewProject, writeInProject, type Actor } from '../events/log';
 import { toProject } from './queries';
+
+/** A product of its own for a project created without one: same key and name, the creator its admin. */
+async function createOwnProduct(tx: Tx, actor: Actor, input: { key: string; name: string }) {
+  const [row] = await tx
+    .insert(products)
+    .values({ key: input.key, name: input.name })
+    .onConflictDoNothing({ target: products.key })
+    .returning();
+  if (!row) throw conflict(`A product with key ${input.key} exists already`, { field: 'key' });
+  await tx.insert(productMembers).values({ productId: row.id, userId: actor.id, roles: ['admin'] });
+  return row;
+}
 
 export async function createProject(
   db: Db,
@@ -10,9 +22,17 @@ export async function createProject(
   input: { key: string; name: string; description?: string | undefined },
 ) {
   return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.key, input.key));
+    if (taken) throw conflict(`A project with key ${input.key} exists already`, { field: 'key' });
+    const product = await createOwnProduct(tx, actor, input);
     const [row] = await tx
       .insert(projects)
-      .values({ key: input.key, name: input.name, description: input.description ?? '' })
+      .values({
+        key: input.key,
+        name: input.name,
+        description: input.description ?? '',
+        productId: product.id,
+      })
       .onConflictDoNothing({ target: projects.key })
       .returning();
     if (!row) throw conflict(`A project with key ${input.key} exists already`, { field: 'key' });
@@ -20,21 +40,30 @@ export async function createProject(
     await tx
       .insert(statuses)
       .values(DEFAULT_WORKFLOW.map((s, position) => ({ ...s, projectId: row.id, position })));
-    const project = toProject(row);
+    const project = toProject(row, product);
     await logNewProject(tx, row.id, actor, (log) => log.append('project.created', { project }));
     return project;
   });
 }
 
+/** Name and description are the team's; the vision is the product's (shared by its teams). */
 export async function updateProject(
   db: Db,
-  scope: { projectId: string; actor: Actor },
+  scope: { projectId: string; productId: string; actor: Actor },
   changes: { name?: string | undefined; description?: string | undefined; vision?: string | undefined },
 ) {
   return writeInProject(db, scope, async (tx, log) => {
-    const [row] = await tx.update(projects).set(changes).where(eq(projects.id, scope.projectId)).returning();
-    const project = toProject(row!);
-    log.append(changes.vision === undefined ? 'project.updated' : 'project.vision_updated', { project });
+    const { vision, ...own } = changes;
+    const [product] =
+      vision === undefined
+        ? await tx.select().from(products).where(eq(products.id, scope.productId))
+        : await tx.update(products).set({ vision }).where(eq(products.id, scope.productId)).returning();
+    const [row] =
+      Object.keys(own).length > 0
+        ? await tx.update(projects).set(own).where(eq(projects.id, scope.projectId)).returning()
+        : await tx.select().from(projects).where(eq(projects.id, scope.projectId));
+    const project = toProject(row!, product!);
+    log.append(vision === undefined ? 'project.updated' : 'project.vision_updated', { project });
     return project;
   });
 }

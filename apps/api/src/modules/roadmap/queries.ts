@@ -49,11 +49,11 @@ async function roadmapSprints(db: Db, projectId: string): Promise<RoadmapSprint[
   return rows.map((s) => ({ ...s, completedAt: s.completedAt?.toISOString() ?? null }));
 }
 
-async function feedbackCounts(db: Db, projectId: string) {
+async function feedbackCounts(db: Db, productId: string) {
   const rows = await db
     .select({ epicId: feedback.epicId, n: count() })
     .from(feedback)
-    .where(and(eq(feedback.projectId, projectId), isNotNull(feedback.epicId)))
+    .where(and(eq(feedback.productId, productId), isNotNull(feedback.epicId)))
     .groupBy(feedback.epicId);
   return new Map(rows.map((r) => [r.epicId ?? '', r.n]));
 }
@@ -61,14 +61,14 @@ async function feedbackCounts(db: Db, projectId: string) {
 /** Everything the roadmap is derived from, in four queries whatever the backlog size. */
 export async function loadRoadmapInput(
   db: Db,
-  project: { id: string; key: string; plannedVelocity: number | null },
+  project: { id: string; key: string; productId: string; plannedVelocity: number | null },
   today: string,
 ): Promise<RoadmapInput> {
   const [epics, stories, sprints, counts] = await Promise.all([
-    listEpics(db, project.id),
+    listEpics(db, project.productId),
     roadmapStories(db, project),
     roadmapSprints(db, project.id),
-    feedbackCounts(db, project.id),
+    feedbackCounts(db, project.productId),
   ]);
   return {
     today,

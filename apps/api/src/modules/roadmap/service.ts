@@ -13,17 +13,17 @@ import { writeScope, type EpicScope } from '../epics/service';
  */
 export async function rankEpic(db: Db, scope: EpicScope, move: RoadmapRank) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
-    const row = await loadEpic(tx, scope.project.id, move.epic);
+    const row = await loadEpic(tx, scope.productId, move.epic);
     const rank = await placeRank(move, {
-      what: 'an epic of this project',
-      rankOf: async (id) => (await findEpic(tx, scope.project.id, id))?.rank,
+      what: 'an epic of this product',
+      rankOf: async (id) => (await findEpic(tx, scope.productId, id))?.rank,
       neighbour: (anchor, side) =>
-        neighbourRank(tx, epics, { projectId: scope.project.id, movingId: row.id }, anchor, side),
+        neighbourRank(tx, epics, { scopeId: scope.productId, movingId: row.id }, anchor, side),
     });
-    const fromPosition = await roadmapPosition(tx, scope.project.id, row.rank);
+    const fromPosition = await roadmapPosition(tx, scope.productId, row.rank);
     const [saved] = await tx.update(epics).set({ rank }).where(eq(epics.id, row.id)).returning();
     const epic = toEpic(saved!);
-    const toPosition = await roadmapPosition(tx, scope.project.id, rank);
+    const toPosition = await roadmapPosition(tx, scope.productId, rank);
     log.append('roadmap.ranked', {
       epic,
       from: { rank: row.rank, position: fromPosition },

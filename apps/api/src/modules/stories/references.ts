@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { epics, members, statuses, type Tx } from '@ordo/db';
+import { epics, members, projects, statuses, type Tx } from '@ordo/db';
 import { invalid } from '@ordo/domain';
 
 /**
- * Ids in a story body must belong to the story's project: an id from another project is refused as bad
- * input naming the field, so no write ever links two projects.
+ * Ids in a story body must belong to the story's project (statuses, members) or its product (epics): an
+ * id from elsewhere is refused as bad input naming the field, so no write ever links two products.
  */
 export async function checkStoryReferences(
   tx: Tx,
@@ -33,8 +33,9 @@ export async function checkStoryReferences(
     const [row] = await tx
       .select({ id: epics.id })
       .from(epics)
-      .where(and(eq(epics.id, refs.epicId), eq(epics.projectId, projectId)));
-    if (!row) throw invalid('epicId', 'is not an epic of this project');
+      .innerJoin(projects, and(eq(projects.id, projectId), eq(projects.productId, epics.productId)))
+      .where(eq(epics.id, refs.epicId));
+    if (!row) throw invalid('epicId', "is not an epic of this project's product");
   }
 }
 
