@@ -29,9 +29,23 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), precompress()],
+  // The shipped app runs on Preact's React-compatible core: the same components and hooks in a runtime a
+  // tenth of React DOM's size, which is most of the first page's script. Dev and the unit tests stay on React.
+  resolve:
+    command === 'build'
+      ? {
+          alias: {
+            'react-dom/client': 'preact/compat/client',
+            'react-dom': 'preact/compat',
+            'react/jsx-runtime': 'preact/jsx-runtime',
+            'react/jsx-dev-runtime': 'preact/jsx-dev-runtime',
+            react: 'preact/compat',
+          },
+        }
+      : {},
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
   },
-});
+}));

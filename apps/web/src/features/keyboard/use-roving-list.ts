@@ -61,7 +61,16 @@ export function useRovingList(ref: RefObject<HTMLElement | null>) {
       e.preventDefault();
       (next as HTMLElement | null | undefined)?.focus();
     };
-    const observer = new MutationObserver(sweep);
+    // Reordering rows can move the focused one in the DOM, which drops the focus to the page: a keyboard
+    // user would be thrown out of the list by their own move. Give it back to the control that had it.
+    const observer = new MutationObserver((records) => {
+      const moved =
+        current !== null &&
+        document.activeElement === document.body &&
+        records.some((r) => [...r.removedNodes].some((node) => node.contains(current)));
+      sweep();
+      if (moved && current?.isConnected) current.focus();
+    });
     observer.observe(list, { childList: true, subtree: true });
     sweep();
     list.addEventListener('focusin', onFocusIn);
