@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { rankBetween } from '@ordo/domain';
 import { rankStory } from '../src/modules/backlog/service';
 import { benchApp, fmt, onTheWire, time } from './setup';
 import { floorMoves } from './floor';
@@ -87,7 +86,10 @@ for (const STORIES of SIZES) {
         failed = 0,
         i = 0;
       const end = performance.now() + CONCURRENT_MS;
-      while (performance.now() < end) (await work(i++)) ? ok++ : failed++;
+      while (performance.now() < end) {
+        if (await work(i++)) ok++;
+        else failed++;
+      }
       return { ok, failed };
     };
     const total = (results: { ok: number; failed: number }[]) =>

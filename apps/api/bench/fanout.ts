@@ -41,8 +41,8 @@ function audience(
   };
   const sockets = Array.from({ length: count }, () => {
     const socket = open();
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string; seq?: number };
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; seq?: number };
       if (message.type !== 'event' || message.seq === undefined) return;
       const waiting = arrivals.get(message.seq);
       if (waiting && --waiting.left === 0) waiting.resolve(performance.now());
@@ -64,11 +64,8 @@ async function measure(listeners: ReturnType<typeof audience>, settle: () => Pro
   for (let i = 0; i < EVENTS; i++) {
     const seq = await writeInProject(database.db, { projectId, actor }, async (tx, log) => {
       log.append('project.updated', filler(`Fan-out ${i}`));
-      const [row] = (
-        (await tx.execute(sql`select last_seq from projects where id = ${projectId}`)) as unknown as {
-          rows: { last_seq: number }[];
-        }
-      ).rows;
+      const result = await tx.execute(sql`select last_seq from projects where id = ${projectId}`);
+      const [row] = (result as { rows: { last_seq: number }[] }).rows;
       return row!.last_seq + 1;
     });
     const committed = performance.now();
@@ -130,7 +127,7 @@ const stop = await database.listen(EVENTS_CHANNEL, (payload) => {
         type: 'event',
         project: key,
         seq,
-        event: (result as unknown as { rows: unknown[] }).rows[0],
+        event: (result as { rows: unknown[] }).rows[0],
       });
       for (const socket of minimalSockets) socket.send(frame);
     });
@@ -180,7 +177,7 @@ async function startApi(databaseUrl: string | undefined) {
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const read = (c: Buffer) => ((out += c), /Ordo is running/.test(out) && resolve());
+    const read = (c: Buffer) => ((out += c.toString()), /Ordo is running/.test(out) && resolve());
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     child.once('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
@@ -215,7 +212,7 @@ if (database.kind === 'postgres') {
     sockets: [],
     close: () => {},
   };
-  const many = await measure(both as never, () => probe(both as never));
+  const many = await measure(both, () => probe(both));
   console.log(
     `  ${MANY} sockets over two instances: commit → last socket ${show(many)}; RSS ${apis.map((a) => `${rssMb(a.child.pid!).toFixed(0)} MB`).join(', ')}`,
   );

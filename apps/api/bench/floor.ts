@@ -41,9 +41,10 @@ export async function floorMoves(
       const { storyId, rank } = pick(i);
       const s = statements(storyId, rank);
       await db.transaction(async (tx) => {
-        const locked = (await tx.execute(
+        const result = await tx.execute(
           sql`select last_seq from projects where id = ${projectId} for update`,
-        )) as unknown as { rows: { last_seq: number }[] };
+        );
+        const locked = result as { rows: { last_seq: number }[] };
         const [p, r, st, seq, d, n] = s.write.values(locked.rows[0]!.last_seq + 1);
         await tx.execute(sql`with moved as (update stories set rank = ${r}, version = version + 1, updated_at = now() where id = ${st}),
           logged as (insert into events (project_id, seq, type, actor_name, story_id, data) values (${p}, ${seq}, 'story.ranked', 'Floor', ${st}, ${d}::jsonb)),

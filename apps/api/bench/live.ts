@@ -31,8 +31,8 @@ const socket = new WebSocket(`${reader.url.replace('http', 'ws')}/api/live`, {
 await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
 const arrived = new Map<number, number>();
 let waiting: { seq: number; resolve: () => void } | undefined;
-socket.on('message', (data) => {
-  const message = JSON.parse(String(data)) as { type: string; seq?: number };
+socket.on('message', (data: Buffer) => {
+  const message = JSON.parse(data.toString()) as { type: string; seq?: number };
   if (message.type === 'presence' && waiting?.seq === 0) waiting.resolve();
   if (message.type !== 'event' || message.seq === undefined) return;
   arrived.set(message.seq, performance.now());

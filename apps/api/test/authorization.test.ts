@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '@ordo/domain';
-import { Client, startTestApp, TEAM_ROLES, type Team, type TestApp } from './harness';
+import { startTestApp, TEAM_ROLES, type Team, type TestApp } from './harness';
 import { authzFixture, loadAuthzCases } from './authz/fixture';
 import type { AuthzCase, AuthzFixture } from './authz/types';
 
@@ -52,7 +52,7 @@ describe('authorization matrix', () => {
     it(`${c.route}${c.name ? ` (${c.name})` : ''} needs ${c.action}`, async () => {
       const unexpected: string[] = [];
       for (const caller of callers) {
-        const client = caller === 'anonymous' ? team.anonymous : (team[caller] as Client);
+        const client = caller === 'anonymous' ? team.anonymous : team[caller];
         const { path, body } = await c.request(fixture, client);
         const seqBefore = await lastSeq();
         const reply = await client.request(c.route.split(' ')[0]!, path, body);

@@ -196,7 +196,9 @@ describe.skipIf(!onPostgres)(
         const now = server.get(story);
         if (!now) lost.push(`${story} missing`);
         else if (!known.titles.has(now.title) || now.version < known.version)
-          lost.push(`${story}: ${now.title} v${now.version}, told ${[...known.titles]} v${known.version}`);
+          lost.push(
+            `${story}: ${now.title} v${now.version}, told ${[...known.titles].join(',')} v${known.version}`,
+          );
       }
       expect(lost).toEqual([]);
       expect(acknowledgedCount).toBeGreaterThanOrEqual(KILL_AFTER + WRITERS);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTeam, type Team, type TestApp } from './harness';
+import { useTeam, type Team } from './harness';
 
-let t: TestApp, team: Team, base: string;
-useTeam((file) => ({ t, team, base } = file));
+let team: Team, base: string;
+useTeam((file) => ({ team, base } = file));
 
 describe('concurrent backlog moves', () => {
   it('keeps every story exactly once, with unique ranks and a gap-free log, under 20 simultaneous moves', async () => {

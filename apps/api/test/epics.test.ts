@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useFile, type Team, type TestApp } from './harness';
+import { useFile, type Team } from './harness';
 import { addStory, createEpic, eventsOf, startWithTwoProjects } from './pm-helpers';
 
-let t: TestApp, team: Team, other: Team;
-useFile(startWithTwoProjects, (file) => ({ t, team, other } = file));
+let team: Team, other: Team;
+useFile(startWithTwoProjects, (file) => ({ team, other } = file));
 
 const epics = () => `/api/projects/${team.key}/epics`;
 const EPIC_DENIED = 'Only the Product Manager can create, edit or schedule epics';

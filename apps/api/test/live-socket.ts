@@ -35,8 +35,8 @@ export function openLive(
   });
   const messages: LiveServerMessage[] = [];
   const waiters = new Set<() => void>();
-  ws.on('message', (data) => {
-    messages.push(liveServerMessage.parse(JSON.parse(String(data))));
+  ws.on('message', (data: Buffer) => {
+    messages.push(liveServerMessage.parse(JSON.parse(data.toString())));
     for (const wake of waiters) wake();
   });
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -69,7 +69,7 @@ export function openLive(
     waitFor,
     closed,
     close: () => ws.close(),
-  } as LiveSocket;
+  };
   return new Promise<LiveSocket>((resolve, reject) => {
     ws.once('open', () => resolve(socket));
     ws.once('unexpected-response', (_request, response) => {

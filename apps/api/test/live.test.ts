@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '@ordo/db';
-import { hashSecret } from '../src/modules/auth/secrets';
+import { hashSecret } from '../src/lib/secrets';
 import { writeInProject } from '../src/modules/events/log';
 import { Client, startTestApp, type Team, type TestApp } from './harness';
 import { caughtUp, coverageProblems, follow } from './live-follow';

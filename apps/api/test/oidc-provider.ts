@@ -16,7 +16,8 @@ export const CLIENT = { id: 'ordo', secret: 'ordo-test-secret' };
  * is known before Ordo starts; Ordo's callback URL is registered once Ordo listens (`allow`).
  */
 export async function startOidcProvider() {
-  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
+  let handle: (req: IncomingMessage, res: ServerResponse) => unknown = (_req, res) =>
+    res.writeHead(503).end();
   const server = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -56,7 +56,7 @@ describe.runIf(adminUrl)('instances starting together on one PostgreSQL', () => 
       const apps = await Promise.all(databases.map((database) => buildApp({ database })));
       const seeded = await Promise.all(apps.map((app, i) => databases[i]!.exclusively(() => seedDemo(app))));
       expect(seeded.filter((logins) => logins !== null)).toHaveLength(1);
-      const projects = await databases[0]!.db.query.projects.findMany();
+      const projects = await databases[0].db.query.projects.findMany();
       expect(projects.map((p) => p.key)).toEqual([DEMO_KEY]);
       for (const app of apps) await app.close();
       for (const database of databases) await database.close();

@@ -67,8 +67,8 @@ export function startServer(serverJs: string, env: Record<string, string>): Prom
       clearTimeout(timer);
       resolve({ child, url, exited, output: () => output });
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     void exited.then((code) => fail(`exited with ${code} before it listened`));
   });
 }

@@ -38,7 +38,8 @@ export async function startSmtp(): Promise<TestSmtp> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
+      stream.on('end', () => void deliver());
+      const deliver = async () => {
         const code = refusals.shift();
         if (code)
           return callback(
@@ -63,7 +64,7 @@ export async function startSmtp(): Promise<TestSmtp> {
           w.resolve(mail);
         }
         callback();
-      });
+      };
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

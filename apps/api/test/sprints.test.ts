@@ -164,7 +164,7 @@ describe('sprint planning', () => {
         team.po.post(`${base}/sprints/${b}/stories`, { stories: [key] }),
       ]);
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
-      const winner = replies[0]!.status === 200 ? a : b;
+      const winner = replies[0].status === 200 ? a : b;
       expect((await team.po.get(`${base}/stories/${key}`)).body.story.sprintId).toBe(winner);
       const log = await eventsSince(team.po, base, 0);
       const added = log.filter((e) => e.type === 'sprint.story_added' && e.data.story.key === key);
@@ -303,7 +303,7 @@ describe('a full sprint, checked by hand', () => {
 
     // Planning: A, B, C, E (5 + 3 + 8 + 1 = 17), all ready; no closed sprint yet, so no capacity.
     const one = await newSprint(crew.sm, at, { name: 'Sprint 1', ...DATES });
-    const planning = (await plan(crew.sm, at, one, [a!, b!, c!, e!])) as {
+    const planning = (await plan(crew.sm, at, one, [a, b, c, e])) as {
       plannedPoints: number;
       capacity: null;
     };
@@ -312,11 +312,11 @@ describe('a full sprint, checked by hand', () => {
     expect(started.body.sprint).toMatchObject({ state: 'active', committedPoints: 17 });
 
     // The sprint runs: D (2) comes in, E (1) goes out, A, B and C reach Done; the PO accepts A and C.
-    await plan(crew.po, at, one, [d!]);
+    await plan(crew.po, at, one, [d]);
     await crew.po.delete(`${at}/sprints/${one}/stories/${e}`);
-    for (const key of [a!, b!, c!]) await moveTo(crew.dev, at, key, status['Done']!);
-    await moveTo(crew.dev, at, d!, status['In Progress']!);
-    for (const key of [a!, c!]) expect((await crew.po.post(`${at}/stories/${key}/accept`)).status).toBe(200);
+    for (const key of [a, b, c]) await moveTo(crew.dev, at, key, status['Done']!);
+    await moveTo(crew.dev, at, d, status['In Progress']!);
+    for (const key of [a, c]) expect((await crew.po.post(`${at}/stories/${key}/accept`)).status).toBe(200);
     await crew.po.patch(`${at}/sprints/${one}`, { reviewNotes: 'Checkout demoed' });
 
     // Complete: 3 + 5 + 8 = 16 completed; D goes to the top of the backlog, remembering Sprint 1.
@@ -362,9 +362,9 @@ describe('a full sprint, checked by hand', () => {
 
     // Sprint 2: D and F (2 + 13 = 15); capacity is Sprint 1's 16. Only D gets done; F moves on to Sprint 3.
     const two = await newSprint(crew.sm, at, { name: 'Sprint 2', ...DATES });
-    expect(((await plan(crew.sm, at, two, [d!, f!])) as { capacity: number }).capacity).toBe(16);
+    expect(((await plan(crew.sm, at, two, [d, f])) as { capacity: number }).capacity).toBe(16);
     expect((await crew.sm.post(`${at}/sprints/${two}/start`)).body.sprint.committedPoints).toBe(15);
-    await moveTo(crew.dev, at, d!, status['Done']!);
+    await moveTo(crew.dev, at, d, status['Done']!);
     const three = await newSprint(crew.sm, at, { name: 'Sprint 3' });
     const fRank = (await crew.po.get(`${at}/stories/${f}`)).body.story.rank;
     const closedTwo = await crew.po.post(`${at}/sprints/${two}/complete`, { moveOpenTo: three });

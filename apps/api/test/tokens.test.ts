@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '@ordo/db';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_LIMITS } from '../src/lib/limits';
-import { hashSecret } from '../src/modules/auth/secrets';
+import { hashSecret } from '../src/lib/secrets';
 import { Client, sessionOf, startTestApp, type TestApp } from './harness';
 import { expectInvalid, expectRefusal } from './expect';
 

@@ -67,8 +67,7 @@ export const isNotifiable = (event: StoryEvent) => STORY_EVENTS.has(event.type);
 const storyOf = (event: StoryEvent) => event.data.story as StorySnapshot | undefined;
 const fromOf = (event: StoryEvent) =>
   (event.data.from ?? {}) as Partial<Record<keyof StorySnapshot, unknown>>;
-const commentBody = (event: StoryEvent) =>
-  String((event.data.comment as { body?: unknown } | undefined)?.body ?? '');
+const commentBody = (event: StoryEvent) => (event.data.comment as { body?: string } | undefined)?.body ?? '';
 
 /** A line of someone's text for a notification: one line, at most 120 characters. */
 export function excerpt(text: string, max = 120): string {
@@ -95,7 +94,7 @@ function mentionedIn(
     return { handles: mentionedHandles(story.description), where: 'description' };
   if ('description' in from)
     return {
-      handles: newlyMentioned(story.description, String(from.description ?? '')),
+      handles: newlyMentioned(story.description, (from.description as string | null | undefined) ?? ''),
       where: 'description',
     };
   return { handles: [], where: 'description' };
@@ -122,7 +121,7 @@ function watcherNews(event: StoryEvent, story: StorySnapshot, context: Notificat
     case 'story.rejected':
       return {
         type: 'rejected' as const,
-        text: `${who} rejected ${story.key}: ${excerpt(String(event.data.reason ?? ''))}`,
+        text: `${who} rejected ${story.key}: ${excerpt((event.data.reason as string | undefined) ?? '')}`,
       };
     default:
       return undefined;

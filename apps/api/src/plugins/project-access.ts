@@ -21,7 +21,7 @@ export const projectAccess = fp(async (app: App) => {
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/projects/:key') && !route.config?.action) {
-      throw new Error(`${route.method} ${route.url} has no policy action`);
+      throw new Error(`${[route.method].flat().join(',')} ${route.url} has no policy action`);
     }
   });
 

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import { DomainError } from '@ordo/domain';
 import { enforce } from '../lib/rate-limit';
 import { findCaller } from '../modules/auth/queries';
-import { hashSecret } from '../modules/auth/secrets';
+import { hashSecret } from '../lib/secrets';
 import { SESSION_DAYS } from '../modules/auth/service';
 import { isAllowedOrigin } from '../modules/live/rules';
 import type { App } from '../types';

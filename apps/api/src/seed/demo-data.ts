@@ -35,7 +35,7 @@ export function demoStories() {
   return THEMES.flatMap(([persona, goal, benefit], t) =>
     VARIANTS.map((variant, v) => ({
       title: `${goal[0]!.toUpperCase()}${goal.slice(1)} ${variant}`,
-      type: (v === 3 && t % 3 === 0 ? 'bug' : 'story') as 'bug' | 'story',
+      type: v === 3 && t % 3 === 0 ? 'bug' : 'story',
       persona,
       goal: `${goal} ${variant}`,
       benefit,

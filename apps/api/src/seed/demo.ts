@@ -31,7 +31,7 @@ function demoApi(app: App) {
         headers: { authorization: `Bearer ${tokens.get(email)}` },
       });
       if (res.statusCode >= 400) throw new Error(`seed: ${method} ${url} → ${res.statusCode} ${res.body}`);
-      return res.statusCode === 204 ? {} : (res.json() as Json);
+      return res.statusCode === 204 ? {} : res.json<Json>();
     };
   return { app, login, as };
 }

@@ -42,7 +42,7 @@ function LogoutButton() {
   const logout = async () => {
     await request('/auth/logout', null, { method: 'POST' }).catch(() => undefined);
     queryClient.clear();
-    navigate('/login');
+    void navigate('/login');
   };
   return (
     <button type="button" className="btn btn-ghost" onClick={logout}>

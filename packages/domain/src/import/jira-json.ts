@@ -61,7 +61,7 @@ export function jiraFieldIds(document: Json, issues: readonly Json[]): JiraField
   const byName = (wanted: string[]) =>
     Object.keys(names).filter((id) => wanted.includes(str(names[id]).trim().toLowerCase()));
   const bySchema = (type: string) =>
-    Object.keys(schema).filter((id) => isObject(schema[id]) && (schema[id] as Json).custom === type);
+    Object.keys(schema).filter((id) => isObject(schema[id]) && schema[id].custom === type);
   const found = (key: keyof typeof SCHEMA_TYPES) => [
     ...new Set([...bySchema(SCHEMA_TYPES[key]), ...byName(FIELD_NAMES[key])]),
   ];

@@ -128,7 +128,7 @@ function inlineToJira(text: string): string {
   let s = text.replace(/`([^`]+)`/g, (_, code: string) => hold(`{{${code}}}`));
   s = s.replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, label: string, url: string) => hold(`[${label}|${url}]`));
   s = s.replace(/<((?:https?|mailto|ftp):[^>\s]+)>/g, (_, url: string) => hold(`[${url}]`));
-  s = s.replace(/(^|\s)@([\w.\-]+)/g, (_, before: string, user: string) => `${before}${hold(`[~${user}]`)}`);
+  s = s.replace(/(^|\s)@([\w.-]+)/g, (_, before: string, user: string) => `${before}${hold(`[~${user}]`)}`);
   s = s.replace(/\*\*(\S(?:.*?\S)?)\*\*/g, (_, bold: string) => hold(`*${bold}*`));
   s = s.replace(/(^|[^\w*])\*(\S(?:[^*]*?\S)?)\*(?=$|[^\w*])/g, '$1_$2_');
   s = s.replace(/~~(\S(?:.*?\S)?)~~/g, '-$1-');

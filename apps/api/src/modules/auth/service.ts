@@ -5,10 +5,13 @@ import { audit } from '../../lib/audit';
 import type { Limits } from '../../lib/limits';
 import { enforce, hit, rateLimited, refund, type Limit } from '../../lib/rate-limit';
 import type { Credential } from '../../plugins/session';
-import { announceSessionEnded } from '../live/channels';
+import { announceSessionEnded } from '../../lib/channels';
 import { findUserByEmail, hasSignedInFrom, toUser } from './queries';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../../lib/secrets';
 import { insertUser } from './users';
+
+/** Other modules (invitations, single sign-on, restore) create and update users through this. */
+export { insertUser, updateProfile } from './users';
 
 export const SESSION_DAYS = 30;
 

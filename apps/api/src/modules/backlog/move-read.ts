@@ -2,7 +2,6 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { stories, type Tx } from '@ordo/db';
 import { storyNumber } from '@ordo/domain';
 import type { PlacementLookup } from '../../lib/placement';
-import type { StoryRow } from '../stories/queries';
 import type { RankMove } from './service';
 
 const NONE = sql`null::text`;
@@ -51,5 +50,5 @@ export async function readMove(tx: Tx, project: { id: string; key: string }, mov
     rankOf: async (key) => (key === move.before ? read.before : read.after) ?? undefined,
     neighbour: async (_anchor, side) => (side === 'before' ? read.beforeNeighbour : read.afterNeighbour),
   };
-  return { row: read.row as StoryRow, lookup };
+  return { row: read.row, lookup };
 }

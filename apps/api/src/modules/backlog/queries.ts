@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNull, ne, sql, type SQL } from 'drizzle-orm
 import { statuses, stories, type Db } from '@ordo/db';
 import type { BacklogFilter } from '@ordo/domain';
 import { notDeleted, type StoryRow } from '../stories/queries';
-import { matchesText } from '../search/match';
+import { matchesText } from '../../lib/text-match';
 
 /** The product backlog: stories in no sprint, not done, not deleted. */
 function inBacklog(projectId: string): SQL {
@@ -59,5 +59,5 @@ export async function listBacklog(
     join ${statuses} on ${statuses.id} = ${stories.statusId}
     where ${and(inBacklog(projectId), ...filters(filter, projectKey))}
     order by ${stories.rank}`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toRow);
+  return (result as { rows: Record<string, unknown>[] }).rows.map(toRow);
 }

@@ -2,9 +2,8 @@ import type { Db } from '@ordo/db';
 import { conflict } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory, toStory } from '../stories/queries';
-import { checkStoryReferences } from '../stories/references';
-import { recordStory, saveStory, type StoryScope } from '../stories/service';
-import { statusChange } from './status-change';
+import { checkStoryReferences } from '../../lib/story-references';
+import { recordStory, saveStory, statusChange, type StoryScope } from '../stories/service';
 
 /** Moves a card across the board. WIP limits are soft: an over-full column is flagged, never refused. */
 export async function transitionStory(db: Db, scope: StoryScope, key: string, statusId: string) {

@@ -2,7 +2,7 @@ import { commentBody, commentParams, commentResponse } from '@ordo/domain';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../types';
 import { storyScopeOf } from '../events/log';
-import { deleteComment, editComment } from '../stories/comments';
+import { deleteComment, editComment } from './service';
 
 const scope = (request: FastifyRequest) => ({ ...storyScopeOf(request), roles: request.roles });
 const tags = ['stories'];

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { events, projects, type Db, type Tx } from '@ordo/db';
 import { EVENT_SCHEMAS, notFound, type EventData, type EventType, type NewEvent } from '@ordo/domain';
-import { notifyAbout } from '../notifications/derive';
+import { notifyAbout } from '../notifications/service';
 
 export const EVENTS_CHANNEL = 'ordo_events';
 

@@ -67,14 +67,14 @@ export function exportCsv(db: Db, project: { id: string; key: string }): Readabl
       'Updated',
       'Resolved',
       'Due Date',
-      ...Array(labelColumns).fill('Labels'),
+      ...Array<string>(labelColumns).fill('Labels'),
       'Description',
-      ...Array(sprintColumns).fill('Sprint'),
+      ...Array<string>(sprintColumns).fill('Sprint'),
       'Custom field (Story Points)',
       'Custom field (Epic Link)',
       'Custom field (Epic Name)',
       'Custom field (Rank)',
-      ...Array(commentColumns).fill('Comment'),
+      ...Array<string>(commentColumns).fill('Comment'),
     ];
     yield line(headers);
     const person = (id: string | null, name: string | null) =>
@@ -97,14 +97,14 @@ export function exportCsv(db: Db, project: { id: string; key: string }): Readabl
         '',
         '',
         epic.targetDate ?? '',
-        ...Array(labelColumns).fill(''),
+        ...Array<string>(labelColumns).fill(''),
         markdownToJira(epic.outcome),
-        ...Array(sprintColumns).fill(''),
+        ...Array<string>(sprintColumns).fill(''),
         '',
         '',
         epic.title,
         epic.rank,
-        ...Array(commentColumns).fill(''),
+        ...Array<string>(commentColumns).fill(''),
       ]);
     }
     for (let offset = 0; ; offset += PAGE) {
@@ -171,5 +171,5 @@ export function exportCsv(db: Db, project: { id: string; key: string }): Readabl
 
 const pad = (cells: string[], width: number) => [
   ...cells,
-  ...Array(Math.max(0, width - cells.length)).fill(''),
+  ...Array<string>(Math.max(0, width - cells.length)).fill(''),
 ];

@@ -23,7 +23,7 @@ async function* rowsOf(
       .orderBy(...order.map((c) => asc(c)))
       .limit(PAGE)
       .offset(offset);
-    for (const row of rows) yield exportRow(row as Record<string, unknown>);
+    for (const row of rows) yield exportRow(row);
     if (rows.length < PAGE) return;
   }
 }

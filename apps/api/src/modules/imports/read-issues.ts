@@ -43,11 +43,11 @@ export async function readJson(body: Readable | undefined): Promise<unknown> {
   const text = await readText(decodeText(limitedChunks(body)).text);
   if (text.trim() === '') throw invalid('body', 'the file is empty');
   try {
-    return JSON.parse(text, (key, value) => {
+    return JSON.parse(text, (key, value: unknown) => {
       if (key === '__proto__' || key === 'constructor' || key === 'prototype')
         throw invalid(`body.${key}`, 'this key is not allowed');
       return value;
-    });
+    }) as unknown;
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw invalid('body', `the JSON is malformed (${(error as Error).message})`);

@@ -15,7 +15,7 @@ import {
   type Tx,
 } from '@ordo/db';
 import { conflict, invalid, type ImportReport } from '@ordo/domain';
-import { insertUser } from '../auth/users';
+import { insertUser } from '../auth/service';
 import type { EventLog } from '../events/log';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, importRow, ownerOf, type ExportTable } from './export-tables';
@@ -39,6 +39,9 @@ export interface RestorableDocument {
 }
 
 const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A scalar of the export as text (an object or array is no name: the fallback). */
+const text = (value: unknown, fallback: string) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /**
@@ -161,8 +164,8 @@ export async function restoreExport(
   await tx
     .update(projects)
     .set({
-      name: String(head.name ?? project.key),
-      description: String(head.description ?? ''),
+      name: text(head.name, project.key),
+      description: text(head.description, ''),
       plannedVelocity: typeof head.plannedVelocity === 'number' ? head.plannedVelocity : null,
       lastStoryNumber: typeof head.lastStoryNumber === 'number' ? head.lastStoryNumber : 0,
       ...(typeof head.createdAt === 'string' && !Number.isNaN(Date.parse(head.createdAt))

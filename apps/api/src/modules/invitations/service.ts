@@ -5,14 +5,13 @@ import { checkMembershipChange, conflict, INVITATION_DAYS, invalid, notFound, ty
 import type { App, ProjectRow, SessionUser } from '../../types';
 import { audit } from '../../lib/audit';
 import { enforce } from '../../lib/rate-limit';
-import { login, openSession } from '../auth/service';
+import { insertUser, login, openSession } from '../auth/service';
 import { findUserByEmail, toUser } from '../auth/queries';
-import { hashPassword, hashSecret, newSecret } from '../auth/secrets';
-import { insertUser } from '../auth/users';
+import { hashPassword, hashSecret, newSecret } from '../../lib/secrets';
 import { actorOf, writeInProject, type Actor } from '../events/log';
 import { enqueueMail } from '../mail';
 import { findMember, toMember } from '../members/queries';
-import { notifyInvited } from '../notifications/invitations';
+import { notifyInvited } from '../notifications/service';
 import { invitationMail } from './mail';
 import { claim, findOpenByTokenHash, toInvitation } from './queries';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { members, projects, statuses, stories, storyLinks, type Db, type Tx } from '@ordo/db';
-import { formatStoryKey, type LinkType, type StoryLink } from '@ordo/domain';
+import { formatStoryKey, type StoryLink } from '@ordo/domain';
 
 /**
  * The links of a story in both directions, as `reader` sees them: the other story's title (and whether it
@@ -36,7 +36,7 @@ export async function listLinks(
       .where(eq(mine, storyId));
     return rows.map((row) => ({
       id: row.id,
-      type: row.type as LinkType,
+      type: row.type,
       direction,
       createdAt: row.createdAt.getTime(),
       story: {
@@ -62,7 +62,7 @@ export async function blocksTransitively(tx: Tx, from: string, to: string) {
       select l.to_story_id from story_links l join reach r on l.from_story_id = r.id where l.type = 'blocks'
     )
     select 1 as found from reach where id = ${to}::uuid limit 1`);
-  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+  return (result as { rows: unknown[] }).rows.length > 0;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Database } from '@ordo/db';
 import type { LiveUser } from '@ordo/domain';
-import { EVENTS_CHANNEL, notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from './channels';
+import { notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from '../../lib/channels';
+import { EVENTS_CHANNEL } from '../events/log';
 import { LiveConnection } from './connection';
 import { ProjectFeed } from './feed';
 import { ChannelListener } from './listener';
@@ -10,7 +11,7 @@ import type { Lane, LaneSocket } from './lane';
 import type { LiveOptions } from './options';
 import { Presence } from './presence';
 import { latestSeqs, validSecretHashes } from './queries';
-import { NOTIFICATIONS_CHANNEL, readNotice } from '../notifications/channel';
+import { NOTIFICATIONS_CHANNEL, readNotice } from '../notifications/service';
 import { notificationsByIds } from '../notifications/queries';
 
 /** The NOTIFY payload of a commit: the project and its latest seq, never the events themselves. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@ordo/db';
-import { notify } from './channels';
+import { notify } from '../../lib/channels';
 
 /**
  * A LISTEN that heals itself. The database's listen connection can die silently (a PostgreSQL restart, a

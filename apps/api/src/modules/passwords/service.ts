@@ -5,8 +5,8 @@ import type { App } from '../../types';
 import { audit } from '../../lib/audit';
 import { enforce } from '../../lib/rate-limit';
 import { findUserByEmail } from '../auth/queries';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from '../auth/secrets';
-import { announceSessionEnded } from '../live/channels';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../../lib/secrets';
+import { announceSessionEnded } from '../../lib/channels';
 import { composeMail, enqueueMail } from '../mail';
 
 const RESET_MS = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { statuses, stories, type Db } from '@ordo/db';
 import { isoDate, type StoryFilter, type StoryListQuery, type StorySort } from '@ordo/domain';
 import { decodeCursor, encodeCursor, fingerprint } from './cursor';
-import { matchesText } from './match';
+import { matchesText } from '../../lib/text-match';
 
 type Key = (string | number | null)[];
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { members, projects, stories, type Db } from '@ordo/db';
 import { readSearchText } from '@ordo/domain';
 import { toStory } from '../stories/queries';
-import { matchesWords, searchVector, tsQuery } from './match';
+import { matchesWords, searchVector, tsQuery } from '../../lib/text-match';
 
 interface SearchRequest {
   userId: string;

@@ -2,8 +2,7 @@ import type { Db } from '@ordo/db';
 import { DomainError, email as emailSchema } from '@ordo/domain';
 import { audit } from '../../lib/audit';
 import { findUserByEmail, toUser } from '../auth/queries';
-import { openSession } from '../auth/service';
-import { insertUser } from '../auth/users';
+import { insertUser, openSession } from '../auth/service';
 import type { SignedInClaims } from './provider';
 
 /**

@@ -3,7 +3,7 @@ import { projects, statuses, stories, type Db, type Tx } from '@ordo/db';
 import { initialStatus, ranksBetween, type CreateStory } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { lastRank } from '../../lib/ranked-rows';
-import { checkStoryReferences } from './references';
+import { checkStoryReferences } from '../../lib/story-references';
 import { recordStory, type StoryScope } from './service';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at ~20 columns a row. */

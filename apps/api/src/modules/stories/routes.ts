@@ -19,9 +19,9 @@ import {
 import { assertCan } from '../../plugins/project-access';
 import type { App } from '../../types';
 import { actorOf } from '../events/log';
-import { withBacklogPositions } from '../backlog/positions';
+import { withBacklogPositions } from '../../lib/backlog-positions';
 import { lastSeqOf, storyHistory } from '../events/queries';
-import { addComment, listComments } from './comments';
+import { addComment, listComments } from '../comments/service';
 import { loadStory, toStory } from './queries';
 import { createStories } from './create';
 import { isWatching } from '../watchers/queries';

@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { comments, stories, type Db, type Tx } from '@ordo/db';
 import { conflict, type UpdateStory } from '@ordo/domain';
-import { statusChange } from '../board/status-change';
+import { statusChange } from './status-change';
+
+/** The board moves cards with the same status rules as an edit or a rejection. */
+export { statusChange } from './status-change';
 import { writeInProject, type Actor, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from './queries';
-import { checkStoryReferences, firstStatusOf, statusCategory } from './references';
+import { checkStoryReferences, firstStatusOf, statusCategory } from '../../lib/story-references';
 
 export interface StoryScope {
   project: { id: string; key: string };

@@ -3,7 +3,7 @@ import { stories, subtasks, type Db, type Tx } from '@ordo/db';
 import { conflict, notFound, type Subtask, type UpdateSubtask } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
-import { checkStoryReferences } from '../stories/references';
+import { checkStoryReferences } from '../../lib/story-references';
 import type { StoryScope } from '../stories/service';
 
 const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({

@@ -36,7 +36,7 @@ export function AuthForm({ title, submitLabel, fields, submit, footer, alternati
       await queryClient.fetchQuery(meQuery);
       // Only same-site paths: a crafted ?next= must not send people elsewhere.
       const next = params.get('next');
-      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/projects', { replace: true });
+      void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/projects', { replace: true });
     },
   });
   const onSubmit = (e: FormEvent) => {

@@ -28,7 +28,7 @@ export function AcceptInvitationPage() {
     onSuccess: async ({ project }) => {
       queryClient.clear();
       await queryClient.fetchQuery(meQuery);
-      navigate(`/projects/${project.key}/backlog`, { replace: true });
+      void navigate(`/projects/${project.key}/backlog`, { replace: true });
     },
   });
   if (shown.isPending || me.isPending) return <Skeleton rows={3} label="Loading the invitation" />;

@@ -15,7 +15,7 @@ function useOpenStoryCommand(query: string): Command | null {
     id: 'story.open',
     group: 'Open',
     label: typed.storyKey,
-    run: () => navigate(drawerPath(location, typed.projectKey, typed.storyKey)),
+    run: () => void navigate(drawerPath(location, typed.projectKey, typed.storyKey)),
   };
 }
 

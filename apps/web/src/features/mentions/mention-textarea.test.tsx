@@ -38,7 +38,7 @@ function renderEditor() {
       </MemoryRouter>
     </QueryClientProvider>,
   );
-  return screen.getByLabelText('Comment') as HTMLTextAreaElement;
+  return screen.getByLabelText<HTMLTextAreaElement>('Comment');
 }
 
 const type = (area: HTMLTextAreaElement, value: string) => {

@@ -78,7 +78,7 @@ export function MentionTextarea({ value, onChange, onKeyDown, onBlur, ...rest }:
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
-        setDismissed(typing!.start);
+        setDismissed(typing.start);
         return;
       }
     }

@@ -108,7 +108,7 @@ export function SignOutEverywhere() {
     mutationFn: () => request('/auth/logout-everywhere', null, { method: 'POST' }),
     onSuccess: () => {
       queryClient.clear();
-      navigate('/login');
+      void navigate('/login');
     },
   });
   return (

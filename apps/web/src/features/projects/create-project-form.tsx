@@ -16,7 +16,7 @@ export function CreateProjectForm() {
       request('/projects', projectResponse, { method: 'POST', body: { name, key: effectiveKey } }),
     onSuccess: async ({ project }) => {
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(`/projects/${project.key}/backlog`);
+      void navigate(`/projects/${project.key}/backlog`);
     },
   });
   const onSubmit = (e: FormEvent) => {

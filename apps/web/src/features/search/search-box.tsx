@@ -38,7 +38,7 @@ export function SearchBox() {
     setOpen(false);
     setText('');
     // In the drawer, over the view on screen when it is of that project: the list stays where it was.
-    navigate(drawerPath(location, hit.project.key, hit.story.key));
+    void navigate(drawerPath(location, hit.project.key, hit.story.key));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, items.length - 1));

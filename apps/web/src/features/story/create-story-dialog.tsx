@@ -63,7 +63,7 @@ export function CreateStoryDialog({ projectKey, onClose }: { projectKey: string;
     onSuccess: ({ story }: { story: Story }) => {
       notify(`${story.key} added to the bottom of the backlog`);
       onClose();
-      navigate({ search: `?story=${story.key}` });
+      void navigate({ search: `?story=${story.key}` });
       return queryClient.invalidateQueries({ queryKey: ['project', projectKey] });
     },
     onError: (error) => notify(describeError(error), 'error'),

@@ -35,8 +35,8 @@ function describeField(field: string, before: unknown, story: Story, names: Name
   if (field === 'points') {
     if (now === null) return 'removed the estimate';
     return before === null || before === undefined
-      ? `estimated this at ${now} points`
-      : `re-estimated this from ${before} to ${now} points`;
+      ? `estimated this at ${now as number} points`
+      : `re-estimated this from ${before as number} to ${now as number} points`;
   }
   if (field === 'assigneeId') {
     return typeof now === 'string'

@@ -29,7 +29,7 @@ export function useUpdateStory(projectKey: string, storyKey: string) {
     changes: [
       cacheChange<Detail, StoryEdit, Detail>(
         detailKey,
-        (data, fields) => ({ story: { ...data.story, ...fields } as Story }),
+        (data, fields) => ({ story: { ...data.story, ...fields } }),
         (data, result) => ({ story: { ...result.story, watching: data.story.watching } }),
       ),
     ],

@@ -29,7 +29,7 @@ export function Markdown({
     const link = (e.target as HTMLElement).closest('a[data-internal]');
     if (!link || e.metaKey || e.ctrlKey || e.shiftKey) return;
     e.preventDefault();
-    navigate(link.getAttribute('href')!);
+    void navigate(link.getAttribute('href')!);
   };
   const Tag = inline ? 'span' : 'div';
   // The HTML comes from renderMarkdown only: raw HTML escaped, then DOMPurify (see render.ts and its tests).

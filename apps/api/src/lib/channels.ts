@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@ordo/db';
 
-export { EVENTS_CHANNEL } from '../events/log';
 /** NOTIFY with the hash of a session that ended (logout): every instance closes that session's sockets. */
 export const SESSIONS_CHANNEL = 'ordo_sessions';
 /** NOTIFY between instances about who watches which project; see `presence.ts`. */

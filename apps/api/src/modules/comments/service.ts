@@ -2,8 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { comments, type Db, type Tx } from '@ordo/db';
 import { canChangeComment, DomainError, notFound, type Role } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import { loadStory, toStory } from './queries';
-import type { StoryScope } from './service';
+import { loadStory, toStory } from '../stories/queries';
+import type { StoryScope } from '../stories/service';
 
 const toComment = (row: typeof comments.$inferSelect) => ({
   id: row.id,

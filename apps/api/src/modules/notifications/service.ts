@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { members, notifications, statuses, users, watchers, type Db, type Tx } from '@ordo/db';
 import {
+  invitedText,
   isNotifiable,
   notificationsFor,
   watchersAddedBy,
@@ -8,6 +9,9 @@ import {
   type NotificationDraft,
 } from '@ordo/domain';
 import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
+
+/** What live sync needs to deliver notifications: the channel and how to read its notices. */
+export { NOTIFICATIONS_CHANNEL, readNotice } from './channel';
 import { mailNotifications } from './mail';
 
 interface Actor {
@@ -134,4 +138,23 @@ export async function notifyAbout(
     const email = memberList.get(draft.userId)?.email;
     return storyKey && email ? { email, storyKey, projectKey: storyKey.replace(/-\d+$/, '') } : undefined;
   });
+}
+
+/**
+ * Tells a user who already has an account that they were invited to a project: call it in the
+ * transaction that creates the invitation. It shows in their inbox (and live) although they are not a
+ * member yet.
+ */
+export async function notifyInvited(
+  tx: Tx,
+  invitation: {
+    userId: string;
+    project: { id: string; name: string };
+    inviter: { id: string; name: string };
+  },
+) {
+  const text = invitedText(invitation.inviter.name, invitation.project.name);
+  await writeNotifications(tx, invitation.project.id, invitation.inviter, [
+    { userId: invitation.userId, type: 'invited', storyId: null, text },
+  ]);
 }

@@ -1,6 +1,6 @@
 import { afterTransition } from '@ordo/domain';
 import type { Tx } from '@ordo/db';
-import type { StoryRow } from '../stories/queries';
+import type { StoryRow } from './queries';
 import { findSprint } from '../sprints/queries';
 import { statusCategories } from '../workflow/queries';
 
