@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 
 const fromRepo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
+/** Where the command was run: `pnpm` runs scripts in the package, but names that folder INIT_CWD. */
+export const invocationDir = (env: NodeJS.ProcessEnv = process.env) => env.INIT_CWD ?? process.cwd();
+
 /** The only place that reads process.env: every setting the server takes, with its default. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 3000);

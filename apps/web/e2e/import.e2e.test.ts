@@ -103,6 +103,6 @@ const recordProgressBars = (page: Page) =>
 /** Clicks a download link and reads the file it saves (parsed when JSON). */
 async function download(page: Page, name: string, json = true) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
-  const text = readFileSync((await file.path())!, 'utf8');
+  const text = readFileSync(await file.path(), 'utf8');
   return json ? JSON.parse(text) : text;
 }

@@ -11,7 +11,7 @@ export interface TableInfo {
 
 export async function rowsOf<T>(db: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = await db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
+  return (result as { rows: T[] }).rows;
 }
 
 /**

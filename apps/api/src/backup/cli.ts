@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '@ordo/db';
-import { readEnv } from '../env';
+import { invocationDir, readEnv } from '../env';
 import { backupTo } from './backup';
 import { Refusal } from './format';
 import { restoreFrom } from './restore';
@@ -17,7 +17,7 @@ async function main(argv: string[]) {
   const force = flags.includes('--force');
   if ((command !== 'backup' && command !== 'restore') || !path || flags.some((f) => f !== '--force'))
     throw new Refusal(USAGE);
-  const file = resolve(process.env.INIT_CWD ?? process.cwd(), path);
+  const file = resolve(invocationDir(), path);
   const env = readEnv();
   // PGlite is one process's database: opening it beside a running server would corrupt it.
   if (!env.databaseUrl && existsSync(join(env.dataDir, 'postmaster.pid')))

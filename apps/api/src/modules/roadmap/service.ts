@@ -7,6 +7,9 @@ import { neighbourRank } from '../../lib/ranked-rows';
 import { findEpic, loadEpic, roadmapPosition, toEpic } from '../epics/queries';
 import { writeScope, type EpicScope } from '../epics/service';
 
+/** A story shows its dependency conflicts: the stories module asks the roadmap through this. */
+export { markConflicts } from './conflicts';
+
 /**
  * Puts an epic just before `before` or just after `after` on the roadmap: one epic row written. The
  * project lock of `writeInProject` serialises concurrent moves.

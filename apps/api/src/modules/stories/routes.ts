@@ -26,7 +26,7 @@ import { loadStory, toStory } from './queries';
 import { createStories } from './create';
 import { isWatching } from '../watchers/queries';
 import { listLinks } from '../links/queries';
-import { markConflicts } from '../roadmap/conflicts';
+import { markConflicts } from '../roadmap/service';
 import { listSubtasks } from '../subtasks/service';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 

@@ -44,7 +44,7 @@ export function useRovingList(ref: RefObject<HTMLElement | null>) {
       if (!row || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       if (target.closest('[aria-pressed="true"]')) return;
       const rows = [...list.querySelectorAll(ROWS)];
-      let next: Element | null | undefined = null;
+      let next: Element | null | undefined;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         if (keepsArrows(target, true)) return;
         next = nextRow(rows, target, e.key === 'ArrowDown' ? 1 : -1);

@@ -84,7 +84,7 @@ function ProjectCommands({ projectKey, roles }: { projectKey: string; roles: rea
         id: 'view.trash',
         group: 'Go to',
         label: 'Trash (deleted stories)',
-        run: () => navigate(`/projects/${projectKey}/stories?deleted=true`),
+        run: () => void navigate(`/projects/${projectKey}/stories?deleted=true`),
       },
       {
         id: 'story.create',

@@ -41,7 +41,7 @@ export function toListParams(view: ListView): ListParams {
     due: view.due === 'overdue' ? 'overdue' : undefined,
     sort: oneOf(STORY_SORTS, view.sort),
   };
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as ListParams;
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v));
 }
 
 /** Whether anything narrows the list (the trash aside): the empty state then says to clear a filter. */

@@ -25,7 +25,7 @@ export function ListFilters({ projectKey, params, onChange }: Props) {
   const sprints = useQuery(sprintsQuery(projectKey)).data?.items ?? [];
   const select = (field: ListField, label: string) => ({
     'aria-label': label,
-    value: params[field as keyof ListParams] ?? '',
+    value: params[field] ?? '',
     onChange: (e: { target: { value: string } }) => onChange(field, e.target.value),
   });
   return (
