@@ -176,7 +176,7 @@ export async function restoreExport(
   const owners = { projectId: project.id, productId: await productIdOf(tx, project.id) };
   await tx
     .update(products)
-    .set({ vision: String(head.vision ?? '') })
+    .set({ vision: text(head.vision, '') })
     .where(eq(products.id, owners.productId));
   // The project's own workflow and first events make way for the export's.
   await tx.delete(events).where(eq(events.projectId, project.id));
@@ -189,7 +189,7 @@ export async function restoreExport(
       importRow(name, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, remap(v)])), owners),
     );
     for (let start = 0; start < rows.length; start += 500) {
-      await tx.insert(table).values(rows.slice(start, start + 500) as never);
+      await tx.insert(table).values(rows.slice(start, start + 500));
       progress((done += Math.min(500, rows.length - start)), document.total);
     }
   }
