@@ -222,8 +222,9 @@ describe('importing a Jira CSV', () => {
 
   it('imports a 30 MB file', { timeout: 300_000 }, async () => {
     const { key, base } = await newProject();
-    const description = 'Lorem ipsum *dolor* sit amet, consectetur adipiscing elit. '.repeat(80);
-    const rows = Array.from({ length: 6500 }, (_, i) => ({
+    // 10,000 stories: more events than one INSERT's 65,535 bind parameters hold.
+    const description = 'Lorem ipsum *dolor* sit amet, consectetur adipiscing elit. '.repeat(52);
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
       Summary: `Story ${i}`,
       'Issue key': `${key}-${i + 1}`,
       'Issue Type': 'Story',
@@ -234,9 +235,9 @@ describe('importing a Jira CSV', () => {
     const file = jiraCsv(rows);
     expect(file.length).toBeGreaterThan(30_000_000);
     const job = await importFile(admin, base, file);
-    expect(job).toMatchObject({ state: 'done', report: { stories: 6500, created: 6500 } });
-    const last = (await admin.get(`${base}/stories/${key}-6500`)).body.story;
-    expect(last.title).toBe('Story 6499');
+    expect(job).toMatchObject({ state: 'done', report: { stories: 10_000, created: 10_000 } });
+    const last = (await admin.get(`${base}/stories/${key}-10000`)).body.story;
+    expect(last.title).toBe('Story 9999');
   });
 
   it('imports Jira JSON from the REST search API', async () => {
@@ -321,6 +322,24 @@ describe('export and restore', () => {
     const again = (await admin.get(`${target.base}/export`)).body;
     expect(comparable(again)).toEqual(comparable(exported));
     expect((await admin.get(`${target.base}/stories/${key}-3`)).body.story.title).toBe('Pay by card');
+  });
+
+  it('reads JSON as it streams, refusing malformed JSON, forbidden keys and an empty file with a 400', async () => {
+    const { base } = await newProject();
+    const send = (body: string) =>
+      upload(admin, `${base}/imports?format=jira-json&dryRun=true`, body, 'application/json');
+    const cases: [string, string][] = [
+      ['{"issues": [{"key": "A-1", "fields": {"summary": "x"}}', 'the JSON is malformed'],
+      ['{"issues": []} trailing', 'the JSON is malformed'],
+      ['{"issues": [{"key": "A-1", "fields": {"__proto__": {"admin": true}}}]}', 'body.__proto__'],
+      ['  \r\n ', 'the file is empty'],
+    ];
+    for (const [body, reason] of cases) {
+      const reply = await send(body);
+      expect(reply.status, body).toBe(400);
+      expect(reply.body.error.code).toBe('validation_failed');
+      expect(reply.body.error.message).toContain(reason);
+    }
   });
 
   it('refuses a wrong format, a newer version and a project that is not empty', async () => {

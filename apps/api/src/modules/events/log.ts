@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { events, projects, type Db, type Tx } from '@ordo/db';
 import { EVENT_SCHEMAS, notFound, type EventData, type EventType, type NewEvent } from '@ordo/domain';
@@ -22,6 +22,9 @@ export interface EventLog {
   append<T extends EventType>(type: T, data: EventData<T>, about?: { storyId?: string | null }): void;
 }
 
+/** Events per INSERT: 7 bind parameters each. */
+const EVENTS_A_STATEMENT = 1000;
+
 /**
  * Writes the queued events after `lastSeq` and bumps the project's counter. Callers hold the project row
  * lock, which is what makes `seq` gap-free. The NOTIFY is delivered by PostgreSQL only on commit, so no
@@ -40,10 +43,14 @@ async function flushEvents(
     (event, i) =>
       sql`(${projectId}, ${lastSeq + i + 1}, ${event.type}, ${actor.id}, ${actor.name}, ${event.storyId ?? null}, ${JSON.stringify(event.data)}::jsonb)`,
   );
-  // One round trip: the events, the project's counter and the notice, as one statement.
-  await tx.execute(sql`with written as (
-      insert into ${events} (project_id, seq, type, actor_id, actor_name, story_id, data) values ${sql.join(rows, sql`, `)}
-    ), counted as (
+  const insert = (slice: SQL[]) =>
+    sql`insert into ${events} (project_id, seq, type, actor_id, actor_name, story_id, data) values ${sql.join(slice, sql`, `)}`;
+  // A big write (an import) goes in slices, within PostgreSQL's 65,535 bind parameters a statement.
+  const last = Math.max(0, rows.length - EVENTS_A_STATEMENT);
+  for (let start = 0; start < last; start += EVENTS_A_STATEMENT)
+    await tx.execute(insert(rows.slice(start, Math.min(start + EVENTS_A_STATEMENT, last))));
+  // One round trip for the usual write: the events, the project's counter and the notice, as one statement.
+  await tx.execute(sql`with written as (${insert(rows.slice(last))}), counted as (
       update ${projects} set last_seq = ${newSeq} where id = ${projectId}
     )
     select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ projectId, seq: newSeq })})`);

@@ -72,10 +72,3 @@ function looksUtf8(bytes: Buffer) {
     return false;
   }
 }
-
-/** The whole (decoded) upload as one string, for JSON documents, which are parsed in one piece. */
-export async function readText(text: AsyncIterable<string>): Promise<string> {
-  const parts: string[] = [];
-  for await (const part of text) parts.push(part);
-  return parts.join('');
-}

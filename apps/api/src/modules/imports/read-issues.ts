@@ -10,7 +10,8 @@ import {
   type CsvColumns,
   type JiraIssue,
 } from '@ordo/domain';
-import { decodeText, limitedChunks, readText } from './read-body';
+import { JSONParser } from '@streamparser/json';
+import { decodeText, limitedChunks } from './read-body';
 import { readCsv } from './read-csv';
 
 export interface ReadIssues {
@@ -38,20 +39,34 @@ export async function readJiraCsv(body: Readable | undefined): Promise<ReadIssue
   return { issues, notes };
 }
 
-/** A JSON document, parsed in one piece; a syntax error is refused naming the body and where it is. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A JSON document, parsed as it arrives (the text is never held whole, only the values it makes); a syntax
+ * error is refused naming the body and where it is.
+ */
 export async function readJson(body: Readable | undefined): Promise<unknown> {
-  const text = await readText(decodeText(limitedChunks(body)).text);
-  if (text.trim() === '') throw invalid('body', 'the file is empty');
+  const parser = new JSONParser();
+  let document: unknown;
+  let empty = true;
+  parser.onValue = ({ value, key, stack }) => {
+    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key))
+      throw invalid(`body.${key}`, 'this key is not allowed');
+    if (stack.length === 0) document = value;
+  };
   try {
-    return JSON.parse(text, (key, value: unknown) => {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-        throw invalid(`body.${key}`, 'this key is not allowed');
-      return value;
-    }) as unknown;
+    for await (const part of decodeText(limitedChunks(body)).text) {
+      if (empty && part.trim() === '') continue;
+      empty = false;
+      parser.write(part);
+    }
+    if (empty) throw invalid('body', 'the file is empty');
+    if (!parser.isEnded) parser.end();
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw invalid('body', `the JSON is malformed (${(error as Error).message})`);
   }
+  return document;
 }
 
 /** Jira's REST search response (`{issues: [{key, fields, changelog}]}`), one or several pages of it. */

@@ -37,26 +37,29 @@ export async function loadContext(
   project: { id: string; key: string },
   mapping: ImportMapping | undefined,
 ): Promise<ImportContext> {
-  const [workflow, people, imported, others, existingSprints] = await Promise.all([
-    db.select().from(statuses).where(eq(statuses.projectId, project.id)).orderBy(asc(statuses.position)),
-    db
-      .select({ id: users.id, name: users.name, email: users.email })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(eq(members.projectId, project.id)),
-    db
-      .select({ key: stories.externalKey, number: stories.number })
-      .from(stories)
-      .where(and(eq(stories.projectId, project.id), isNotNull(stories.externalKey))),
-    db
-      .select({ number: stories.number })
-      .from(stories)
-      .where(and(eq(stories.projectId, project.id), isNull(stories.externalKey))),
-    db
-      .select({ name: sprints.name, state: sprints.state })
-      .from(sprints)
-      .where(eq(sprints.projectId, project.id)),
-  ]);
+  // One after another: inside the import's transaction they share one connection.
+  const workflow = await db
+    .select()
+    .from(statuses)
+    .where(eq(statuses.projectId, project.id))
+    .orderBy(asc(statuses.position));
+  const people = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.projectId, project.id));
+  const imported = await db
+    .select({ key: stories.externalKey, number: stories.number })
+    .from(stories)
+    .where(and(eq(stories.projectId, project.id), isNotNull(stories.externalKey)));
+  const others = await db
+    .select({ number: stories.number })
+    .from(stories)
+    .where(and(eq(stories.projectId, project.id), isNull(stories.externalKey)));
+  const existingSprints = await db
+    .select({ name: sprints.name, state: sprints.state })
+    .from(sprints)
+    .where(eq(sprints.projectId, project.id));
   return {
     projectKey: project.key,
     statuses: workflow,
