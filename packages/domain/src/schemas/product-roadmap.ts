@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common';
+import { id, projectKey } from './common';
 import { epicForecast, epicProgress, forecastBasis, roadmapEntry } from './roadmap';
 
 /** One team's part of an epic: its stories in that team, forecast from that team's order and velocity. */
@@ -50,3 +50,5 @@ export const productRoadmapResponse = z.object({
   epics: z.array(productRoadmapEntry),
 });
 export type ProductRoadmap = z.infer<typeof productRoadmapResponse>;
+
+export const productRoadmapParams = z.object({ product: projectKey });

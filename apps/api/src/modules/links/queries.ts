@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { members, projects, statuses, stories, storyLinks, type Db, type Tx } from '@ordo/db';
+import { members, productMembers, projects, statuses, stories, storyLinks, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, type StoryLink } from '@ordo/domain';
+import { findStory } from '../stories/queries';
 
 /**
  * The links of a story in both directions, as `reader` sees them: the other story's title (and whether it
- * is done) only when the reader is a member of its project; otherwise just its key.
+ * is done) only when the reader is a member of its team or holds a role on its product; otherwise just its key.
  */
 export async function listLinks(
   db: Db | Tx,
@@ -26,13 +27,17 @@ export async function listLinks(
         title: stories.title,
         projectKey: projects.key,
         done: sql<boolean>`${statuses.category} = 'done'`,
-        visible: sql<boolean>`${members.userId} is not null`,
+        visible: sql<boolean>`${members.userId} is not null or ${productMembers.userId} is not null`,
       })
       .from(storyLinks)
       .innerJoin(stories, and(eq(stories.id, other), isNull(stories.deletedAt)))
       .innerJoin(projects, eq(projects.id, stories.projectId))
       .innerJoin(statuses, eq(statuses.id, stories.statusId))
       .leftJoin(members, and(eq(members.projectId, stories.projectId), eq(members.userId, readerId)))
+      .leftJoin(
+        productMembers,
+        and(eq(productMembers.productId, projects.productId), eq(productMembers.userId, readerId)),
+      )
       .where(eq(mine, storyId));
     return rows.map((row) => ({
       id: row.id,
@@ -87,4 +92,36 @@ export async function openBlockers(db: Db | Tx, storyIds: readonly string[]): Pr
       formatStoryKey(row.projectKey, row.number),
     ]);
   return blockers;
+}
+
+export type Team = { id: string; key: string; productId: string };
+
+/**
+ * The story `key` of the project or of another team of its product (the team whose key prefixes it), with
+ * its team; undefined when neither has it.
+ */
+export async function findTeamStory(tx: Tx, project: Team, key: string) {
+  const own = await findStory(tx, project, key);
+  if (own) return { story: own, team: project };
+  const prefix = key.slice(0, key.lastIndexOf('-'));
+  const [team] = await tx
+    .select({ id: projects.id, key: projects.key, productId: projects.productId })
+    .from(projects)
+    .where(and(eq(projects.key, prefix), eq(projects.productId, project.productId)));
+  const story = team && (await findStory(tx, team, key));
+  return story ? { story, team } : undefined;
+}
+
+/** Whether the user may read the team's stories: a member of it, or holding a role on its product. */
+export async function canRead(tx: Tx, userId: string, team: Team) {
+  const [member] = await tx
+    .select({ userId: members.userId })
+    .from(members)
+    .where(and(eq(members.projectId, team.id), eq(members.userId, userId)));
+  if (member) return true;
+  const [role] = await tx
+    .select({ userId: productMembers.userId })
+    .from(productMembers)
+    .where(and(eq(productMembers.productId, team.productId), eq(productMembers.userId, userId)));
+  return role !== undefined;
 }

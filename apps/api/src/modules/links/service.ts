@@ -2,18 +2,19 @@ import { and, eq, or } from 'drizzle-orm';
 import { storyLinks, type Db } from '@ordo/db';
 import { conflict, invalid, notFound, type LinkType } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import { findStory, loadStory, toStory } from '../stories/queries';
+import { loadStory, toStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
-import { blocksTransitively } from './queries';
+import { blocksTransitively, canRead, findTeamStory, type Team } from './queries';
 
 /**
- * Links `key` to `other`: `key` blocks / relates to / duplicates `other`. The other story must be of this
- * project (stories of the other teams of a product can be linked once products exist). A link that would
- * make stories block each other in a loop is refused, as is a second link of the same kind between the two.
+ * Links `key` to `other`: `key` blocks / relates to / duplicates `other`. The other story may be of any team
+ * of the product; a caller who is not in that team learns only its key (no title). A link that would make
+ * stories block each other in a loop (across teams too) is refused, as is a second link of the same kind
+ * between the two.
  */
 export async function addLink(
   db: Db,
-  scope: StoryScope,
+  scope: StoryScope & { project: Team },
   key: string,
   input: { type: LinkType; story: string },
 ) {
@@ -21,8 +22,9 @@ export async function addLink(
     const from = await loadStory(tx, scope.project, key);
     if (from.deletedAt) throw conflict(`${key} is deleted; restore it first`);
     if (input.story === key) throw invalid('story', 'a story cannot be linked to itself');
-    const to = await findStory(tx, scope.project, input.story);
-    if (!to || to.deletedAt) throw invalid('story', 'is not a story of this project');
+    const target = await findTeamStory(tx, scope.project, input.story);
+    if (!target || target.story.deletedAt) throw invalid('story', 'is not a story of a team of this product');
+    const { story: to, team } = target;
     const [existing] = await tx
       .select({ id: storyLinks.id })
       .from(storyLinks)
@@ -50,7 +52,7 @@ export async function addLink(
       .values({
         projectId: scope.project.id,
         fromStoryId: from.id,
-        toProjectId: scope.project.id,
+        toProjectId: team.id,
         toStoryId: to.id,
         type: input.type,
       })
@@ -58,7 +60,11 @@ export async function addLink(
     const link = {
       id: row!.id,
       type: input.type,
-      story: { key: input.story, title: to.title, projectKey: scope.project.key },
+      story: {
+        key: input.story,
+        title: (await canRead(tx, scope.actor.id, team)) ? to.title : null,
+        projectKey: team.key,
+      },
     };
     log.append('link.added', { link, story: toStory(from, scope.project.key) }, { storyId: from.id });
     return link;

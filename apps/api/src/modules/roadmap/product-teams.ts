@@ -1,19 +1,61 @@
-import { eq } from 'drizzle-orm';
-import { projects, type Db } from '@ordo/db';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { members, productMembers, products, projects, type Db } from '@ordo/db';
 import type { TeamProject } from './queries';
 
-/**
- * The teams of the product `projectId` belongs to (the project itself included), in key order.
- * Until products land every project is the only team of its own product.
- */
-export async function teamsOfProductOf(db: Db, projectId: string): Promise<TeamProject[]> {
+const teamColumns = {
+  id: projects.id,
+  key: projects.key,
+  name: projects.name,
+  plannedVelocity: projects.plannedVelocity,
+};
+
+/** The teams of a product, in key order. */
+export async function teamsOfProduct(db: Db, productId: string): Promise<TeamProject[]> {
   return db
-    .select({
-      id: projects.id,
-      key: projects.key,
-      name: projects.name,
-      plannedVelocity: projects.plannedVelocity,
-    })
+    .select(teamColumns)
+    .from(projects)
+    .where(eq(projects.productId, productId))
+    .orderBy(asc(projects.key));
+}
+
+/** The teams of the product `projectId` is a team of (the project itself included), in key order. */
+export async function teamsOfProductOf(db: Db, projectId: string): Promise<TeamProject[]> {
+  const [row] = await db
+    .select({ productId: projects.productId })
     .from(projects)
     .where(eq(projects.id, projectId));
+  return row ? teamsOfProduct(db, row.productId) : [];
+}
+
+/**
+ * What `userId` may read of product `key`: any product role reads every team; otherwise only the teams the
+ * user is a member of, and a user in none of them learns nothing (null, a 404).
+ */
+export async function productReader(db: Db, key: string, userId: string) {
+  const [product] = await db.select().from(products).where(eq(products.key, key));
+  if (!product) return null;
+  const teams = await teamsOfProduct(db, product.id);
+  const [role] = await db
+    .select({ roles: productMembers.roles })
+    .from(productMembers)
+    .where(and(eq(productMembers.productId, product.id), eq(productMembers.userId, userId)));
+  const mine =
+    teams.length === 0
+      ? []
+      : await db
+          .select({ projectId: members.projectId })
+          .from(members)
+          .where(
+            and(
+              eq(members.userId, userId),
+              inArray(
+                members.projectId,
+                teams.map((t) => t.id),
+              ),
+            ),
+          );
+  const readable = new Set(
+    role && role.roles.length > 0 ? teams.map((t) => t.id) : mine.map((m) => m.projectId),
+  );
+  return readable.size === 0 && !role ? null : { product, teams, readable };
 }

@@ -49,7 +49,7 @@ async function roadmapSprints(db: Db, projectId: string): Promise<RoadmapSprint[
   return rows.map((s) => ({ ...s, completedAt: s.completedAt?.toISOString() ?? null }));
 }
 
-async function feedbackCounts(db: Db, productId: string) {
+export async function feedbackCounts(db: Db, productId: string) {
   const rows = await db
     .select({ epicId: feedback.epicId, n: count() })
     .from(feedback)

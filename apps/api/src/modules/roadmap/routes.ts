@@ -1,7 +1,19 @@
-import { buildRoadmap, epicResponse, keyParams, roadmapRankBody, roadmapResponse } from '@ordo/domain';
+import {
+  buildRoadmap,
+  epicResponse,
+  keyParams,
+  notFound,
+  productRoadmapParams,
+  productRoadmapResponse,
+  roadmapRankBody,
+  roadmapResponse,
+} from '@ordo/domain';
 import type { App } from '../../types';
 import { epicScope } from '../epics/service';
-import { loadRoadmapInput } from './queries';
+import { listEpics } from '../epics/queries';
+import { productRoadmap } from './product-roadmap';
+import { productReader } from './product-teams';
+import { feedbackCounts, loadRoadmapInput } from './queries';
 import { rankEpic } from './service';
 
 const tags = ['roadmap'];
@@ -27,5 +39,20 @@ export default async function roadmapRoutes(app: App) {
       schema: { tags, params: keyParams, body: roadmapRankBody, response: { 200: epicResponse } },
     },
     async (request) => ({ epic: await rankEpic(db, epicScope(request), request.body) }),
+  );
+
+  app.get(
+    '/api/products/:product/roadmap',
+    { schema: { tags, params: productRoadmapParams, response: { 200: productRoadmapResponse } } },
+    async (request) => {
+      const reader = await productReader(db, request.params.product, request.user.id);
+      if (!reader) throw notFound('Product');
+      const [epics, counts] = await Promise.all([
+        listEpics(db, reader.product.id),
+        feedbackCounts(db, reader.product.id),
+      ]);
+      const source = { teams: reader.teams, epics, feedbackCounts: counts, readable: reader.readable };
+      return productRoadmap(db, source, today());
+    },
   );
 }
