@@ -11,7 +11,7 @@ import { liveOptions, type LiveOptions } from './modules/live/options';
 import { compression } from './plugins/compression';
 import { docs } from './plugins/docs';
 import { clientErrorHandler, errorHandler } from './plugins/errors';
-import { projectAccess } from './plugins/project-access';
+import { productAccess, projectAccess } from './plugins/project-access';
 import { serializerCompiler } from './plugins/serializer';
 import { housekeeping } from './plugins/housekeeping';
 import { jsonBody } from './plugins/json-body';
@@ -92,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(session);
   await app.register(jsonBody);
   await app.register(projectAccess);
+  await app.register(productAccess);
   await app.register(housekeeping);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 }, preClose: closeLiveSockets });
   for (const module of modules) await app.register(module);

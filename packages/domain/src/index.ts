@@ -12,6 +12,7 @@ export * from './schemas/auth';
 export * from './schemas/sso';
 export * from './schemas/invitation';
 export * from './schemas/project';
+export * from './schemas/product';
 export * from './schemas/story';
 export * from './schemas/event';
 export * from './forecast';

@@ -5,7 +5,11 @@ import {
   canChangeComment,
   deniedMessage,
   POLICY,
+  PRODUCT_ROLES,
+  ROLE_LABELS,
   ROLES,
+  rolesInProduct,
+  rolesInTeam,
   type Action,
   type Role,
 } from './policy';
@@ -38,6 +42,8 @@ const BRIEF: Record<Action, Role[]> = {
   'project.settings': ['scrum_master'],
   'project.import': ['product_owner'],
   'project.export': ['product_owner', 'product_manager', 'scrum_master', 'developer'],
+  'product.read': ['product_owner', 'product_manager', 'scrum_master', 'developer', 'stakeholder'],
+  'product.manage': [],
 };
 
 describe('the policy table', () => {
@@ -81,11 +87,12 @@ describe('deniedMessage', () => {
     );
   });
 
-  it('has a message for every action, naming each of its roles', () => {
+  it('has a message for every action, naming each of its roles (the Admin when no other may)', () => {
     for (const action of ACTIONS) {
       expect(deniedMessage(action)).toMatch(/^Only the .+ can .+/);
-      expect(POLICY[action].roles.length).toBeGreaterThan(0);
+      for (const role of POLICY[action].roles) expect(deniedMessage(action)).toContain(ROLE_LABELS[role]);
     }
+    expect(deniedMessage('product.manage')).toBe("Only the Admin can manage the product's members and teams");
   });
 });
 
@@ -95,5 +102,36 @@ describe('changing a comment', () => {
     expect(canChangeComment(['product_owner', 'scrum_master'], { authorId: 'someone' }, 'me')).toBe(false);
     expect(canChangeComment(['admin'], { authorId: 'someone' }, 'me')).toBe(true);
     expect(canChangeComment(['developer'], { authorId: null }, 'me')).toBe(false);
+  });
+});
+
+describe('roles at two levels', () => {
+  it('lets product roles hold in every team, and team roles in their own team only', () => {
+    expect(rolesInTeam(['developer'], ['product_manager'])).toEqual(['developer', 'product_manager']);
+    expect(rolesInTeam(['scrum_master', 'admin'], ['admin'])).toEqual(['scrum_master', 'admin']);
+    expect(rolesInTeam(null, ['stakeholder'])).toEqual(['stakeholder']);
+    expect(rolesInTeam(['product_owner'], null)).toEqual(['product_owner']);
+    // A product row holds only product roles: a team role slipped into it grants nothing.
+    expect(rolesInTeam(null, ['product_owner', 'developer'])).toEqual([]);
+  });
+
+  it('keeps the split across teams: the PM orders the roadmap, never a backlog; a stakeholder changes nothing', () => {
+    const pm = rolesInTeam(null, ['product_manager']);
+    expect(can(pm, 'roadmap.rank') && can(pm, 'epic.manage') && can(pm, 'vision.edit')).toBe(true);
+    expect(can(pm, 'backlog.rank')).toBe(false);
+    const stakeholder = rolesInTeam(null, ['stakeholder']);
+    expect(can(stakeholder, 'project.read') && can(stakeholder, 'product.read')).toBe(true);
+    const changes = ACTIONS.filter(
+      (a) => !['project.read', 'product.read', 'comment.create', 'feedback.submit'].includes(a),
+    );
+    for (const action of changes) expect(can(stakeholder, action)).toBe(false);
+    expect(PRODUCT_ROLES).not.toContain('product_owner');
+  });
+
+  it("reads a team's roles onto the product, except admin", () => {
+    expect(rolesInProduct(null, [['admin'], ['product_owner']])).toEqual(['product_owner']);
+    expect(rolesInProduct(['admin'], [])).toEqual(['admin']);
+    expect(can(rolesInProduct(null, [['admin', 'developer']]), 'product.manage')).toBe(false);
+    expect(can(rolesInProduct(null, [['developer']]), 'product.read')).toBe(true);
   });
 });

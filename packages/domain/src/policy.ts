@@ -12,6 +12,13 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Roles come at two levels. Product roles are held on a product and hold in every team (project) of it;
+ * the others are team roles, held per project: a PO orders only their own team's backlog.
+ */
+export const PRODUCT_ROLES = ['admin', 'product_manager', 'stakeholder'] as const satisfies readonly Role[];
+export type ProductRole = (typeof PRODUCT_ROLES)[number];
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
   product_owner: 'Product Owner',
@@ -55,6 +62,8 @@ export const POLICY = {
   'project.settings': { roles: ['scrum_master'], does: 'edit project settings and workflow columns' },
   'project.import': { roles: ['product_owner'], does: 'import into this project' },
   'project.export': { roles: TEAM, does: 'export this project' },
+  'product.read': { roles: EVERY_MEMBER, does: 'read this product' },
+  'product.manage': { roles: [], does: "manage the product's members and teams" },
 } as const satisfies Record<string, { roles: readonly Role[]; does: string }>;
 
 export type Action = keyof typeof POLICY;
@@ -62,6 +71,34 @@ export const ACTIONS = Object.keys(POLICY) as Action[];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function isProductRole(value: unknown): value is ProductRole {
+  return typeof value === 'string' && (PRODUCT_ROLES as readonly string[]).includes(value);
+}
+
+/** Valid roles, each once, in the order held (team roles as stored first: a single-team member sees no change). */
+const distinctRoles = (held: readonly string[]): Role[] => [...new Set(held)].filter(isRole);
+
+/** The roles a member holds in one team: their team roles there, and their product roles (held in every team). */
+export function rolesInTeam(
+  teamRoles: readonly string[] | null,
+  productRoles: readonly string[] | null,
+): Role[] {
+  return distinctRoles([...(teamRoles ?? []), ...(productRoles ?? []).filter(isProductRole)]);
+}
+
+/**
+ * The roles a member holds on the product itself: their product roles, and what they hold in any of its
+ * teams, except `admin` (a team's admin is not the product's: moving teams and product members stay with
+ * the product's admins).
+ */
+export function rolesInProduct(
+  productRoles: readonly string[] | null,
+  teamRoles: readonly (readonly string[])[],
+): Role[] {
+  const fromTeams = teamRoles.flat().filter((role) => role !== 'admin');
+  return distinctRoles([...(productRoles ?? []).filter(isProductRole), ...fromTeams]);
 }
 
 /** Whether a member holding `roles` may do `action`. Admin may do everything; unknown roles grant nothing. */
@@ -73,7 +110,8 @@ export function can(roles: readonly string[], action: Action): boolean {
 /** "Only the Product Owner can change backlog order": what a member lacking the role is told. */
 export function deniedMessage(action: Action): string {
   const { roles, does } = POLICY[action];
-  const names = roles.map((role) => ROLE_LABELS[role]);
+  // An action no role holds is the admin's alone.
+  const names = roles.length > 0 ? roles.map((role) => ROLE_LABELS[role]) : [ROLE_LABELS.admin];
   const who = names.length > 2 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join(' or ');
   return `Only the ${who} can ${does}`;
 }

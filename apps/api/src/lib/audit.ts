@@ -17,7 +17,9 @@ export type AuditKind =
   | 'member_removed'
   | 'export'
   | 'user_deactivated'
-  | 'user_reactivated';
+  | 'user_reactivated'
+  | 'product_created'
+  | 'team_moved';
 
 export interface AuditEntry {
   kind: AuditKind;

@@ -9,6 +9,7 @@ import liveRoutes from './live/routes';
 import memberRoutes from './members/routes';
 import invitationRoutes from './invitations/routes';
 import passwordRoutes from './passwords/routes';
+import productRoutes from './products/routes';
 import projectRoutes from './projects/routes';
 import roadmapRoutes from './roadmap/routes';
 import sprintRoutes from './sprints/routes';
@@ -32,6 +33,7 @@ export const modules = [
   ssoRoutes,
   adminRoutes,
   projectRoutes,
+  productRoutes,
   memberRoutes,
   invitationRoutes,
   passwordRoutes,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { can, deniedMessage, DomainError, isRole, notFound, type Action } from '@ordo/domain';
+import { can, deniedMessage, DomainError, notFound, type Action } from '@ordo/domain';
+import { findProductMembership } from '../modules/products/queries';
 import { findMembership } from '../modules/projects/queries';
 import type { App } from '../types';
 
@@ -8,6 +9,29 @@ import type { App } from '../types';
 export function assertCan(request: FastifyRequest, action: Action) {
   if (!can(request.roles, action)) throw new DomainError('forbidden', deniedMessage(action), { action });
 }
+
+const isProductRoute = (url: string | undefined) => url?.startsWith('/api/products/:product') ?? false;
+
+/**
+ * Every route under `/api/products/:product` declares its action too, checked against the caller's roles
+ * on the product (product roles, and the team roles they hold in any of its teams except admin). Someone
+ * with no part in the product learns nothing of it (404).
+ */
+export const productAccess = fp(async (app: App) => {
+  app.addHook('preValidation', async (request) => {
+    const action = request.routeOptions.config.action;
+    if (!action || !isProductRoute(request.routeOptions.url)) return;
+    const key = (request.params as { product?: unknown }).product;
+    const membership =
+      typeof key === 'string'
+        ? await findProductMembership(app.database.db, key, request.user.id)
+        : undefined;
+    if (!membership) throw notFound('Product');
+    request.product = membership.product;
+    request.roles = membership.roles;
+    assertCan(request, action);
+  });
+});
 
 /**
  * Every route under `/api/projects/:key` declares the policy action it needs. Before the body is even
@@ -20,21 +44,21 @@ export const projectAccess = fp(async (app: App) => {
   app.decorateRequest('roles', null as never);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/projects/:key') && !route.config?.action) {
+    const scoped = route.url.startsWith('/api/projects/:key') || isProductRoute(route.url);
+    if (scoped && !route.config?.action)
       throw new Error(`${[route.method].flat().join(',')} ${route.url} has no policy action`);
-    }
   });
 
   app.addHook('preValidation', async (request) => {
     const action = request.routeOptions.config.action;
-    if (!action) return;
+    if (!action || isProductRoute(request.routeOptions.url)) return;
     const key = (request.params as { key?: unknown }).key;
     const membership =
       typeof key === 'string' ? await findMembership(app.database.db, key, request.user.id) : undefined;
     if (!membership) throw notFound('Project');
     request.project = membership.project;
     request.product = membership.product;
-    request.roles = membership.roles.filter(isRole);
+    request.roles = membership.roles;
     assertCan(request, action);
   });
 });

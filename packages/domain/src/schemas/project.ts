@@ -37,6 +37,8 @@ export const createProjectBody = z.object({
   key: projectKey,
   name: requiredText(100),
   description: text(5000).optional(),
+  /** The product this team joins (the caller must be its admin); without it, a product of its own. */
+  product: projectKey.optional(),
 });
 export const updateProjectBody = z
   .object({ name: requiredText(100).optional(), description: text(5000).optional() })

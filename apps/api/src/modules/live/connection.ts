@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { can, isRole, type LiveClientMessage, type LiveServerMessage, type LiveUser } from '@ordo/domain';
+import { can, type LiveClientMessage, type LiveServerMessage, type LiveUser } from '@ordo/domain';
 import { lastSeqOf } from '../events/queries';
 import { findMembership } from '../projects/queries';
 import { parseClientFrame } from './frames';
@@ -112,7 +112,7 @@ export class LiveConnection implements LaneSocket {
   private async subscribe(key: string, sinceSeen: number | undefined) {
     const membership = await findMembership(this.hub.db, key, this.user.id);
     // A project one may not read and a project that does not exist answer alike: nothing leaks.
-    if (!membership || !can(membership.roles.filter(isRole), 'project.read')) {
+    if (!membership || !can(membership.roles, 'project.read')) {
       return this.send({ type: 'error', code: 'not_found', message: 'No such project', project: key });
     }
     // The socket may have closed meanwhile; a lane added now would never be dropped.

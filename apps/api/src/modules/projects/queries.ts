@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { members, products, projects, statuses, type Db } from '@ordo/db';
-import { isRole, type Project, type Status } from '@ordo/domain';
+import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { members, productMembers, products, projects, statuses, type Db } from '@ordo/db';
+import { rolesInTeam, type Project, type Status } from '@ordo/domain';
 import type { ProductRow, ProjectRow } from '../../types';
 
 /** A project as the API shows it: the vision is its product's. */
@@ -24,25 +24,37 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
   wipLimit: row.wipLimit,
 });
 
-export async function findMembership(db: Db, key: string, userId: string) {
-  const [row] = await db
-    .select({ project: projects, product: products, roles: members.roles })
+/** The projects and products of a user: a team membership, a product one (held in every team), or both. */
+function selectMemberships(db: Db, userId: string) {
+  return db
+    .select({
+      project: projects,
+      product: products,
+      teamRoles: members.roles,
+      productRoles: productMembers.roles,
+    })
     .from(projects)
     .innerJoin(products, eq(products.id, projects.productId))
-    .innerJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
-    .where(eq(projects.key, key));
-  return row;
+    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
+    .leftJoin(
+      productMembers,
+      and(eq(productMembers.productId, products.id), eq(productMembers.userId, userId)),
+    );
+}
+const isMember = or(isNotNull(members.userId), isNotNull(productMembers.userId));
+
+/** The caller's project by key, with their roles in it from both levels; none when they are no member. */
+export async function findMembership(db: Db, key: string, userId: string) {
+  const [row] = await selectMemberships(db, userId).where(and(eq(projects.key, key), isMember));
+  return row && { ...row, roles: rolesInTeam(row.teamRoles, row.productRoles) };
 }
 
 export async function listMyProjects(db: Db, userId: string) {
-  const rows = await db
-    .select({ project: projects, product: products, roles: members.roles })
-    .from(members)
-    .innerJoin(projects, eq(projects.id, members.projectId))
-    .innerJoin(products, eq(products.id, projects.productId))
-    .where(eq(members.userId, userId))
-    .orderBy(asc(projects.key));
-  return rows.map((r) => ({ ...toProject(r.project, r.product), roles: r.roles.filter(isRole) }));
+  const rows = await selectMemberships(db, userId).where(isMember).orderBy(asc(projects.key));
+  return rows.map((r) => ({
+    ...toProject(r.project, r.product),
+    roles: rolesInTeam(r.teamRoles, r.productRoles),
+  }));
 }
 
 /** The project's workflow in board order. */

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { members, productMembers, products, projects, statuses, type Db, type Tx } from '@ordo/db';
-import { conflict, DEFAULT_WORKFLOW } from '@ordo/domain';
+import { can, conflict, DEFAULT_WORKFLOW, deniedMessage, DomainError, invalid } from '@ordo/domain';
+import { findProductMembership } from '../products/queries';
 import { logNewProject, writeInProject, type Actor } from '../events/log';
 import { toProject } from './queries';
 
@@ -16,15 +17,26 @@ async function createOwnProduct(tx: Tx, actor: Actor, input: { key: string; name
   return row;
 }
 
+/** The product a new team joins: the caller must be its admin. */
+async function productToJoin(tx: Tx, actor: Actor, key: string) {
+  const found = await findProductMembership(tx, key, actor.id);
+  if (!found) throw invalid('product', 'is not a product you are a member of');
+  if (!can(found.roles, 'product.manage'))
+    throw new DomainError('forbidden', deniedMessage('product.manage'), { action: 'product.manage' });
+  return found.product;
+}
+
 export async function createProject(
   db: Db,
   actor: Actor,
-  input: { key: string; name: string; description?: string | undefined },
+  input: { key: string; name: string; description?: string | undefined; product?: string | undefined },
 ) {
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.key, input.key));
     if (taken) throw conflict(`A project with key ${input.key} exists already`, { field: 'key' });
-    const product = await createOwnProduct(tx, actor, input);
+    const product = input.product
+      ? await productToJoin(tx, actor, input.product)
+      : await createOwnProduct(tx, actor, input);
     const [row] = await tx
       .insert(projects)
       .values({

@@ -1,0 +1,120 @@
+import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { members, productMembers, products, projects, users, type Db, type Tx } from '@ordo/db';
+import { isProductRole, rolesInProduct, velocityReport, type Product } from '@ordo/domain';
+import type { ProductRow } from '../../types';
+import { closedSprints } from '../sprints/queries';
+
+export const toProduct = (row: ProductRow): Product => ({
+  id: row.id,
+  key: row.key,
+  name: row.name,
+  vision: row.vision,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/**
+ * A user's products and their roles on each: product roles, and what they hold in any team of it (a
+ * member of any team reads the product). Products they have no part in are not there.
+ */
+async function productsOf(db: Db | Tx, userId: string, key?: string) {
+  const rows = await db
+    .select({ product: products, productRoles: productMembers.roles, teamRoles: members.roles })
+    .from(products)
+    .leftJoin(
+      productMembers,
+      and(eq(productMembers.productId, products.id), eq(productMembers.userId, userId)),
+    )
+    .leftJoin(projects, eq(projects.productId, products.id))
+    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
+    .where(
+      and(
+        key === undefined ? undefined : eq(products.key, key),
+        or(isNotNull(productMembers.userId), isNotNull(members.userId)),
+      ),
+    )
+    .orderBy(asc(products.key));
+  const byId = new Map<
+    string,
+    { product: ProductRow; productRoles: string[] | null; teamRoles: string[][] }
+  >();
+  for (const row of rows) {
+    const entry = byId.get(row.product.id) ?? {
+      product: row.product,
+      productRoles: row.productRoles,
+      teamRoles: [],
+    };
+    if (row.teamRoles) entry.teamRoles.push(row.teamRoles);
+    byId.set(row.product.id, entry);
+  }
+  return [...byId.values()].map((e) => ({
+    product: e.product,
+    roles: rolesInProduct(e.productRoles, e.teamRoles),
+  }));
+}
+
+export async function listMyProducts(db: Db, userId: string) {
+  return (await productsOf(db, userId)).map((p) => ({ ...toProduct(p.product), roles: p.roles }));
+}
+
+/** The caller's product by key with their roles on it; none when they have no part in it. */
+export async function findProductMembership(db: Db | Tx, key: string, userId: string) {
+  const [found] = await productsOf(db, userId, key);
+  return found;
+}
+
+/** The product's teams in key order, each with its velocity. */
+export async function listTeams(db: Db | Tx, productId: string) {
+  const rows = await db
+    .select({ id: projects.id, key: projects.key, name: projects.name })
+    .from(projects)
+    .where(eq(projects.productId, productId))
+    .orderBy(asc(projects.key));
+  return Promise.all(
+    rows.map(async (team) => ({
+      key: team.key,
+      name: team.name,
+      velocity: velocityReport(await closedSprints(db, team.id)).average,
+    })),
+  );
+}
+
+const memberColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  handle: users.handle,
+  roles: productMembers.roles,
+  joinedAt: productMembers.joinedAt,
+};
+
+export const toProductMember = (row: {
+  id: string;
+  email: string;
+  name: string;
+  handle: string;
+  roles: string[];
+  joinedAt: Date;
+}) => ({
+  user: { id: row.id, email: row.email, name: row.name, handle: row.handle },
+  roles: row.roles.filter(isProductRole),
+  joinedAt: row.joinedAt.toISOString(),
+});
+
+export async function listProductMembers(db: Db | Tx, productId: string) {
+  const rows = await db
+    .select(memberColumns)
+    .from(productMembers)
+    .innerJoin(users, eq(users.id, productMembers.userId))
+    .where(eq(productMembers.productId, productId))
+    .orderBy(asc(users.name));
+  return rows.map(toProductMember);
+}
+
+export async function findProductMember(db: Db | Tx, productId: string, userId: string) {
+  const [row] = await db
+    .select(memberColumns)
+    .from(productMembers)
+    .innerJoin(users, eq(users.id, productMembers.userId))
+    .where(and(eq(productMembers.productId, productId), eq(productMembers.userId, userId)));
+  return row;
+}

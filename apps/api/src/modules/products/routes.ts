@@ -1,0 +1,112 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  addProductMemberBody,
+  addTeamBody,
+  createProductBody,
+  productDetailResponse,
+  productListResponse,
+  productMemberListResponse,
+  productMemberParams,
+  productMemberResponse,
+  productParams,
+  productResponse,
+  teamsResponse,
+  updateProductMemberBody,
+} from '@ordo/domain';
+import type { App } from '../../types';
+import { actorOf } from '../events/log';
+import { listMyProducts, listProductMembers, listTeams, toProduct } from './queries';
+import { addProductMember, addTeam, changeProductRoles, createProduct } from './service';
+
+const tags = ['products'];
+const productScope = (request: FastifyRequest) => ({
+  productId: request.product.id,
+  actor: actorOf(request.user),
+  actorRoles: request.roles,
+});
+
+export default async function productRoutes(app: App) {
+  const db = app.database.db;
+
+  app.post(
+    '/api/products',
+    { schema: { tags, body: createProductBody, response: { 201: productResponse } } },
+    async (request, reply) =>
+      reply.code(201).send({ product: await createProduct(db, actorOf(request.user), request.body) }),
+  );
+
+  app.get('/api/products', { schema: { tags, response: { 200: productListResponse } } }, async (request) => ({
+    items: await listMyProducts(db, request.user.id),
+  }));
+
+  app.get(
+    '/api/products/:product',
+    {
+      config: { action: 'product.read' },
+      schema: { tags, params: productParams, response: { 200: productDetailResponse } },
+    },
+    async (request) => ({
+      product: toProduct(request.product),
+      roles: request.roles,
+      teams: await listTeams(db, request.product.id),
+    }),
+  );
+
+  app.post(
+    '/api/products/:product/teams',
+    {
+      config: { action: 'product.manage' },
+      schema: { tags, params: productParams, body: addTeamBody, response: { 200: teamsResponse } },
+    },
+    async (request) => ({ teams: await addTeam(db, productScope(request), request.body.project) }),
+  );
+
+  app.get(
+    '/api/products/:product/members',
+    {
+      config: { action: 'product.read' },
+      schema: { tags, params: productParams, response: { 200: productMemberListResponse } },
+    },
+    async (request) => ({ items: await listProductMembers(db, request.product.id) }),
+  );
+
+  app.post(
+    '/api/products/:product/members',
+    {
+      config: { action: 'product.manage' },
+      schema: {
+        tags,
+        params: productParams,
+        body: addProductMemberBody,
+        response: { 201: productMemberResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ member: await addProductMember(db, productScope(request), request.body) }),
+  );
+
+  app.patch(
+    '/api/products/:product/members/:userId',
+    {
+      config: { action: 'product.manage' },
+      schema: {
+        tags,
+        params: productMemberParams,
+        body: updateProductMemberBody,
+        response: { 200: productMemberResponse },
+      },
+    },
+    async (request) => ({
+      member: await changeProductRoles(db, productScope(request), request.params.userId, request.body.roles),
+    }),
+  );
+
+  app.delete(
+    '/api/products/:product/members/:userId',
+    { config: { action: 'product.manage' }, schema: { tags, params: productMemberParams } },
+    async (request, reply) => {
+      await changeProductRoles(db, productScope(request), request.params.userId, null);
+      return reply.code(204).send();
+    },
+  );
+}
