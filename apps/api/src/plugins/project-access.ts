@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { can, deniedMessage, DomainError, notFound, type Action } from '@ordo/domain';
+import { can, deniedMessage, DomainError, notFound, productParams, type Action } from '@ordo/domain';
 import { findProductMembership } from '../modules/products/queries';
 import { findMembership } from '../modules/projects/queries';
 import type { App } from '../types';
@@ -21,11 +21,10 @@ export const productAccess = fp(async (app: App) => {
   app.addHook('preValidation', async (request) => {
     const action = request.routeOptions.config.action;
     if (!action || !isProductRoute(request.routeOptions.url)) return;
-    const key = (request.params as { product?: unknown }).product;
-    const membership =
-      typeof key === 'string'
-        ? await findProductMembership(app.database.db, key, request.user.id)
-        : undefined;
+    const params = productParams.safeParse(request.params);
+    // A malformed key is bad input, refused by the route's own validation (400 naming `product`).
+    if (!params.success) return;
+    const membership = await findProductMembership(app.database.db, params.data.product, request.user.id);
     if (!membership) throw notFound('Product');
     request.product = membership.product;
     request.roles = membership.roles;

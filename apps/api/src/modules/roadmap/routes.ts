@@ -43,7 +43,10 @@ export default async function roadmapRoutes(app: App) {
 
   app.get(
     '/api/products/:product/roadmap',
-    { schema: { tags, params: productRoadmapParams, response: { 200: productRoadmapResponse } } },
+    {
+      config: { action: 'product.read' },
+      schema: { tags, params: productRoadmapParams, response: { 200: productRoadmapResponse } },
+    },
     async (request) => {
       const reader = await productReader(db, request.params.product, request.user.id);
       if (!reader) throw notFound('Product');
