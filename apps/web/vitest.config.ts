@@ -5,9 +5,15 @@ export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
+      // Pure logic runs in Node; components (and the few .test.ts files that say `@vitest-environment jsdom`
+      // at their top) get a DOM.
       {
         extends: true,
-        test: { name: 'unit', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.tsx'] },
       },
       {
         test: {

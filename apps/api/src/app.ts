@@ -20,6 +20,7 @@ import { closeLiveSockets } from './plugins/shutdown';
 import { web } from './plugins/web';
 import type { OidcSettings } from './env';
 import type { App } from './types';
+import { lowerPasswordCostForTests } from './lib/secrets';
 
 /**
  * The web client and the API docs load only their own scripts; user text is never HTML, and this makes a
@@ -56,6 +57,8 @@ export interface AppOptions {
   mail?: Partial<MailOptions>;
   /** ORDO_ADMIN_EMAIL: the instance admin's account; without it, the first registered user is. */
   adminEmail?: string | undefined;
+  /** Tests only: a lower scrypt cost for the passwords they hash (never set by `server.ts`). */
+  passwordCost?: number;
 }
 
 /**
@@ -70,6 +73,7 @@ function trustedHops(trust: AppOptions['trustProxy']): FastifyServerOptions['tru
 
 /** The whole Ordo server as one Fastify instance: used by `server.ts` and by every test. */
 export async function buildApp(options: AppOptions): Promise<App> {
+  if (options.passwordCost) lowerPasswordCostForTests(options.passwordCost);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,

@@ -25,12 +25,31 @@ describe('the product backlog', () => {
   it('lets the PO move a story before or after another, writing one row', async () => {
     const [a, b, c] = await addStories(['A', 'B', 'C']);
     const path = `/api/projects/${team.key}/backlog`;
-    const moved = await team.po.post(`${path}/rank`, { story: c, before: a });
-    expect(moved.status).toBe(200);
-    expect(moved.body.story.key).toBe(c);
+    // Every story's rank and version: a move that wrote one row changed exactly the moved story's.
+    const rows = async () =>
+      new Map(
+        (await team.po.get(path)).body.items.map((s: { key: string; rank: string; version: number }) => [
+          s.key,
+          `${s.rank} v${s.version}`,
+        ]),
+      );
+    const move = async (body: Record<string, unknown>) => {
+      const before = await rows();
+      const reply = await team.po.post(`${path}/rank`, body);
+      const after = await rows();
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      return {
+        reply,
+        changed: [...after].filter(([key, row]) => before.get(key) !== row).map(([key]) => key),
+      };
+    };
+    const moved = await move({ story: c, before: a });
+    expect(moved.changed).toEqual([c]);
+    expect(moved.reply.status).toBe(200);
+    expect(moved.reply.body.story.key).toBe(c);
     let order = keysOf(await team.po.get(path));
     expect(order.indexOf(c!)).toBe(order.indexOf(a!) - 1);
-    await team.po.post(`${path}/rank`, { story: a, after: b });
+    expect((await move({ story: a, after: b })).changed).toEqual([a]);
     order = keysOf(await team.po.get(path));
     expect(order.indexOf(a!)).toBe(order.indexOf(b!) + 1);
   });

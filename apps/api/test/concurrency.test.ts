@@ -4,6 +4,8 @@ import { useTeam, type Team } from './harness';
 let team: Team, base: string;
 useTeam((file) => ({ team, base } = file));
 
+// The project lock (`writeInProject`'s select … for update) is what these prove, on PostgreSQL: without it
+// they fail there (duplicate seqs, 500s). PGlite has a single connection, so its transactions take turns anyway.
 describe('concurrent backlog moves', () => {
   it('keeps every story exactly once, with unique ranks and a gap-free log, under 20 simultaneous moves', async () => {
     const keys: string[] = [];

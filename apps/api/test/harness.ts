@@ -82,6 +82,8 @@ async function listenOnLoopback(app: Awaited<ReturnType<typeof buildApp>>) {
  * that are raised (the tests of the limits pass their own numbers).
  */
 const ROOMY = 1_000_000;
+/** scrypt at 1/256 of production's cost: every team hashes seven passwords (secrets.test.ts checks both). */
+export const TEST_PASSWORD_COST = 64;
 const testLimits = (options: Omit<AppOptions, 'database'>): AppOptions['limits'] => ({
   registerAddress: { ...DEFAULT_LIMITS.registerAddress, limit: ROOMY },
   registerInstance: { ...DEFAULT_LIMITS.registerInstance, limit: ROOMY },
@@ -98,7 +100,12 @@ export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
 /** Boots the real app on `fresh` (closed and dropped by `close`) and listens on 127.0.0.1 on a free port. */
 export async function startAppOn(fresh: FreshDatabase, options: Omit<AppOptions, 'database'> = {}) {
   const { database, drop, url: databaseUrl } = fresh;
-  const app = await buildApp({ ...options, database, limits: testLimits(options) });
+  const app = await buildApp({
+    passwordCost: TEST_PASSWORD_COST,
+    ...options,
+    database,
+    limits: testLimits(options),
+  });
   const url = await listenOnLoopback(app);
   const anonymous = new Client(url);
 
@@ -157,7 +164,12 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 export async function startSecondInstance(t: TestApp, options: Omit<AppOptions, 'database'> = {}) {
   if (!t.databaseUrl) throw new Error('a second instance needs PostgreSQL (ORDO_TEST_DB=postgres)');
   const database = await openDatabase({ url: t.databaseUrl });
-  const app = await buildApp({ ...options, database, limits: testLimits(options) });
+  const app = await buildApp({
+    passwordCost: TEST_PASSWORD_COST,
+    ...options,
+    database,
+    limits: testLimits(options),
+  });
   const url = await listenOnLoopback(app);
   return {
     app,

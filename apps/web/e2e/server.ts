@@ -47,7 +47,7 @@ export interface RunningServer {
 /** The real API as a child process on a free loopback port, with its own empty database and the fresh web build. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(join(WEB_DIST, 'index.html')))
-    throw new Error('No web build: run `vite build` first (the test script does)');
+    throw new Error('No web build: run `vite build` first (turbo builds it before the tests)');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {

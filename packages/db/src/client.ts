@@ -30,6 +30,8 @@ export interface Database {
    */
   exclusively: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
+  /** PGlite only: the data dir as a tarball, for `loadDataDir` (tests clone one migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 /**
@@ -46,17 +48,21 @@ export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, PGlite in `dataDir` (or in memory when that is absent too). */
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** PGlite only: start from this dumped data dir (`dumpDataDir()`), e.g. a test run's migrated template. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
 /** Opens the database and applies the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.url
+    ? openPostgres(options.url, options.poolSize ?? 10)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return {
@@ -70,6 +76,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     ping: async () => void (await client.query('select 1')),
     exclusively: (work) => work(),
     close: once(() => client.close()),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT } from '@ordo/domain';
 import { parseCsv, planImport, pointsOf, storyTypeOf } from './import-parse';
