@@ -117,7 +117,12 @@ describe('accounts', () => {
     const team = await t.projectWithTeam();
     const me = await team.pm.get('/api/me');
     expect(me.body.projects).toEqual([
-      { key: team.key, name: `Project ${team.key}`, roles: ['product_manager'] },
+      {
+        key: team.key,
+        name: `Project ${team.key}`,
+        roles: ['product_manager'],
+        product: { key: team.key, name: `Project ${team.key}` },
+      },
     ]);
     expect((await team.outsider.get('/api/me')).body.projects).toEqual([]);
   });

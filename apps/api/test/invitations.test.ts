@@ -75,7 +75,12 @@ describe('invitations', () => {
     expect(accepted.body.project).toEqual({ key: team.key, name: `Project ${team.key}` });
     const guest = new Client(t.url, sessionOf(accepted), accepted.body.user);
     expect((await guest.get('/api/me')).body.projects).toEqual([
-      { key: team.key, name: `Project ${team.key}`, roles: ['developer', 'scrum_master'] },
+      {
+        key: team.key,
+        name: `Project ${team.key}`,
+        roles: ['developer', 'scrum_master'],
+        product: { key: team.key, name: `Project ${team.key}` },
+      },
     ]);
     expect((await guest.get(`${base}/backlog`)).status).toBe(200);
 

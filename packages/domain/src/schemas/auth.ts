@@ -61,7 +61,15 @@ export const roles = z.array(role).min(1, 'a member holds at least one role').ma
 export const userResponse = z.object({ user });
 export const meResponse = z.object({
   user,
-  projects: z.array(z.object({ key: projectKey, name: z.string(), roles: z.array(role) })),
+  projects: z.array(
+    z.object({
+      key: projectKey,
+      name: z.string(),
+      roles: z.array(role),
+      /** The product the project is a team of: the shell's product switcher lists these. */
+      product: z.object({ key: projectKey, name: z.string() }),
+    }),
+  ),
 });
 /** `PATCH /api/me`: what a person may change about themselves here (the email stays). */
 export const updateMeBody = z

@@ -142,6 +142,7 @@ export function ProjectLayout() {
               {label}
             </NavLink>
           ))}
+          <NavLink to={`/products/${project.product.key}/roadmap`}>Product roadmap</NavLink>
           {since.isSuccess && <LiveStatus projectKey={projectKey} since={since.data} />}
         </nav>
         <Outlet />
