@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { productMembers, projects } from '@ordo/db';
 import { startTestApp, type Client, type Team, type TestApp } from './harness';
 import { expectInvalid, expectRefusal } from './expect';
 import { addStory, closeSprints, createEpic, daysFrom, todayUtc } from './pm-helpers';
@@ -15,22 +13,21 @@ const stories = { api: '', landing: '', basket: '' };
 // Velocity 10 in both teams, no active sprint: sprint 1 ends today + 13, sprint 2 today + 27.
 const sprintEnd = (n: number) => daysFrom(todayUtc(), 13 + 14 * (n - 1));
 
-/**
- * Puts WEB's project in APP's product, as `POST /api/products/:product/teams` will, and gives `user` a
- * product role: written straight to the database, which is all this file needs of the product routes.
- */
+/** APP's admin becomes admin of WEB's product too, moves WEB into APP's product and makes `user` its PM. */
 async function joinProducts(user: Client) {
-  const [row] = await t.database.db
-    .select({ productId: projects.productId })
-    .from(projects)
-    .where(eq(projects.id, app.project.id));
-  await t.database.db
-    .update(projects)
-    .set({ productId: row!.productId })
-    .where(eq(projects.id, web.project.id));
-  await t.database.db
-    .insert(productMembers)
-    .values({ productId: row!.productId, userId: user.user!.id, roles: ['product_manager'] });
+  const ok = async (reply: Promise<{ status: number; body: unknown }>) => {
+    const { status, body } = await reply;
+    expect(status, JSON.stringify(body)).toBeLessThan(300);
+  };
+  const adminOf = { email: app.admin.user!.email, roles: ['admin'] };
+  await ok(web.admin.post(`/api/products/${web.key}/members`, adminOf));
+  await ok(app.admin.post(`/api/products/${app.key}/teams`, { project: web.key }));
+  await ok(
+    app.admin.post(`/api/products/${app.key}/members`, {
+      email: user.user!.email,
+      roles: ['product_manager'],
+    }),
+  );
 }
 
 const roadmapOf = async (client: Client) => {
