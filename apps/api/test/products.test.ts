@@ -186,3 +186,21 @@ describe('moving a team into a product', () => {
     expect((await p.pm.get(`/api/projects/${key}`)).body.project.product.key).toBe(p.product);
   });
 });
+
+describe('the portfolio', () => {
+  it('shows the head of product every product they are admin of, with teams, risks and the next target', async () => {
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await p.pm.post(`/api/projects/${p.teamA}/epics`, { title: 'Later', targetDate: later });
+    await p.pm.post(`/api/projects/${p.teamA}/epics`, { title: 'Soon', targetDate: soon });
+    const reply = await p.cpo.get('/api/portfolio');
+    expect(reply.status).toBe(200);
+    const mine = reply.body.products.find((x: { product: { key: string } }) => x.product.key === p.product);
+    const epics = (await p.pm.get(`/api/projects/${p.teamA}/epics`)).body.items;
+    expect(mine.epics.total).toBe(epics.length);
+    expect(mine.nextTarget).toBe(soon);
+    expect(mine.teams.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining([p.teamA, p.teamB]));
+    expect((await p.pm.get('/api/portfolio')).body.products).toEqual([]);
+    expect((await p.outsider.get('/api/portfolio')).body.products).toEqual([]);
+  });
+});

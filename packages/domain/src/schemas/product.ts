@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_ROLES } from '../policy';
-import { id, isoDateTime, projectKey, requiredText } from './common';
+import { id, isoDate, isoDateTime, projectKey, requiredText } from './common';
 import { email, role } from './auth';
 import { member } from './project';
 
@@ -42,3 +42,19 @@ export const teamsResponse = z.object({ teams: z.array(productTeam) });
 export const productMember = member.extend({ roles: z.array(productRole) });
 export const productMemberResponse = z.object({ member: productMember });
 export const productMemberListResponse = z.object({ items: z.array(productMember) });
+
+/** One product of the portfolio (the head of product's page): its teams, epics at risk or misaligned, next target. */
+export const portfolioProduct = z.object({
+  product,
+  teams: z.array(productTeam),
+  epics: z.object({
+    total: z.number().int(),
+    atRisk: z.number().int(),
+    misaligned: z.number().int(),
+    /** Epics with a dependency conflict (a blocker its team finishes too late). */
+    conflicts: z.number().int(),
+  }),
+  /** The nearest target date of an epic not done yet, today or later; null when none. */
+  nextTarget: isoDate.nullable(),
+});
+export const portfolioResponse = z.object({ products: z.array(portfolioProduct) });

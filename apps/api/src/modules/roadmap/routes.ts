@@ -1,4 +1,5 @@
 import {
+  portfolioResponse,
   buildRoadmap,
   epicResponse,
   keyParams,
@@ -11,6 +12,7 @@ import {
 import type { App } from '../../types';
 import { epicScope } from '../epics/service';
 import { listEpics } from '../epics/queries';
+import { portfolioOf } from './portfolio';
 import { productRoadmap } from './product-roadmap';
 import { productReader } from './product-teams';
 import { feedbackCounts, loadRoadmapInput } from './queries';
@@ -58,4 +60,8 @@ export default async function roadmapRoutes(app: App) {
       return productRoadmap(db, source, today());
     },
   );
+
+  app.get('/api/portfolio', { schema: { tags, response: { 200: portfolioResponse } } }, async (request) => ({
+    products: await portfolioOf(db, request.user.id, today()),
+  }));
 }
