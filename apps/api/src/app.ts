@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '@ordo/db';
+import { todayUtc } from '@ordo/domain';
 import { modules } from './modules';
 import { DEFAULT_LIMITS, type Limits } from './lib/limits';
 import { registerMailer } from './modules/mail/mailer';
@@ -59,6 +60,8 @@ export interface AppOptions {
   adminEmail?: string | undefined;
   /** Tests only: a lower scrypt cost for the passwords they hash (never set by `server.ts`). */
   passwordCost?: number;
+  /** What time it is: "today" (UTC) of reports, forecasts and due dates. Tests set the date with it. */
+  clock?: () => Date;
 }
 
 /**
@@ -88,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('limits', { ...DEFAULT_LIMITS, ...options.limits });
   registerMailer(app, options.mail);
   app.decorate('adminEmail', options.adminEmail);
+  const clock = options.clock ?? (() => new Date());
+  app.decorate('today', () => todayUtc(clock()));
 
   await app.register(errorHandler);
   await app.register(compression);

@@ -34,6 +34,8 @@ declare module 'fastify' {
     /** Single sign-on with OpenID Connect, when configured (OIDC_ISSUER…). */
     oidc: OidcSettings | undefined;
     adminEmail: string | undefined;
+    /** Today's date in UTC (`YYYY-MM-DD`) by the app's clock (`AppOptions.clock`). */
+    today(): string;
   }
   interface FastifyRequest {
     /** The signed-in caller; set on every route that is not `config.public`. */

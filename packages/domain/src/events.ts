@@ -51,7 +51,8 @@ export const EVENT_SCHEMAS = {
   'story.created': storyData,
   'story.updated': storyEdit,
   'story.ranked': z.object({ story, from: rankAt, to: rankAt }),
-  'story.transitioned': storyEdit,
+  /** `reason: 'workflow'`: moved because its status was removed from the workflow. */
+  'story.transitioned': storyEdit.extend({ reason: z.literal('workflow').optional() }),
   'story.deleted': storyData,
   'story.restored': storyData,
   'story.accepted': storyData,
@@ -127,7 +128,12 @@ export function parseEvent(event: ProjectEvent): TypedEvent | null {
 }
 
 /** The types whose events carry the whole story after the change (`data.story`). */
-export const STORY_EVENT_TYPES = EVENT_TYPES.filter((type) => 'story' in EVENT_SCHEMAS[type].shape);
+export type StoryEventType = {
+  [T in EventType]: 'story' extends keyof z.output<(typeof EVENT_SCHEMAS)[T]> ? T : never;
+}[EventType];
+export const STORY_EVENT_TYPES = EVENT_TYPES.filter(
+  (type): type is StoryEventType => 'story' in EVENT_SCHEMAS[type].shape,
+);
 const storyEventTypes = new Set<string>(STORY_EVENT_TYPES);
 const carriedStory = z.object({ story });
 

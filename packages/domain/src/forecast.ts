@@ -1,3 +1,4 @@
+import { lastClosed } from './velocity';
 import { addDays, daysBetween, laterDay } from './dates';
 import { hashString, streamOf } from './seeded-random';
 
@@ -11,8 +12,6 @@ export type Confidence = (typeof CONFIDENCES)[number];
 export const VELOCITY_SOURCES = ['closed_sprints', 'active_sprint', 'planned_velocity', 'none'] as const;
 export type VelocitySource = (typeof VELOCITY_SOURCES)[number];
 
-/** How many closed sprints the velocity looks back on. */
-export const VELOCITY_WINDOW = 10;
 export const MONTE_CARLO_TRIALS = 2_000;
 /** Past this many sprints a forecast says "beyond the horizon" instead of naming a day decades away. */
 export const HORIZON_SPRINTS = 500;
@@ -48,12 +47,6 @@ const sprintDays = (s: { startDate: string | null; endDate: string | null }) =>
 
 const average = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
-/** The most recent closed sprints first, at most `VELOCITY_WINDOW` of them. */
-function recentClosed(closed: readonly ClosedSprint[]): ClosedSprint[] {
-  const closedOn = (s: ClosedSprint) => s.completedAt ?? s.endDate ?? '';
-  return [...closed].sort((a, b) => closedOn(b).localeCompare(closedOn(a))).slice(0, VELOCITY_WINDOW);
-}
-
 function sprintLength(recent: readonly ClosedSprint[], active: ActiveSprint | null): number {
   const known = recent.map(sprintDays).filter((d): d is number => d !== null && d > 0);
   if (known.length > 0) return Math.max(1, Math.round(average(known)));
@@ -70,7 +63,7 @@ export function velocityBasis(input: {
   activeSprint: ActiveSprint | null;
   plannedVelocity: number | null;
 }): VelocityBasis {
-  const recent = recentClosed(input.closedSprints);
+  const recent = lastClosed(input.closedSprints, 'forecast');
   const sprintLengthDays = sprintLength(recent, input.activeSprint);
   if (recent.length > 0) {
     const samples = recent.map((s) => s.completedPoints ?? 0);

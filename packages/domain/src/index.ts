@@ -16,6 +16,7 @@ export * from './schemas/product';
 export * from './schemas/story';
 export * from './schemas/event';
 export * from './forecast';
+export * from './velocity';
 export * from './roadmap';
 export * from './sprint-markers';
 export * from './schemas/epic';

@@ -19,6 +19,9 @@ export type Role = (typeof ROLES)[number];
 export const PRODUCT_ROLES = ['admin', 'product_manager', 'stakeholder'] as const satisfies readonly Role[];
 export type ProductRole = (typeof PRODUCT_ROLES)[number];
 
+/** The roles of whoever creates a project: its first admin, who adds the team. */
+export const PROJECT_CREATOR_ROLES: readonly Role[] = ['admin'];
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
   product_owner: 'Product Owner',

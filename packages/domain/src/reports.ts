@@ -3,18 +3,11 @@
  * after the change, so replaying them in `seq` order tells what any sprint held at any moment. A sprint's
  * record freezes when it completes: what happens to its stories afterwards (carry-over included) is ignored.
  */
+import { lastClosed } from './velocity';
 import { addDays, daysBetween } from './dates';
 import type { Burndown, BurndownDay, ReportStory, ScopeChange, StoryGroup, Velocity } from './schemas/report';
 import type { Sprint } from './schemas/sprint';
-import {
-  averageCompleted,
-  capacity,
-  isDone,
-  lastClosed,
-  sumPoints,
-  VELOCITY_CHART_WINDOW,
-  type StatusCategories,
-} from './sprint';
+import { averageCompleted, capacity, isDone, sumPoints, type StatusCategories } from './sprint';
 import {
   storySnapshot,
   sprintMilestones,
@@ -143,7 +136,7 @@ type ClosedSprint = Velocity['sprints'][number] & { completedAt: string | null }
 
 /** The velocity chart: the last 6 closed sprints oldest first, committed vs completed, and their average. */
 export function velocityReport(closed: readonly ClosedSprint[]): Velocity {
-  const recent = lastClosed(closed, VELOCITY_CHART_WINDOW);
+  const recent = lastClosed(closed, 'chart');
   return {
     sprints: recent.reverse().map(({ id, name, startDate, endDate, committedPoints, completedPoints }) => ({
       id,

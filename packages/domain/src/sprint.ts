@@ -1,4 +1,6 @@
+import { lastClosed } from './velocity';
 import { daysBetween } from './dates';
+import { isDoneCategory } from './workflow';
 import { conflict, invalid } from './errors';
 import { ranksBetween, compareRanks, type Rank } from './rank';
 import type { StatusCategory } from './schemas/project';
@@ -93,7 +95,7 @@ export const sumPoints = (stories: readonly { points: number | null }[]): number
   stories.reduce((sum, s) => sum + (s.points ?? 0), 0);
 
 export const isDone = (statusId: string, categories: StatusCategories): boolean =>
-  categories.get(statusId) === 'done';
+  isDoneCategory(categories.get(statusId));
 
 interface SprintStory {
   id: string;
@@ -160,24 +162,14 @@ export function afterTransition(
   };
 }
 
-/** Planning suggests as capacity the average of the last 3 closed sprints; the velocity chart shows the last 6. */
-export const CAPACITY_WINDOW = 3;
-export const VELOCITY_CHART_WINDOW = 6;
-
 interface ClosedSprintPoints {
   completedPoints: number | null;
   completedAt: string | null;
-}
-/** The last `count` closed sprints, most recent first. */
-export function lastClosed<S extends ClosedSprintPoints>(sprints: readonly S[], count: number): S[] {
-  return [...sprints]
-    .filter((s) => s.completedAt !== null)
-    .sort((a, b) => (b.completedAt ?? '').localeCompare(a.completedAt ?? ''))
-    .slice(0, count);
+  endDate?: string | null;
 }
 
 /** Average completed points, to one decimal; null when there is nothing to average. */
-export function averageCompleted(sprints: readonly ClosedSprintPoints[]): number | null {
+export function averageCompleted(sprints: readonly { completedPoints: number | null }[]): number | null {
   if (sprints.length === 0) return null;
   return (
     Math.round((sumPoints(sprints.map((s) => ({ points: s.completedPoints }))) / sprints.length) * 10) / 10
@@ -185,4 +177,4 @@ export function averageCompleted(sprints: readonly ClosedSprintPoints[]): number
 }
 
 export const capacity = (closed: readonly ClosedSprintPoints[]): number | null =>
-  averageCompleted(lastClosed(closed, CAPACITY_WINDOW));
+  averageCompleted(lastClosed(closed, 'capacity'));

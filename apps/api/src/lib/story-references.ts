@@ -39,16 +39,6 @@ export async function checkStoryReferences(
   }
 }
 
-export async function firstStatusOf(tx: Tx, projectId: string, category: 'todo' | 'in_progress' | 'done') {
-  const [row] = await tx
-    .select()
-    .from(statuses)
-    .where(and(eq(statuses.projectId, projectId), eq(statuses.category, category)))
-    .orderBy(statuses.position)
-    .limit(1);
-  return row;
-}
-
 export async function statusCategory(tx: Tx, statusId: string) {
   const [row] = await tx
     .select({ category: statuses.category })

@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import {
+  doneStatusIds,
   isInBacklog,
   isReady,
   storyOfEvent,
@@ -20,14 +21,12 @@ import { epicKeys } from '../features/roadmap/queries';
 import { feedbackKey } from '../features/feedback/queries';
 import { storyListKeys } from '../features/stories/queries';
 
-function doneStatusIds(client: QueryClient, key: string): Set<string> {
-  const statuses = client.getQueryData(projectQuery(key).queryKey)?.statuses ?? [];
-  return new Set(statuses.filter((s) => s.category === 'done').map((s) => s.id));
-}
+const doneStatusesOf = (client: QueryClient, key: string) =>
+  doneStatusIds(client.getQueryData(projectQuery(key).queryKey)?.statuses ?? []);
 
 /** The whole backlog is updated in place; a filtered one may gain or lose the story, so it asks the server. */
 function applyToBacklogs(client: QueryClient, key: string, story: Story) {
-  const belongs = isInBacklog(story, doneStatusIds(client, key));
+  const belongs = isInBacklog(story, doneStatusesOf(client, key));
   for (const [queryKey, data] of client.getQueriesData<{ items: StorySummary[] }>({
     queryKey: backlogKeys.all(key),
   })) {

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { stories, type Db } from '@ordo/db';
+import type { Db } from '@ordo/db';
 import { conflict, notFound } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
-import { toStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
+import { writeStory } from '../stories/writer';
 import { readMove } from './move-read';
 
 export interface RankMove {
@@ -27,13 +26,8 @@ export async function rankStory(db: Db, scope: StoryScope, move: RankMove) {
     if (!row || !lookup) throw notFound(`Story ${move.story}`);
     if (row.deletedAt) throw conflict(`${move.story} is deleted; restore it first`);
     const rank = await placeRank(move, lookup);
-    const [saved] = await tx
-      .update(stories)
-      .set({ rank, version: row.version + 1, updatedAt: new Date() })
-      .where(eq(stories.id, row.id))
-      .returning();
-    const story = toStory(saved!, scope.project.key);
-    log.append('story.ranked', { story, from: { rank: row.rank }, to: { rank } }, { storyId: row.id });
-    return story;
+    const extra = { from: { rank: row.rank }, to: { rank } };
+    return (await writeStory(tx, log, scope.project, row, { changes: { rank }, type: 'story.ranked', extra }))
+      .story;
   });
 }

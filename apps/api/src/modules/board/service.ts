@@ -3,7 +3,9 @@ import { conflict } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory, toStory } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
-import { recordStory, saveStory, statusChange, type StoryScope } from '../stories/service';
+import type { StoryScope } from '../stories/service';
+import { statusChange } from '../stories/status-change';
+import { changesNothing, writeStory } from '../stories/writer';
 
 /** Moves a card across the board. WIP limits are soft: an over-full column is flagged, never refused. */
 export async function transitionStory(db: Db, scope: StoryScope, key: string, statusId: string) {
@@ -11,9 +13,10 @@ export async function transitionStory(db: Db, scope: StoryScope, key: string, st
     const row = await loadStory(tx, scope.project, key);
     if (row.deletedAt) throw conflict(`${key} is deleted; restore it first`);
     await checkStoryReferences(tx, scope.project.id, { statusId });
-    if (row.statusId === statusId) return toStory(row, scope.project.key);
-    const saved = await saveStory(tx, row, await statusChange(tx, scope.project.id, row, statusId));
+    if (changesNothing(row, { statusId })) return toStory(row, scope.project.key);
+    const changes = await statusChange(tx, scope.project.id, row, statusId);
     const from = { statusId: row.statusId, accepted: row.accepted, sprintId: row.sprintId };
-    return recordStory(log, 'story.transitioned', saved, scope.project.key, { from });
+    const type = 'story.transitioned';
+    return (await writeStory(tx, log, scope.project, row, { changes, type, extra: { from } })).story;
   });
 }

@@ -2,8 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { comments, type Db, type Tx } from '@ordo/db';
 import { canChangeComment, DomainError, notFound, type Role } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import { loadStory, toStory } from '../stories/queries';
+import { loadStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
+import { recordStory } from '../stories/writer';
 
 const toComment = (row: typeof comments.$inferSelect) => ({
   id: row.id,
@@ -38,7 +39,7 @@ export async function addComment(db: Db, scope: StoryScope, key: string, body: s
       })
       .returning();
     const comment = toComment(row!);
-    log.append('comment.added', { comment, story: toStory(story, scope.project.key) }, { storyId: story.id });
+    recordStory(log, scope.project, 'comment.added', story, { comment });
     return comment;
   });
 }
@@ -77,11 +78,7 @@ export async function editComment(
       .where(eq(comments.id, before.id))
       .returning();
     const comment = toComment(row!);
-    log.append(
-      'comment.edited',
-      { comment, from: { body: before.body }, story: toStory(story, scope.project.key) },
-      { storyId: story.id },
-    );
+    recordStory(log, scope.project, 'comment.edited', story, { comment, from: { body: before.body } });
     return comment;
   });
 }
@@ -96,10 +93,6 @@ export async function deleteComment(
     const story = await loadStory(tx, scope.project, key);
     const row = await loadOwnComment(tx, scope, story.id, id);
     await tx.delete(comments).where(eq(comments.id, row.id));
-    log.append(
-      'comment.deleted',
-      { comment: toComment(row), story: toStory(story, scope.project.key) },
-      { storyId: story.id },
-    );
+    recordStory(log, scope.project, 'comment.deleted', story, { comment: toComment(row) });
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { epics, feedback, stories, type Db, type Tx } from '@ordo/db';
 import {
@@ -11,7 +11,7 @@ import {
 } from '@ordo/domain';
 import { actorOf, writeInProject, type Actor, type EventLog } from '../events/log';
 import { feedbackOfEpic, toFeedback } from '../feedback/queries';
-import { toStory } from '../stories/queries';
+import { writeStories } from '../stories/writer';
 import { lastRank } from '../../lib/ranked-rows';
 import { loadEpic, toEpic, type EpicRow } from './queries';
 
@@ -78,18 +78,12 @@ export async function deleteEpic(db: Db, scope: EpicScope, id: string) {
 }
 
 async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
-  const rows = await tx
-    .update(stories)
-    .set({ epicId: null, version: sql`${stories.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(stories.projectId, scope.project.id), eq(stories.epicId, epicId)))
-    .returning();
-  for (const row of rows) {
-    log.append(
-      'story.updated',
-      { story: toStory(row, scope.project.key), from: { epicId } },
-      { storyId: row.id },
-    );
-  }
+  const rows = await writeStories(tx, log, scope.project, {
+    which: eq(stories.epicId, epicId),
+    changes: { epicId: null },
+    type: 'story.updated',
+    extra: () => ({ from: { epicId } }),
+  });
   return rows.length;
 }
 

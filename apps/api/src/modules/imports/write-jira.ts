@@ -26,7 +26,8 @@ import { productIdOf } from '../../lib/product-of';
 import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
 import { toSprint } from '../sprints/queries';
-import { toStory, type StoryRow } from '../stories/queries';
+import type { StoryRow } from '../stories/queries';
+import { fieldsBefore, recordCreated, writeStory } from '../stories/writer';
 import { BATCH, findStories, writeLinks, writeSubtasks } from './write-related';
 
 export type Progress = (done: number, total: number) => void;
@@ -168,20 +169,9 @@ export async function writePlan(
     const changes = changedColumns(row, storyColumns(planned, ids));
     if (Object.keys(changes).length === 0) continue;
     changed++;
-    const [saved] = await tx
-      .update(stories)
-      .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
-      .where(eq(stories.id, row.id))
-      .returning();
-    existing.set(planned.externalKey, saved!);
-    log.append(
-      'story.updated',
-      {
-        story: toStory(saved!, project.key),
-        from: Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]])),
-      },
-      { storyId: row.id },
-    );
+    const extra = { from: fieldsBefore(row, changes) };
+    const saved = await writeStory(tx, log, project, row, { changes, type: 'story.updated', extra });
+    existing.set(planned.externalKey, saved.row);
   }
   advance(plan.stories.length - fresh.length);
 
@@ -200,10 +190,8 @@ export async function writePlan(
       ...(planned.updatedAt ? { updatedAt: new Date(planned.updatedAt) } : {}),
     }));
     const rows = await tx.insert(stories).values(values).returning();
-    for (const row of rows) {
-      existing.set(row.externalKey!, row);
-      log.append('story.created', { story: toStory(row, project.key) }, { storyId: row.id });
-    }
+    for (const row of rows) existing.set(row.externalKey!, row);
+    recordCreated(log, project, rows);
     advance(rows.length);
   }
 

@@ -2,7 +2,8 @@ import { and, eq, or } from 'drizzle-orm';
 import { storyLinks, type Db } from '@ordo/db';
 import { conflict, invalid, notFound, type LinkType } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import { loadStory, toStory } from '../stories/queries';
+import { loadStory } from '../stories/queries';
+import { recordStory } from '../stories/writer';
 import type { StoryScope } from '../stories/service';
 import { blocksTransitively, canRead, findTeamStory, type Team } from './queries';
 
@@ -66,7 +67,7 @@ export async function addLink(
         projectKey: team.key,
       },
     };
-    log.append('link.added', { link, story: toStory(from, scope.project.key) }, { storyId: from.id });
+    recordStory(log, scope.project, 'link.added', from, { link });
     return link;
   });
 }
@@ -85,10 +86,6 @@ export async function removeLink(db: Db, scope: StoryScope, key: string, id: str
       )
       .returning();
     if (!row) throw notFound('Link');
-    log.append(
-      'link.removed',
-      { link: { id: row.id, type: row.type }, story: toStory(story, scope.project.key) },
-      { storyId: story.id },
-    );
+    recordStory(log, scope.project, 'link.removed', story, { link: { id: row.id, type: row.type } });
   });
 }

@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { members, productMembers, products, projects, statuses, type Db, type Tx } from '@ordo/db';
-import { can, conflict, DEFAULT_WORKFLOW, deniedMessage, DomainError, invalid } from '@ordo/domain';
+import {
+  can,
+  conflict,
+  DEFAULT_WORKFLOW,
+  deniedMessage,
+  DomainError,
+  invalid,
+  PROJECT_CREATOR_ROLES,
+} from '@ordo/domain';
 import { findProductMembership } from '../products/queries';
 import { logNewProject, writeInProject, type Actor } from '../events/log';
 import { toProject } from './queries';
@@ -48,7 +56,9 @@ export async function createProject(
       .onConflictDoNothing({ target: projects.key })
       .returning();
     if (!row) throw conflict(`A project with key ${input.key} exists already`, { field: 'key' });
-    await tx.insert(members).values({ projectId: row.id, userId: actor.id, roles: ['admin'] });
+    await tx
+      .insert(members)
+      .values({ projectId: row.id, userId: actor.id, roles: [...PROJECT_CREATOR_ROLES] });
     await tx
       .insert(statuses)
       .values(DEFAULT_WORKFLOW.map((s, position) => ({ ...s, projectId: row.id, position })));

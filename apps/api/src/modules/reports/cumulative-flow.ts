@@ -11,8 +11,9 @@ export async function cumulativeFlowOf(
   db: Db,
   projectId: string,
   query: { from?: string | undefined; to?: string | undefined },
+  today: string,
 ) {
-  const range = flowRange(query, new Date().toISOString().slice(0, 10));
+  const range = flowRange(query, today);
   const rows = await db
     .select({
       at: events.at,

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { feedback, sprints, statuses, stories, storyLinks, type Db } from '@ordo/db';
 import {
   formatStoryKey,
+  isDoneCategory,
   type BlocksLink,
   type RoadmapInput,
   type RoadmapSprint,
@@ -28,7 +29,7 @@ async function roadmapStories(db: Db, project: { id: string; key: string }): Pro
   return rows.map(({ category, number, ...story }) => ({
     ...story,
     key: formatStoryKey(project.key, number),
-    done: category === 'done',
+    done: isDoneCategory(category),
   }));
 }
 

@@ -19,8 +19,6 @@ import { feedbackCounts, loadRoadmapInput } from './queries';
 import { rankEpic } from './service';
 
 const tags = ['roadmap'];
-/** The forecast counts from today in UTC, the same day for every API instance. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 export default async function roadmapRoutes(app: App) {
   const db = app.database.db;
@@ -31,7 +29,7 @@ export default async function roadmapRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: keyParams, response: { 200: roadmapResponse } },
     },
-    async (request) => buildRoadmap(await loadRoadmapInput(db, request.project, today())),
+    async (request) => buildRoadmap(await loadRoadmapInput(db, request.project, app.today())),
   );
 
   app.post(
@@ -57,7 +55,7 @@ export default async function roadmapRoutes(app: App) {
         feedbackCounts(db, reader.product.id),
       ]);
       const source = { teams: reader.teams, epics, feedbackCounts: counts, readable: reader.readable };
-      return productRoadmap(db, source, today());
+      return productRoadmap(db, source, app.today());
     },
   );
 

@@ -62,13 +62,12 @@ const SORTS: Record<
   },
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
 const idOrNone = (
   column: typeof stories.assigneeId | typeof stories.sprintId | typeof stories.epicId,
   value: string,
 ) => (value === 'none' ? isNull(column) : eq(column, value));
 
-function filters(project: { id: string; key: string }, f: StoryFilter): SQL[] {
+function filters(project: { id: string; key: string }, f: StoryFilter, today: string): SQL[] {
   const where: SQL[] = [
     eq(stories.projectId, project.id),
     f.deleted ? isNotNull(stories.deletedAt) : isNull(stories.deletedAt),
@@ -81,17 +80,22 @@ function filters(project: { id: string; key: string }, f: StoryFilter): SQL[] {
   if (f.assignee) where.push(idOrNone(stories.assigneeId, f.assignee));
   if (f.label) where.push(sql`${f.label} = any(${stories.labels})`);
   if (f.type) where.push(eq(stories.type, f.type));
-  if (f.due === 'overdue') where.push(lt(stories.dueDate, today()), ne(statuses.category, 'done'));
+  if (f.due === 'overdue') where.push(lt(stories.dueDate, today), ne(statuses.category, 'done'));
   if (f.q) where.push(matchesText(f.q, project.key));
   return where;
 }
 
 /** One page of every story of a project, filtered and sorted, and the cursor of the next page (or null). */
-export async function listStories(db: Db, project: { id: string; key: string }, query: StoryListQuery) {
+export async function listStories(
+  db: Db,
+  project: { id: string; key: string },
+  query: StoryListQuery,
+  today: string,
+) {
   const { limit, cursor, ...filter } = query;
   const sort = SORTS[filter.sort];
   const print = fingerprint(project.id, filter);
-  const where = filters(project, filter);
+  const where = filters(project, filter, today);
   if (cursor) where.push(sort.after(decodeCursor(cursor, print, sort.key)));
   const rows = await db
     .select({ story: stories, updatedAt: updatedAtText })

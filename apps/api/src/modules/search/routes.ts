@@ -19,7 +19,7 @@ export default async function searchRoutes(app: App) {
       },
     },
     async (request) => {
-      const { rows, nextCursor } = await listStories(db, request.project, request.query);
+      const { rows, nextCursor } = await listStories(db, request.project, request.query, app.today());
       return { items: rows.map((row) => toStory(row, request.project.key)), nextCursor };
     },
   );

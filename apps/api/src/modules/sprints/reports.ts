@@ -34,8 +34,7 @@ async function reportInput(db: Db, projectId: string, row: SprintRow) {
   return { sprint: toSprint(row), events: log, categories };
 }
 
-export async function burndownOf(db: Db, projectId: string, row: SprintRow) {
-  const today = new Date().toISOString().slice(0, 10);
+export async function burndownOf(db: Db, projectId: string, row: SprintRow, today: string) {
   return burndown({ ...(await reportInput(db, projectId, row)), today });
 }
 

@@ -117,7 +117,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['reports'], params: sprintParams, response: { 200: burndownResponse } },
     },
-    async (request) => burndownOf(db, request.project.id, await sprintOf(request)),
+    async (request) => burndownOf(db, request.project.id, await sprintOf(request), app.today()),
   );
 
   app.get(

@@ -9,19 +9,18 @@ import {
   checkSprintEdit,
   isReviewNotesOnly,
   checkStart,
-  compareRanks,
   completionOf,
   DomainError,
   invalid,
   storyNumber,
   sumPoints,
   type CompleteSprint,
-  type EventData,
   type CreateSprint,
   type UpdateSprint,
 } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
+import { writeStories } from '../stories/writer';
 import type { StoryScope } from '../stories/service';
 import { statusCategories } from '../workflow/queries';
 import {
@@ -91,12 +90,11 @@ export async function planStories(db: Db, scope: StoryScope, sprintId: string, k
     const pulled = rows.filter((r) =>
       checkPlannable(keyOf(scope, r), sprint, current.get(r.sprintId ?? '') ?? null),
     );
-    for (const row of await moveStories(tx, pulled, sprint.id)) {
-      recordMove(log, scope, 'sprint.story_added', row, {
-        sprintId: sprint.id,
-        scopeChange: sprint.state === 'active',
-      });
-    }
+    await moveStories(tx, log, scope, pulled, {
+      sprintId: sprint.id,
+      type: 'sprint.story_added',
+      scopeChange: sprint.state === 'active',
+    });
     return sprintDetail(tx, scope.project, sprint);
   });
 }
@@ -109,10 +107,11 @@ export async function unplanStory(db: Db, scope: StoryScope, sprintId: string, k
     const story = await loadStory(tx, scope.project, key);
     if (story.sprintId !== sprint.id || story.deletedAt)
       throw new DomainError('not_found', `${key} is not in this sprint`);
-    const [row] = await moveStories(tx, [story], null);
-    recordMove(log, scope, 'sprint.story_removed', row!, {
-      sprintId: sprint.id,
+    await moveStories(tx, log, scope, [story], {
+      sprintId: null,
+      type: 'sprint.story_removed',
       scopeChange: sprint.state === 'active',
+      from: sprint.id,
     });
     return sprintDetail(tx, scope.project, sprint);
   });
@@ -154,14 +153,15 @@ export async function completeSprint(db: Db, scope: StoryScope, id: string, { mo
       moveOpenTo,
       carriedOver: carriedOver.length,
     });
-    for (const move of carriedOver) {
-      const [saved] = await tx
-        .update(stories)
-        .set({ sprintId: move.sprintId, rank: move.rank, spilledFrom: move.spilledFrom, ...bumped() })
-        .where(eq(stories.id, move.id))
-        .returning();
-      const type = target ? 'sprint.story_added' : 'sprint.story_removed';
-      recordMove(log, scope, type, saved!, { sprintId: target?.id ?? id, from: id, reason: 'carried_over' });
+    const type = target ? 'sprint.story_added' : 'sprint.story_removed';
+    const extra = { sprintId: target?.id ?? id, from: id, reason: 'carried_over' as const };
+    for (const { id: storyId, ...changes } of carriedOver) {
+      await writeStories(tx, log, scope.project, {
+        which: eq(stories.id, storyId),
+        changes,
+        type,
+        extra: () => extra,
+      });
     }
     return sprint;
   });
@@ -184,7 +184,6 @@ async function firstRank(tx: Tx, projectId: string) {
 }
 
 const keyOf = (scope: StoryScope, row: StoryRow) => toStory(row, scope.project.key).key;
-const bumped = () => ({ version: sql`${stories.version} + 1`, updatedAt: new Date() });
 
 /** The stories named in a plan, all of this project and not deleted, or a 400 naming the first that is not. */
 async function storiesByKey(tx: Tx, project: { id: string; key: string }, keys: string[]) {
@@ -210,24 +209,31 @@ async function sprintsOf(tx: Tx, projectId: string, rows: StoryRow[]) {
   return new Map(found.map((s) => [s.id, s]));
 }
 
-/** Puts stories into a sprint (or none), one statement whatever their number; they keep their rank. */
-async function moveStories(tx: Tx, rows: StoryRow[], sprintId: string | null) {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const moved = await tx
-    .update(stories)
-    .set({ sprintId, ...bumped() })
-    .where(inArray(stories.id, ids))
-    .returning();
-  return moved.sort((a, b) => compareRanks(a.rank, b.rank));
-}
-
-function recordMove(
+/**
+ * Puts stories into a sprint (or none, `from` the one they leave), one statement whatever their number;
+ * they keep their rank. Each is logged, in rank order.
+ */
+async function moveStories(
+  tx: Tx,
   log: EventLog,
   scope: StoryScope,
-  type: 'sprint.story_added' | 'sprint.story_removed',
-  row: StoryRow,
-  extra: Omit<EventData<typeof type>, 'story'>,
+  rows: StoryRow[],
+  move: {
+    sprintId: string | null;
+    type: 'sprint.story_added' | 'sprint.story_removed';
+    scopeChange: boolean;
+    from?: string;
+  },
 ) {
-  log.append(type, { story: toStory(row, scope.project.key), ...extra }, { storyId: row.id });
+  if (rows.length === 0) return;
+  const { sprintId, type, scopeChange, from } = move;
+  await writeStories(tx, log, scope.project, {
+    which: inArray(
+      stories.id,
+      rows.map((r) => r.id),
+    ),
+    changes: { sprintId },
+    type,
+    extra: () => ({ sprintId: sprintId ?? from!, scopeChange }),
+  });
 }

@@ -4,7 +4,8 @@ import { initialStatus, ranksBetween, type CreateStory } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { lastRank } from '../../lib/ranked-rows';
 import { checkStoryReferences } from '../../lib/story-references';
-import { recordStory, type StoryScope } from './service';
+import type { StoryScope } from './service';
+import { recordCreated } from './writer';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at ~20 columns a row. */
 const CHUNK = 500;
@@ -49,7 +50,7 @@ export async function createStories(db: Db, scope: StoryScope, inputs: CreateSto
         .insert(stories)
         .values(values.slice(start, start + CHUNK))
         .returning();
-      created.push(...rows.map((row) => recordStory(log, 'story.created', row, scope.project.key)));
+      created.push(...recordCreated(log, scope.project, rows));
     }
     return created;
   });

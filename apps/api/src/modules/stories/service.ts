@@ -1,31 +1,17 @@
-import { eq } from 'drizzle-orm';
-import { comments, stories, type Db, type Tx } from '@ordo/db';
-import { conflict, type UpdateStory } from '@ordo/domain';
+import { comments, type Db, type Tx } from '@ordo/db';
+import { conflict, isDoneCategory, reopenStatus, type UpdateStory } from '@ordo/domain';
+import { checkStoryReferences, statusCategory } from '../../lib/story-references';
+import { writeInProject, type Actor } from '../events/log';
+import { listStatuses } from '../projects/queries';
+import { loadStory, toStory } from './queries';
 import { statusChange } from './status-change';
-
-/** The board moves cards with the same status rules as an edit or a rejection. */
-export { statusChange } from './status-change';
-import { writeInProject, type Actor, type EventLog } from '../events/log';
-import { loadStory, toStory, type StoryRow } from './queries';
-import { checkStoryReferences, firstStatusOf, statusCategory } from '../../lib/story-references';
+import { editStory, writeStory } from './writer';
 
 export interface StoryScope {
   project: { id: string; key: string };
   actor: Actor;
 }
 const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
-
-export function recordStory(
-  log: EventLog,
-  type: Parameters<EventLog['append']>[0],
-  row: StoryRow,
-  projectKey: string,
-  extra = {},
-) {
-  const story = toStory(row, projectKey);
-  log.append(type, { story, ...extra }, { storyId: row.id });
-  return story;
-}
 
 /** Loads a live story for a change, refusing deleted ones and stale versions (409 with the current story). */
 async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: number) {
@@ -39,44 +25,17 @@ async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: n
   return row;
 }
 
-export async function saveStory(tx: Tx, row: StoryRow, changes: Partial<typeof stories.$inferInsert>) {
-  const [saved] = await tx
-    .update(stories)
-    .set({ ...changes, version: row.version + 1, updatedAt: new Date() })
-    .where(eq(stories.id, row.id))
-    .returning();
-  return saved!;
-}
-
-/** JSON with sorted keys, so a jsonb value read back (keys reordered) compares equal to the one sent. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-
-/** Whether every field of an edit already holds the value sent. */
-export function changesNothing(row: StoryRow, changes: Record<string, unknown>) {
-  return Object.entries(changes).every(
-    ([field, value]) => value === undefined || canonical(value) === canonical(row[field as keyof StoryRow]),
-  );
-}
-
 export async function updateStory(db: Db, scope: StoryScope, key: string, input: UpdateStory) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
-    const { version, ...changes } = input;
+    const { version, ...fields } = input;
     const row = await loadForChange(tx, scope, key, version);
-    await checkStoryReferences(tx, scope.project.id, changes);
-    // An edit that changes nothing writes nothing: no new version (others would get a needless 409), no event.
-    if (changesNothing(row, changes)) return toStory(row, scope.project.key);
-    const moved = changes.statusId !== undefined && changes.statusId !== row.statusId;
-    // A status edit is a board move: it takes back acceptance when leaving done, like the transition route.
-    const statusEffects = moved ? await statusChange(tx, scope.project.id, row, changes.statusId!) : {};
-    const saved = await saveStory(tx, row, { ...changes, ...statusEffects });
-    const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
-    return recordStory(log, moved ? 'story.transitioned' : 'story.updated', saved, scope.project.key, {
-      from,
+    await checkStoryReferences(tx, scope.project.id, fields);
+    const moved = fields.statusId !== undefined && fields.statusId !== row.statusId;
+    return editStory(tx, log, scope.project, row, {
+      fields,
+      // A status edit is a board move: it takes back acceptance when leaving done, like the transition route.
+      effects: async () => (moved ? statusChange(tx, scope.project.id, row, fields.statusId!) : {}),
+      type: moved ? 'story.transitioned' : 'story.updated',
     });
   });
 }
@@ -86,8 +45,9 @@ export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted
     const row = await loadStory(tx, scope.project, key);
     if ((row.deletedAt !== null) === deleted)
       throw conflict(`${key} is ${deleted ? 'deleted' : 'not deleted'} already`);
-    const saved = await saveStory(tx, row, { deletedAt: deleted ? new Date() : null });
-    return recordStory(log, deleted ? 'story.deleted' : 'story.restored', saved, scope.project.key);
+    const changes = { deletedAt: deleted ? new Date() : null };
+    const type = deleted ? 'story.deleted' : 'story.restored';
+    return (await writeStory(tx, log, scope.project, row, { changes, type, extra: {} })).story;
   });
 }
 
@@ -95,8 +55,9 @@ export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted
 export async function acceptStory(db: Db, scope: StoryScope, key: string) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadDone(tx, scope, key);
-    const saved = await saveStory(tx, row, { accepted: true });
-    return recordStory(log, 'story.accepted', saved, scope.project.key);
+    const changes = { accepted: true };
+    return (await writeStory(tx, log, scope.project, row, { changes, type: 'story.accepted', extra: {} }))
+      .story;
   });
 }
 
@@ -107,14 +68,13 @@ export async function acceptStory(db: Db, scope: StoryScope, key: string) {
 export async function rejectStory(db: Db, scope: StoryScope, key: string, reason: string) {
   return writeInProject(db, writeScope(scope), async (tx, log) => {
     const row = await loadDone(tx, scope, key);
-    const reopen =
-      (await firstStatusOf(tx, scope.project.id, 'in_progress')) ??
-      (await firstStatusOf(tx, scope.project.id, 'todo'));
-    const saved = await saveStory(
-      tx,
-      row,
-      await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId),
-    );
+    const reopen = reopenStatus(await listStatuses(tx, scope.project.id));
+    const changes = await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId);
+    const { story } = await writeStory(tx, log, scope.project, row, {
+      changes,
+      type: 'story.rejected',
+      extra: { reason, from: { statusId: row.statusId } },
+    });
     await tx.insert(comments).values({
       projectId: scope.project.id,
       storyId: row.id,
@@ -122,16 +82,13 @@ export async function rejectStory(db: Db, scope: StoryScope, key: string, reason
       authorName: scope.actor.name,
       body: `Rejected: ${reason}`,
     });
-    return recordStory(log, 'story.rejected', saved, scope.project.key, {
-      reason,
-      from: { statusId: row.statusId },
-    });
+    return story;
   });
 }
 
 async function loadDone(tx: Tx, scope: StoryScope, key: string) {
   const row = await loadForChange(tx, scope, key);
-  if ((await statusCategory(tx, row.statusId)) !== 'done')
+  if (!isDoneCategory(await statusCategory(tx, row.statusId)))
     throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);
   return row;
 }

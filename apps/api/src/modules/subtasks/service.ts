@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { stories, subtasks, type Db, type Tx } from '@ordo/db';
+import { subtasks, type Db, type Tx } from '@ordo/db';
 import { conflict, notFound, type Subtask, type UpdateSubtask } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
-import { loadStory, toStory, type StoryRow } from '../stories/queries';
+import { loadStory, type StoryRow } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
 import type { StoryScope } from '../stories/service';
+import { writeStory } from '../stories/writer';
 
 const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({
   id: row.id,
@@ -35,15 +36,11 @@ async function recount(
   type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted',
   subtask: Subtask,
 ) {
-  const [saved] = await tx
-    .update(stories)
-    .set({
-      subtasksTotal: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id})`,
-      subtasksDone: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id} and ${subtasks.done})`,
-    })
-    .where(eq(stories.id, story.id))
-    .returning();
-  log.append(type, { subtask, story: toStory(saved!, scope.project.key) }, { storyId: story.id });
+  const changes = {
+    subtasksTotal: sql<number>`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id})`,
+    subtasksDone: sql<number>`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id} and ${subtasks.done})`,
+  };
+  await writeStory(tx, log, scope.project, story, { changes, type, extra: { subtask }, keepVersion: true });
 }
 
 async function loadLiveStory(tx: Tx, scope: StoryScope, key: string) {

@@ -9,7 +9,8 @@ import {
 } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { listStatuses } from '../projects/queries';
-import { recordStory, saveStory, type StoryScope } from '../stories/service';
+import type { StoryScope } from '../stories/service';
+import { writeStory } from '../stories/writer';
 import { statusCategories, storyCounts } from './queries';
 
 /**
@@ -56,8 +57,8 @@ async function moveStranded(tx: Tx, log: EventLog, scope: StoryScope, removed: R
   const categories = await statusCategories(tx, scope.project.id);
   for (const { story, sprintState } of rows) {
     const change = afterTransition(story, targets.get(story.statusId)!, categories, sprintState);
-    const saved = await saveStory(tx, story, change);
     const from = { statusId: story.statusId, accepted: story.accepted, sprintId: story.sprintId };
-    recordStory(log, 'story.transitioned', saved, scope.project.key, { from, reason: 'workflow' });
+    const extra = { from, reason: 'workflow' as const };
+    await writeStory(tx, log, scope.project, story, { changes: change, type: 'story.transitioned', extra });
   }
 }

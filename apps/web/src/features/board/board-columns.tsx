@@ -10,7 +10,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
-import type { Story } from '@ordo/domain';
+import { isDoneCategory, type Story } from '@ordo/domain';
 import { RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { useEpicsById, useMembersById } from '../projects/lookups';
@@ -74,7 +74,7 @@ export function BoardColumns({ projectKey, board, filter, byEpic }: Props) {
       story={story}
       epic={story.epicId ? epics.get(story.epicId) : undefined}
       assignee={story.assigneeId ? members.get(story.assigneeId)?.user : undefined}
-      isDone={columns.find((c) => c.status.id === story.statusId)?.status.category === 'done'}
+      isDone={isDoneCategory(columns.find((c) => c.status.id === story.statusId)?.status.category)}
       moving={moving}
       onStep={onStep}
       onTake={take}

@@ -1,3 +1,4 @@
+import { VELOCITY_EXPLANATION } from '@ordo/domain';
 import { capacityBar } from './planning-state';
 
 /** Planned points against velocity; red once the plan asks for more than the team has delivered. */
@@ -16,7 +17,11 @@ export function CapacityMeter({ planned, capacity }: { planned: number; capacity
       >
         <span style={{ width: `${bar.percent}%` }} />
       </div>
-      <span className={bar.isOver ? 'error-text' : 'muted'} data-testid="capacity">
+      <span
+        className={bar.isOver ? 'error-text' : 'muted'}
+        data-testid="capacity"
+        title={VELOCITY_EXPLANATION}
+      >
         {bar.label}
       </span>
     </div>

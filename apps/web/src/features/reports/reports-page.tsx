@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lastClosed, todayUtc, type Sprint } from '@ordo/domain';
+import { closedByRecency, todayUtc, VELOCITY_EXPLANATION, type Sprint } from '@ordo/domain';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { Section } from '../../shared/ui/section';
@@ -80,7 +80,7 @@ export function ReportsPage() {
   const selected =
     reportable.find((s) => s.id === view.sprint) ??
     reportable.find((s) => s.state === 'active') ??
-    lastClosed(reportable, 1)[0];
+    closedByRecency(reportable)[0];
   return (
     <main className="page">
       <div className="page-header">
@@ -102,6 +102,7 @@ export function ReportsPage() {
       </div>
       <Section title="Velocity" loading={velocity.isPending}>
         {velocity.data && <VelocityChart velocity={velocity.data} />}
+        <p className="muted">{VELOCITY_EXPLANATION}</p>
       </Section>
       <FlowSection projectKey={projectKey} sprint={selected} span={view.flow} />
       {selected ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { VELOCITY_EXPLANATION } from '@ordo/domain';
 import {
   DndContext,
   KeyboardSensor,
@@ -58,7 +59,7 @@ export function RoadmapPage() {
     <main className="page">
       <div className="page-header">
         <h1>Roadmap</h1>
-        <span className="muted">
+        <span className="muted" title={VELOCITY_EXPLANATION}>
           {velocity === null
             ? 'No velocity yet'
             : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Story } from '@ordo/domain';
+import { isDoneCategory, type Story } from '@ordo/domain';
 import { Avatar } from '../../shared/ui/avatar';
 import { ActionButton } from '../../shared/ui/action-button';
 import { useRovingList } from '../keyboard/use-roving-list';
@@ -43,7 +43,7 @@ export function StoryList({ projectKey, stories, onRestore }: Props) {
     <ul ref={ref} className="story-list card" aria-label="Stories">
       {stories.map((story) => {
         const status = names.status.get(story.statusId);
-        const isDone = status?.category === 'done';
+        const isDone = isDoneCategory(status?.category);
         const assignee = story.assigneeId ? members.get(story.assigneeId)?.user : undefined;
         return (
           <li key={story.id} className="story-list-row" data-story={story.key}>
