@@ -60,6 +60,6 @@ export default async function roadmapRoutes(app: App) {
   );
 
   app.get('/api/portfolio', { schema: { tags, response: { 200: portfolioResponse } } }, async (request) => ({
-    products: await portfolioOf(db, request.user.id, today()),
+    products: await portfolioOf(db, request.user.id, app.today()),
   }));
 }
