@@ -78,6 +78,17 @@ async function anotherProjectsIds(): Promise<ForeignIds> {
 
 const unique = () => Math.random().toString(36).slice(2, 8).toUpperCase();
 
+/** The loner's own product, for the product routes: nobody else's product is touched by a variant. */
+const product = (await loner.post('/api/products', { key: `P${unique()}`, name: 'Own product' })).body.product
+  .key as string;
+const productBase = `/api/products/${product}`;
+/** A fresh user made a stakeholder of the loner's product, so each variant has a member of its own to change. */
+async function productMember() {
+  const user = (await t.register('Reader')).user!;
+  await loner.post(`${productBase}/members`, { email: user.email, roles: ['stakeholder'] });
+  return user.id;
+}
+
 /** Valid requests for the routes outside a project, made by a user of their own. */
 const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'GET /api/health': async () => ({ path: '/api/health', client: loner }),
@@ -167,6 +178,38 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
     client: loner,
   }),
   'GET /api/search': async () => ({ path: '/api/search?q=story&limit=5', client: loner }),
+  'POST /api/products': async () => ({
+    path: '/api/products',
+    body: { key: `P${unique()}`, name: 'New product' },
+    client: loner,
+  }),
+  'GET /api/products': async () => ({ path: '/api/products', client: loner }),
+  'GET /api/portfolio': async () => ({ path: '/api/portfolio', client: loner }),
+  'GET /api/products/{product}': async () => ({ path: productBase, client: loner }),
+  'GET /api/products/{product}/roadmap': async () => ({ path: `${productBase}/roadmap`, client: loner }),
+  'GET /api/products/{product}/members': async () => ({ path: `${productBase}/members`, client: loner }),
+  // A project of the loner's own, moved into the product: admin of both.
+  'POST /api/products/{product}/teams': async () => ({
+    path: `${productBase}/teams`,
+    body: {
+      project: (await loner.post('/api/projects', { key: `T${unique()}`, name: 'Team' })).body.project.key,
+    },
+    client: loner,
+  }),
+  'POST /api/products/{product}/members': async () => ({
+    path: `${productBase}/members`,
+    body: { email: (await t.register('Invited')).user!.email, roles: ['stakeholder'] },
+    client: loner,
+  }),
+  'PATCH /api/products/{product}/members/{userId}': async () => ({
+    path: `${productBase}/members/${await productMember()}`,
+    body: { roles: ['product_manager'] },
+    client: loner,
+  }),
+  'DELETE /api/products/{product}/members/{userId}': async () => ({
+    path: `${productBase}/members/${await productMember()}`,
+    client: loner,
+  }),
   'POST /api/projects': async () => ({
     path: '/api/projects',
     body: { key: `N${unique()}`, name: 'New' },
