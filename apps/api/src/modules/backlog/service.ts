@@ -3,7 +3,7 @@ import { conflict, notFound } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
 import type { StoryScope } from '../stories/service';
-import { writeStory } from '../stories/writer';
+import { writeStory } from '../stories/service';
 import { readMove } from './move-read';
 
 export interface RankMove {

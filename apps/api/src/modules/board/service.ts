@@ -4,8 +4,7 @@ import { writeInProject } from '../events/log';
 import { loadStory, toStory } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
 import type { StoryScope } from '../stories/service';
-import { statusChange } from '../stories/status-change';
-import { changesNothing, writeStory } from '../stories/writer';
+import { changesNothing, statusChange, writeStory } from '../stories/service';
 
 /** Moves a card across the board. WIP limits are soft: an over-full column is flagged, never refused. */
 export async function transitionStory(db: Db, scope: StoryScope, key: string, statusId: string) {

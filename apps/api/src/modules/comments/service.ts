@@ -4,7 +4,7 @@ import { canChangeComment, DomainError, notFound, type Role } from '@ordo/domain
 import { writeInProject } from '../events/log';
 import { loadStory } from '../stories/queries';
 import type { StoryScope } from '../stories/service';
-import { recordStory } from '../stories/writer';
+import { recordStory } from '../stories/service';
 
 const toComment = (row: typeof comments.$inferSelect) => ({
   id: row.id,

@@ -11,7 +11,7 @@ import {
 } from '@ordo/domain';
 import { actorOf, writeInProject, type Actor, type EventLog } from '../events/log';
 import { feedbackOfEpic, toFeedback } from '../feedback/queries';
-import { writeStories } from '../stories/writer';
+import { writeStories } from '../stories/service';
 import { lastRank } from '../../lib/ranked-rows';
 import { loadEpic, toEpic, type EpicRow } from './queries';
 

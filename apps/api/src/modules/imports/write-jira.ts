@@ -27,7 +27,7 @@ import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
 import { toSprint } from '../sprints/queries';
 import type { StoryRow } from '../stories/queries';
-import { fieldsBefore, recordCreated, writeStory } from '../stories/writer';
+import { fieldsBefore, recordCreated, writeStory } from '../stories/service';
 import { BATCH, findStories, writeLinks, writeSubtasks } from './write-related';
 
 export type Progress = (done: number, total: number) => void;

@@ -3,7 +3,7 @@ import { storyLinks, type Db } from '@ordo/db';
 import { conflict, invalid, notFound, type LinkType } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory } from '../stories/queries';
-import { recordStory } from '../stories/writer';
+import { recordStory } from '../stories/service';
 import type { StoryScope } from '../stories/service';
 import { blocksTransitively, canRead, findTeamStory, type Team } from './queries';
 

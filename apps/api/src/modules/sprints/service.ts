@@ -20,7 +20,7 @@ import {
 } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
-import { writeStories } from '../stories/writer';
+import { writeStories } from '../stories/service';
 import type { StoryScope } from '../stories/service';
 import { statusCategories } from '../workflow/queries';
 import {

@@ -7,6 +7,10 @@ import { loadStory, toStory } from './queries';
 import { statusChange } from './status-change';
 import { editStory, writeStory } from './writer';
 
+// The one story write path and the status rules, lent to every module that changes stories.
+export { changesNothing, fieldsBefore, recordCreated, recordStory, writeStories, writeStory } from './writer';
+export { statusChange };
+
 export interface StoryScope {
   project: { id: string; key: string };
   actor: Actor;

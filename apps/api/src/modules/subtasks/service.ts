@@ -5,7 +5,7 @@ import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, type StoryRow } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
 import type { StoryScope } from '../stories/service';
-import { writeStory } from '../stories/writer';
+import { writeStory } from '../stories/service';
 
 const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({
   id: row.id,

@@ -10,7 +10,7 @@ import {
 import { writeInProject, type EventLog } from '../events/log';
 import { listStatuses } from '../projects/queries';
 import type { StoryScope } from '../stories/service';
-import { writeStory } from '../stories/writer';
+import { writeStory } from '../stories/service';
 import { statusCategories, storyCounts } from './queries';
 
 /**
