@@ -104,6 +104,9 @@ describe.skipIf(!CHROMIUM)('a signed-out visitor always gets the login form', ()
     await page.waitForURL('**/projects');
     await page.goto(DEEP_LINK);
     await storyShown(page);
+    // The page is fully open first: a read it starts later (comments, history) would meet the ended session
+    // before the click and rightly send the person to log in with the story, not the board, as the way back.
+    await page.waitForLoadState('networkidle');
     // The session ends behind the page's back; the next view it opens is refused with a 401.
     await context.clearCookies();
     await page.getByRole('link', { name: 'Board' }).click();
