@@ -2,7 +2,9 @@ import { and, eq, like, ne, or } from 'drizzle-orm';
 import { users, type Db, type Tx } from '@ordo/db';
 import { conflict, handleCandidate, handleFromEmail } from '@ordo/domain';
 
-const ATTEMPTS = 5;
+// Each lost pick means another sign-up won that handle, so a racer loses at most once per concurrent rival:
+// enough attempts for any realistic burst of sign-ups sharing an email's local part (8 at once lost with 5).
+const ATTEMPTS = 32;
 
 /** The first free `base`, `base-2`, `base-3`… among the handles taken now. */
 async function freeHandle(db: Db | Tx, base: string) {
