@@ -86,11 +86,21 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     expect(await focused()).toBe('E2E-4 handle');
     await po.keyboard.press('Space');
     await po.locator('[data-story="E2E-4"] .drag-handle[aria-pressed="true"]').waitFor();
-    await po.keyboard.press('ArrowDown');
-    // dnd-kit says where the card is over (its live region) before it is dropped there.
-    await po
-      .locator('[role="status"]', { hasText: 'was moved over droppable area E2E-1' })
-      .waitFor({ state: 'attached' });
+    // dnd-kit says where the card is over (its live region) before it is dropped there. It hears the keys of
+    // a drag from its next task on and moves only once it has measured the rows, so an arrow pressed at once
+    // after the pick-up can go unheard on a busy machine: press again while it is still over its own place.
+    const said = () => po.locator('[id^="DndLiveRegion"]', { hasText: 'E2E-4' }).textContent();
+    await expect
+      .poll(
+        async () => {
+          const text = (await said()) ?? '';
+          const over = /over droppable area (E2E-\d+)/.exec(text)?.[1];
+          if (!over || over === 'E2E-4') await po.keyboard.press('ArrowDown');
+          return text;
+        },
+        { timeout: 10_000, intervals: [1500] },
+      )
+      .toContain('was moved over droppable area E2E-1');
     await po.keyboard.press('Space');
     await expect
       .poll(() => backlogOrder(po), { timeout: 5000 })
@@ -143,8 +153,17 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await page.goto('/projects/E2E/backlog');
     await page.getByTestId('backlog-summary').filter({ hasText: '5000 stories' }).waitFor();
     expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);
-    await page.locator('.backlog-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.locator(`[data-story="${last}"]`).waitFor();
+    // The virtual list measures rows as they show and corrects its height, so the bottom can move while it
+    // scrolls there (as a person would, keep scrolling to the end until the last story shows).
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.backlog-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          return page.locator(`[data-story="${last}"]`).isVisible();
+        },
+        { timeout: 10_000, intervals: [250] },
+      )
+      .toBe(true);
     expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);
     await page.close();
   });
