@@ -98,7 +98,7 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
           if (!over || over === 'E2E-4') await po.keyboard.press('ArrowDown');
           return text;
         },
-        { timeout: 10_000, intervals: [1500] },
+        { timeout: 10_000, interval: 1500 },
       )
       .toContain('was moved over droppable area E2E-1');
     await po.keyboard.press('Space');
@@ -161,7 +161,7 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
           await page.locator('.backlog-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
           return page.locator(`[data-story="${last}"]`).isVisible();
         },
-        { timeout: 10_000, intervals: [250] },
+        { timeout: 10_000, interval: 250 },
       )
       .toBe(true);
     expect(await page.locator('.backlog-scroll [data-story]').count()).toBeLessThan(80);

@@ -87,8 +87,18 @@ describe.skipIf(!CHROMIUM)('a sprint, from planning to completion, with the boar
       .poll(() => keysIn(po, column('In Progress')), { timeout: 10_000 })
       .toEqual(['SPR-1', 'SPR-2']);
     await snap(dev, 'board-developer');
+    const background = () => dev.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(247, 247, 248)');
     await dev.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(17, 17, 20)');
     await snap(dev, 'board-dark');
+    // The toggle wins over the OS: system → dark → light.
+    const toggle = dev.getByRole('button', { name: /^Theme:/ });
+    await toggle.click();
+    await toggle.click();
+    expect(await background()).toBe('rgb(247, 247, 248)');
+    await toggle.click();
+    expect(await background()).toBe('rgb(17, 17, 20)');
     await dev.emulateMedia({ colorScheme: 'light' });
   });
 

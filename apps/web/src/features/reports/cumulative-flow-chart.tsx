@@ -1,16 +1,10 @@
 import type { cumulativeFlowResponse } from '@ordo/domain';
 import type { Parsed } from '../../shared/api/client';
-import { formatDay, formatShortDay } from '../../shared/ui/format';
-import { cumulativeFlowPlot, dayLabelIndexes } from './charts';
+import { formatDay } from '../../shared/ui/format';
+import { cumulativeFlowPlot } from './charts';
+import { DayChart, PLOT } from './day-chart';
 
 type Flow = Parsed<typeof cumulativeFlowResponse>;
-
-const VIEW = { width: 600, height: 240 };
-const MARGIN = { left: 36, right: 16, top: 12, bottom: 28 };
-const PLOT = {
-  width: VIEW.width - MARGIN.left - MARGIN.right,
-  height: VIEW.height - MARGIN.top - MARGIN.bottom,
-};
 
 /**
  * Stories per status at the end of each day, stacked (done at the bottom): a widening middle band is work
@@ -20,8 +14,6 @@ export function CumulativeFlowChart({ flow }: { flow: Flow }) {
   const { days } = flow;
   if (days.length === 0) return <p className="muted">No day to show.</p>;
   const plot = cumulativeFlowPlot(flow, PLOT);
-  const yOf = (v: number) => PLOT.height - (v / plot.top) * PLOT.height;
-  const xOf = (i: number) => (days.length > 1 ? (i * PLOT.width) / (days.length - 1) : 0);
   const summary = [...plot.bands]
     .reverse()
     .map((b) => `${b.latest} ${b.name}`)
@@ -36,38 +28,20 @@ export function CumulativeFlowChart({ flow }: { flow: Flow }) {
       className="burndown cumulative-flow"
       aria-label={`Cumulative flow on ${days.at(-1)?.date}: ${summary}`}
     >
-      <svg viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="img" aria-hidden="true">
-        <g transform={`translate(${MARGIN.left} ${MARGIN.top})`}>
-          {plot.bands.map((b) => (
-            <polygon
-              key={b.statusId}
-              points={b.area}
-              className={`band band-${b.category}`}
-              style={{ opacity: shade(b) }}
-              data-status={b.name}
-            />
-          ))}
-          {plot.ticks.map((t) => (
-            <g key={t} className="tick">
-              <line x1={0} x2={PLOT.width} y1={yOf(t)} y2={yOf(t)} />
-              <text x={-8} y={yOf(t)} dy="0.32em" textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          {dayLabelIndexes(days.length).map((i) => (
-            <text
-              key={i}
-              className="tick"
-              x={xOf(i)}
-              y={PLOT.height + 18}
-              textAnchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}
-            >
-              {formatShortDay(days[i]?.date ?? '')}
-            </text>
-          ))}
-        </g>
-      </svg>
+      <DayChart
+        days={days}
+        top={plot.top}
+        ticks={plot.ticks}
+        behind={plot.bands.map((b) => (
+          <polygon
+            key={b.statusId}
+            points={b.area}
+            className={`band band-${b.category}`}
+            style={{ opacity: shade(b) }}
+            data-status={b.name}
+          />
+        ))}
+      />
       <figcaption className="muted">
         {[...plot.bands].reverse().map((b) => (
           <span key={b.statusId} className="flow-legend" data-status={b.name}>
