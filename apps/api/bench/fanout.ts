@@ -62,7 +62,7 @@ async function measure(listeners: ReturnType<typeof audience>, settle: () => Pro
   const samples: number[] = [];
   let missed = 0;
   for (let i = 0; i < EVENTS; i++) {
-    const seq = await writeInProject(database.db, { projectId, actor }, async (tx, log) => {
+    const seq = await writeInProject(database.db, { project: { id: projectId }, actor }, async (tx, log) => {
       log.append('project.updated', filler(`Fan-out ${i}`));
       const result = await tx.execute(sql`select last_seq from projects where id = ${projectId}`);
       const [row] = (result as { rows: { last_seq: number }[] }).rows;
@@ -95,7 +95,7 @@ const probe = async (listeners: ReturnType<typeof audience>) => {
   for (let tries = 0; tries < 50; tries++) {
     const seq = (await lastSeq()) + 1;
     const reached = listeners.expect(seq);
-    await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
+    await writeInProject(database.db, { project: { id: projectId }, actor }, async (_tx, log) =>
       log.append('project.updated', filler('probe')),
     );
     const ok = await Promise.race([

@@ -53,7 +53,7 @@ for (let i = 0; i < EVENTS; i++) {
   const seq = since + i + 1;
   const delivered = arrival(seq);
   const started = performance.now();
-  await writeInProject(database.db, { projectId, actor }, async (_tx, log) =>
+  await writeInProject(database.db, { project: { id: projectId }, actor }, async (_tx, log) =>
     log.append('project.updated', filler(`Bench ${i}`)),
   );
   const committed = performance.now();

@@ -11,6 +11,7 @@ import type { Database, products, projects } from '@ordo/db';
 import type { Mailer } from './modules/mail/mailer';
 import type { Limits } from './lib/limits';
 import type { OidcSettings } from './env';
+import type { ProductScope, ProjectScope } from './lib/scope';
 
 export interface SessionUser {
   id: string;
@@ -45,6 +46,10 @@ declare module 'fastify' {
     /** The product the project is a team of (its vision, epics, roadmap and feedback). */
     product: ProductRow;
     roles: Role[];
+    /** Who writes where: the project, its product, the caller and their roles; set on project-scoped routes. */
+    scope: ProjectScope;
+    /** The product, the caller and their roles on it; set on product-scoped routes. */
+    productScope: ProductScope;
   }
   interface FastifyContextConfig {
     /** The route answers without a session (register, login, health, docs). */

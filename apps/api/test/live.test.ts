@@ -83,7 +83,7 @@ describe('subscribing', () => {
     const { key, po, project } = await t.projectWithTeam();
     await writeInProject(
       t.database.db,
-      { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
+      { project, actor: { id: po.user!.id, name: 'PO' } },
       async (_tx, log) => {
         for (let i = 0; i < 1001; i++)
           log.append('project.updated', { project: { ...project, description: `Change ${i}` } });
@@ -268,7 +268,7 @@ describe('a slow subscriber', () => {
     // 1,000 events of 16 KB each: far more than the kernel's socket buffers hold while the client reads nothing.
     await writeInProject(
       slow.database.db,
-      { projectId: project.id, actor: { id: po.user!.id, name: 'PO' } },
+      { project, actor: { id: po.user!.id, name: 'PO' } },
       async (_tx, log) => {
         for (let i = 0; i < 1000; i++)
           log.append('project.updated', {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { can, deniedMessage, DomainError, notFound, productParams, type Action } from '@ordo/domain';
 import { findProductMembership } from '../modules/products/queries';
 import { findMembership } from '../modules/projects/queries';
+import { actorOf } from '../lib/scope';
 import type { App } from '../types';
 
 /** Refuses the caller unless their roles allow `action`, with a message naming the role that may. */
@@ -28,6 +29,11 @@ export const productAccess = fp(async (app: App) => {
     if (!membership) throw notFound('Product');
     request.product = membership.product;
     request.roles = membership.roles;
+    request.productScope = {
+      productId: membership.product.id,
+      actor: actorOf(request.user),
+      roles: membership.roles,
+    };
     assertCan(request, action);
   });
 });
@@ -41,6 +47,9 @@ export const projectAccess = fp(async (app: App) => {
   app.decorateRequest('project', null as never);
   app.decorateRequest('product', null as never);
   app.decorateRequest('roles', null as never);
+  // Built once here from the membership; routes hand it to the services that write.
+  app.decorateRequest('scope', null as never);
+  app.decorateRequest('productScope', null as never);
 
   app.addHook('onRoute', (route) => {
     const scoped = route.url.startsWith('/api/projects/:key') || isProductRoute(route.url);
@@ -58,6 +67,12 @@ export const projectAccess = fp(async (app: App) => {
     request.project = membership.project;
     request.product = membership.product;
     request.roles = membership.roles;
+    request.scope = {
+      project: membership.project,
+      productId: membership.product.id,
+      actor: actorOf(request.user),
+      roles: membership.roles,
+    };
     assertCan(request, action);
   });
 });

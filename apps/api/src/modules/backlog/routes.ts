@@ -9,7 +9,6 @@ import {
   summarizeStory,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { toStory } from '../stories/queries';
 import { listBacklog } from './queries';
 import { rankStory } from './service';
@@ -45,7 +44,7 @@ export default async function backlogRoutes(app: App) {
       schema: { tags: ['backlog'], params: keyParams, body: rankBody, response: { 200: storyResponse } },
     },
     async (request) => ({
-      story: await rankStory(db, { project: request.project, actor: actorOf(request.user) }, request.body),
+      story: await rankStory(db, request.scope, request.body),
     }),
   );
 }

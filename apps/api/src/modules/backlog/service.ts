@@ -2,7 +2,7 @@ import type { Db } from '@ordo/db';
 import { conflict, notFound } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
-import type { StoryScope } from '../stories/service';
+import type { WriteScope } from '../../lib/scope';
 import { writeStory } from '../stories/service';
 import { readMove } from './move-read';
 
@@ -20,8 +20,8 @@ export interface RankMove {
  * history shows ("moved from #14 to #2") are counted when the history is read (`positions.ts`), not here:
  * counting the backlog under the lock made every move, and every waiting mover, cost O(backlog).
  */
-export async function rankStory(db: Db, scope: StoryScope, move: RankMove) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function rankStory(db: Db, scope: WriteScope, move: RankMove) {
+  return writeInProject(db, scope, async (tx, log) => {
     const { row, lookup } = await readMove(tx, scope.project, move);
     if (!row || !lookup) throw notFound(`Story ${move.story}`);
     if (row.deletedAt) throw conflict(`${move.story} is deleted; restore it first`);

@@ -7,7 +7,6 @@ import {
   transitionBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { boardOf } from './queries';
 import { transitionStory } from './service';
 
@@ -32,8 +31,7 @@ export default async function boardRoutes(app: App) {
       schema: { tags, params: storyParams, body: transitionBody, response: { 200: storyResponse } },
     },
     async (request) => {
-      const scope = { project: request.project, actor: actorOf(request.user) };
-      return { story: await transitionStory(db, scope, request.params.story, request.body.statusId) };
+      return { story: await transitionStory(db, request.scope, request.params.story, request.body.statusId) };
     },
   );
 }

@@ -1,10 +1,7 @@
 import { commentBody, commentParams, commentResponse } from '@ordo/domain';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../types';
-import { storyScopeOf } from '../events/log';
 import { deleteComment, editComment } from './service';
 
-const scope = (request: FastifyRequest) => ({ ...storyScopeOf(request), roles: request.roles });
 const tags = ['stories'];
 
 /** A comment changed or taken back by its author (or an admin); the story's history keeps both. */
@@ -20,7 +17,7 @@ export default async function commentRoutes(app: App) {
     async (request) => ({
       comment: await editComment(
         db,
-        scope(request),
+        request.scope,
         request.params.story,
         request.params.id,
         request.body.body,
@@ -35,7 +32,7 @@ export default async function commentRoutes(app: App) {
       schema: { tags, params: commentParams },
     },
     async (request, reply) => {
-      await deleteComment(db, scope(request), request.params.story, request.params.id);
+      await deleteComment(db, request.scope, request.params.story, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { comments, type Db, type Tx } from '@ordo/db';
-import { canChangeComment, DomainError, notFound, type Role } from '@ordo/domain';
+import { canChangeComment, DomainError, notFound } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory } from '../stories/queries';
-import type { StoryScope } from '../stories/service';
+import type { ProjectScope, WriteScope } from '../../lib/scope';
 import { recordStory } from '../stories/service';
 
 const toComment = (row: typeof comments.$inferSelect) => ({
@@ -25,8 +25,8 @@ export async function listComments(db: Db, project: { id: string; key: string },
   return rows.map(toComment);
 }
 
-export async function addComment(db: Db, scope: StoryScope, key: string, body: string) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function addComment(db: Db, scope: WriteScope, key: string, body: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const [row] = await tx
       .insert(comments)
@@ -45,12 +45,7 @@ export async function addComment(db: Db, scope: StoryScope, key: string, body: s
 }
 
 /** Only a comment's author changes it; an admin may too (to take down what should not be there). */
-async function loadOwnComment(
-  tx: Tx,
-  scope: StoryScope & { roles: readonly Role[] },
-  storyId: string,
-  id: string,
-) {
+async function loadOwnComment(tx: Tx, scope: ProjectScope, storyId: string, id: string) {
   const [row] = await tx
     .select()
     .from(comments)
@@ -62,14 +57,8 @@ async function loadOwnComment(
   return row;
 }
 
-export async function editComment(
-  db: Db,
-  scope: StoryScope & { roles: readonly Role[] },
-  key: string,
-  id: string,
-  body: string,
-) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function editComment(db: Db, scope: ProjectScope, key: string, id: string, body: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const before = await loadOwnComment(tx, scope, story.id, id);
     const [row] = await tx
@@ -83,13 +72,8 @@ export async function editComment(
   });
 }
 
-export async function deleteComment(
-  db: Db,
-  scope: StoryScope & { roles: readonly Role[] },
-  key: string,
-  id: string,
-) {
-  await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function deleteComment(db: Db, scope: ProjectScope, key: string, id: string) {
+  await writeInProject(db, scope, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const row = await loadOwnComment(tx, scope, story.id, id);
     await tx.delete(comments).where(eq(comments.id, row.id));

@@ -8,7 +8,7 @@ import {
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { listEpics, loadEpic, toEpic } from './queries';
-import { createEpic, deleteEpic, epicScope, updateEpic } from './service';
+import { createEpic, deleteEpic, updateEpic } from './service';
 
 const tags = ['epics'];
 
@@ -22,7 +22,7 @@ export default async function epicRoutes(app: App) {
       schema: { tags, params: keyParams, body: createEpicBody, response: { 201: epicResponse } },
     },
     async (request, reply) =>
-      reply.code(201).send({ epic: await createEpic(db, epicScope(request), request.body) }),
+      reply.code(201).send({ epic: await createEpic(db, request.scope, request.body) }),
   );
 
   app.get(
@@ -50,7 +50,7 @@ export default async function epicRoutes(app: App) {
       schema: { tags, params: epicParams, body: updateEpicBody, response: { 200: epicResponse } },
     },
     async (request) => ({
-      epic: await updateEpic(db, epicScope(request), request.params.epic, request.body),
+      epic: await updateEpic(db, request.scope, request.params.epic, request.body),
     }),
   );
 
@@ -61,7 +61,7 @@ export default async function epicRoutes(app: App) {
       schema: { tags, params: epicParams },
     },
     async (request, reply) => {
-      await deleteEpic(db, epicScope(request), request.params.epic);
+      await deleteEpic(db, request.scope, request.params.epic);
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { epics, feedback, stories, type Db, type Tx } from '@ordo/db';
 import {
   invalid,
@@ -9,31 +8,16 @@ import {
   type CreateEpic,
   type UpdateEpic,
 } from '@ordo/domain';
-import { actorOf, writeInProject, type Actor, type EventLog } from '../events/log';
+import type { ProjectScope } from '../../lib/scope';
+import { writeInProject, type EventLog } from '../events/log';
 import { feedbackOfEpic, toFeedback } from '../feedback/queries';
 import { writeStories } from '../stories/service';
 import { lastRank } from '../../lib/ranked-rows';
 import { loadEpic, toEpic, type EpicRow } from './queries';
 
-/**
- * Who changes which product, through which team's log: the scope of every write of the epics, roadmap and
- * feedback modules.
- */
-export interface EpicScope {
-  project: { id: string; key: string };
-  productId: string;
-  actor: Actor;
-}
-export const epicScope = (request: FastifyRequest): EpicScope => ({
-  project: request.project,
-  productId: request.product.id,
-  actor: actorOf(request.user),
-});
-export const writeScope = (scope: EpicScope) => ({ projectId: scope.project.id, actor: scope.actor });
-
 /** A new epic goes to the end of the roadmap. */
-export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function createEpic(db: Db, scope: ProjectScope, input: CreateEpic) {
+  return writeInProject(db, scope, async (tx, log) => {
     const [row] = await tx
       .insert(epics)
       .values({
@@ -49,8 +33,8 @@ export async function createEpic(db: Db, scope: EpicScope, input: CreateEpic) {
 }
 
 /** The body alone may carry one date: the target is checked against the start it will have once saved. */
-export async function updateEpic(db: Db, scope: EpicScope, id: string, changes: UpdateEpic) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function updateEpic(db: Db, scope: ProjectScope, id: string, changes: UpdateEpic) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadEpic(tx, scope.productId, id);
     const start = changes.startDate === undefined ? row.startDate : changes.startDate;
     const target = changes.targetDate === undefined ? row.targetDate : changes.targetDate;
@@ -67,8 +51,8 @@ export async function updateEpic(db: Db, scope: EpicScope, id: string, changes: 
  * Deleting an epic loses no story and no feedback: each is unlinked first, with its own event, so every
  * story's history and every live client sees the change.
  */
-export async function deleteEpic(db: Db, scope: EpicScope, id: string) {
-  await writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function deleteEpic(db: Db, scope: ProjectScope, id: string) {
+  await writeInProject(db, scope, async (tx, log) => {
     const row = await loadEpic(tx, scope.productId, id);
     const unlinkedStories = await unlinkStories(tx, scope, row.id, log);
     const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log);
@@ -77,7 +61,7 @@ export async function deleteEpic(db: Db, scope: EpicScope, id: string) {
   });
 }
 
-async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
+async function unlinkStories(tx: Tx, scope: ProjectScope, epicId: string, log: EventLog) {
   const rows = await writeStories(tx, log, scope.project, {
     which: eq(stories.epicId, epicId),
     changes: { epicId: null },
@@ -87,7 +71,7 @@ async function unlinkStories(tx: Tx, scope: EpicScope, epicId: string, log: Even
   return rows.length;
 }
 
-async function unlinkFeedback(tx: Tx, scope: EpicScope, epicId: string, log: EventLog) {
+async function unlinkFeedback(tx: Tx, scope: ProjectScope, epicId: string, log: EventLog) {
   const linked = await feedbackOfEpic(tx, scope.productId, epicId);
   if (linked.length === 0) return 0;
   await tx

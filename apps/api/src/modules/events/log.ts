@@ -1,15 +1,10 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { events, projects, type Db, type Tx } from '@ordo/db';
 import { EVENT_SCHEMAS, notFound, type EventData, type EventType, type NewEvent } from '@ordo/domain';
+import type { Actor } from '../../lib/scope';
 import { notifyAbout } from '../notifications/service';
 
 export const EVENTS_CHANNEL = 'ordo_events';
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 /** An event queued by a transaction, before it has a seq. */
 type PendingEvent = NewEvent & { storyId?: string | null | undefined };
@@ -84,21 +79,21 @@ function collector() {
  */
 export async function writeInProject<T>(
   db: Db,
-  scope: { projectId: string; actor: Actor },
+  scope: { project: { id: string }; actor: Actor },
   work: (tx: Tx, log: EventLog) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const [locked] = await tx
       .select({ lastSeq: projects.lastSeq })
       .from(projects)
-      .where(eq(projects.id, scope.projectId))
+      .where(eq(projects.id, scope.project.id))
       .for('update');
     if (!locked) throw notFound('Project');
     const { pending, log } = collector();
     const result = await work(tx, log);
     // Watchers and notifications follow from the events, in the same transaction as the change.
-    await notifyAbout(tx, db, scope.projectId, scope.actor, pending);
-    await flushEvents(tx, scope.projectId, locked.lastSeq, scope.actor, pending);
+    await notifyAbout(tx, db, scope.project.id, scope.actor, pending);
+    await flushEvents(tx, scope.project.id, locked.lastSeq, scope.actor, pending);
     return result;
   });
 }
@@ -114,24 +109,3 @@ export async function logNewProject(
   record(log);
   await flushEvents(tx, projectId, 0, actor, pending);
 }
-
-export const actorOf = (user: { id: string; name: string }): Actor => ({ id: user.id, name: user.name });
-
-/** The write scope of a project-scoped request: its project and its caller. */
-export const scopeOf = (request: FastifyRequest) => ({
-  projectId: request.project.id,
-  actor: actorOf(request.user),
-});
-
-/** The write scope of a project-scoped request that may change its product too (vision, epics). */
-export const productScopeOf = (request: FastifyRequest) => ({
-  projectId: request.project.id,
-  productId: request.product.id,
-  actor: actorOf(request.user),
-});
-
-/** The scope of a story-level write: the request's project and its caller. */
-export const storyScopeOf = (request: FastifyRequest) => ({
-  project: request.project,
-  actor: actorOf(request.user),
-});

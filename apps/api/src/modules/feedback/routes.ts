@@ -8,7 +8,6 @@ import {
   triageFeedbackBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { epicScope } from '../epics/service';
 import { listFeedback, toFeedback } from './queries';
 import { submitFeedback, triageFeedback } from './service';
 
@@ -41,7 +40,7 @@ export default async function feedbackRoutes(app: App) {
       schema: { tags, params: keyParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
     },
     async (request, reply) =>
-      reply.code(201).send({ feedback: await submitFeedback(db, epicScope(request), request.body) }),
+      reply.code(201).send({ feedback: await submitFeedback(db, request.scope, request.body) }),
   );
 
   app.patch(
@@ -51,7 +50,7 @@ export default async function feedbackRoutes(app: App) {
       schema: { tags, params: feedbackParams, body: triageFeedbackBody, response: { 200: feedbackResponse } },
     },
     async (request) => ({
-      feedback: await triageFeedback(db, epicScope(request), request.params.id, request.body),
+      feedback: await triageFeedback(db, request.scope, request.params.id, request.body),
     }),
   );
 }

@@ -3,7 +3,7 @@ import { feedback, stories, type Db, type Tx } from '@ordo/db';
 import { invalid, type SubmitFeedback, type TriageFeedback } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { findEpic } from '../epics/queries';
-import { writeScope, type EpicScope } from '../epics/service';
+import type { ProjectScope } from '../../lib/scope';
 import { loadFeedback, toFeedback } from './queries';
 
 /**
@@ -12,7 +12,7 @@ import { loadFeedback, toFeedback } from './queries';
  */
 async function checkLinks(
   tx: Tx,
-  scope: EpicScope,
+  scope: ProjectScope,
   links: { epicId?: string | null; storyId?: string | null },
 ) {
   if (links.epicId && !(await findEpic(tx, scope.productId, links.epicId))) {
@@ -29,8 +29,8 @@ async function checkLinks(
 }
 
 /** Any member may submit feedback, and say what it is about. */
-export async function submitFeedback(db: Db, scope: EpicScope, input: SubmitFeedback) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function submitFeedback(db: Db, scope: ProjectScope, input: SubmitFeedback) {
+  return writeInProject(db, scope, async (tx, log) => {
     await checkLinks(tx, scope, input);
     const [row] = await tx
       .insert(feedback)
@@ -51,8 +51,8 @@ export async function submitFeedback(db: Db, scope: EpicScope, input: SubmitFeed
 }
 
 /** The PM's triage: link to an epic or a story, or mark it done. */
-export async function triageFeedback(db: Db, scope: EpicScope, id: string, changes: TriageFeedback) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function triageFeedback(db: Db, scope: ProjectScope, id: string, changes: TriageFeedback) {
+  return writeInProject(db, scope, async (tx, log) => {
     const current = await loadFeedback(tx, scope.productId, id);
     await checkLinks(tx, scope, changes);
     await tx

@@ -13,7 +13,6 @@ import {
 } from '@ordo/domain';
 import type { Db } from '@ordo/db';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { exportCsv } from './export-csv';
 import { exportDocument } from './export';
 import { ImportJobs } from './jobs';
@@ -79,11 +78,10 @@ export default async function importRoutes(app: App) {
     },
     async (request, reply) => {
       const { format, dryRun, mapping } = request.query;
-      const scope = { project: request.project, actor: actorOf(request.user) };
       let result;
       try {
         if (Number(request.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) throw tooLarge();
-        result = await runImport(db, jobs, scope, {
+        result = await runImport(db, jobs, request.scope, {
           format,
           dryRun,
           mapping,

@@ -1,16 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '@ordo/db';
 import type { ImportFormat, ImportJob, ImportMapping, ImportReport, JiraIssue } from '@ordo/domain';
-import { writeInProject, type Actor } from '../events/log';
+import type { WriteScope } from '../../lib/scope';
+import { writeInProject } from '../events/log';
 import type { ImportJobs } from './jobs';
 import { readJiraCsv, readJiraJson, readJson } from './read-issues';
 import { checkRestorable, restoreExport } from './restore';
 import { planOf, writePlan } from './write-jira';
-
-export interface ImportScope {
-  project: { id: string; key: string };
-  actor: Actor;
-}
 
 export interface ImportRequest {
   format: ImportFormat;
@@ -20,7 +16,7 @@ export interface ImportRequest {
 }
 
 /** The file, read and checked before anything is written: a malformed one is refused here (400). */
-async function readFile(db: Db, scope: ImportScope, request: ImportRequest) {
+async function readFile(db: Db, scope: WriteScope, request: ImportRequest) {
   if (request.format === 'ordo') {
     const document = await readJson(request.body);
     return { kind: 'ordo' as const, document: await checkRestorable(db, scope.project.id, document) };
@@ -42,7 +38,7 @@ const withNotes = (report: ImportReport, notes: string[]): ImportReport => ({
 export async function runImport(
   db: Db,
   jobs: ImportJobs,
-  scope: ImportScope,
+  scope: WriteScope,
   request: ImportRequest,
 ): Promise<{ report: ImportReport } | { job: ImportJob }> {
   const file = await readFile(db, scope, request);
@@ -51,7 +47,7 @@ export async function runImport(
     if (request.dryRun) return { report };
     const job = await jobs.start(scope.project.id, scope.actor.id, 'ordo', file.document.total, (progress) =>
       // No event of its own: the restored log is the export's, so exporting again gives the same document.
-      writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+      writeInProject(db, scope, async (tx, log) => {
         await restoreExport(tx, scope.project, log, file.document, progress);
         return report;
       }),
@@ -64,7 +60,7 @@ export async function runImport(
       report: withNotes((await planOf(db, scope.project, issues, request.mapping)).report, file.notes),
     };
   const job = await jobs.start(scope.project.id, scope.actor.id, request.format, issues.length, (progress) =>
-    writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+    writeInProject(db, scope, async (tx, log) => {
       const plan = await planOf(tx, scope.project, issues, request.mapping);
       const { changed } = await writePlan(tx, scope.project, log, plan, progress);
       const report = withNotes(plan.report, file.notes);

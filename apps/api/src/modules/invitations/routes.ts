@@ -10,18 +10,10 @@ import {
   publicInvitationResponse,
   tokenParams,
 } from '@ordo/domain';
-import type { FastifyRequest } from 'fastify';
 import { setSessionCookie } from '../../plugins/session';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { listPending } from './queries';
 import { accept, describe, invite, revoke } from './service';
-
-const inviterScope = (request: FastifyRequest) => ({
-  project: request.project,
-  actor: actorOf(request.user),
-  actorRoles: request.roles,
-});
 
 export default async function invitationRoutes(app: App) {
   app.post(
@@ -36,7 +28,7 @@ export default async function invitationRoutes(app: App) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ invitation: await invite(app, inviterScope(request), request.body) }),
+      reply.code(201).send({ invitation: await invite(app, request.scope, request.body) }),
   );
 
   app.get(

@@ -2,24 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { invitations, members, users } from '@ordo/db';
 import { checkMembershipChange, conflict, INVITATION_DAYS, invalid, notFound, type Role } from '@ordo/domain';
-import type { App, ProjectRow, SessionUser } from '../../types';
+import type { App, SessionUser } from '../../types';
 import { audit } from '../../lib/audit';
 import { enforce } from '../../lib/rate-limit';
 import { insertUser, login, openSession } from '../auth/service';
 import { findUserByEmail, toUser } from '../auth/queries';
 import { hashPassword, hashSecret, newSecret } from '../../lib/secrets';
-import { actorOf, writeInProject, type Actor } from '../events/log';
+import { actorOf, type ProjectScope } from '../../lib/scope';
+import { writeInProject } from '../events/log';
 import { enqueueMail } from '../mail';
 import { findMember, toMember } from '../members/queries';
 import { notifyInvited } from '../notifications/service';
 import { invitationMail } from './mail';
 import { claim, findOpenByTokenHash, toInvitation } from './queries';
-
-interface Scope {
-  project: ProjectRow;
-  actor: Actor;
-  actorRoles: readonly string[];
-}
 
 /** The web page that accepts an invitation: the link in the mail and the one shown to the inviter. */
 const acceptPath = (token: string) => `/invitations/${token}`;
@@ -28,13 +23,13 @@ const acceptPath = (token: string) => `/invitations/${token}`;
  * Invites `email` with `roles`: the invitation, its mail and (for someone with an account) an inbox notice
  * in one transaction. A pending invitation for the same email is replaced, so re-inviting re-sends.
  */
-export async function invite(app: App, scope: Scope, input: { email: string; roles: Role[] }) {
+export async function invite(app: App, scope: ProjectScope, input: { email: string; roles: Role[] }) {
   const db = app.database.db;
   await enforce(db, app.limits.invitations, scope.actor.id, 'Too many invitations sent; try again later');
   const token = newSecret('');
   const acceptUrl = app.mail.link(acceptPath(token));
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx) => {
-    checkMembershipChange({ actorRoles: scope.actorRoles, before: null, after: input.roles, adminCount: 0 });
+  return writeInProject(db, scope, async (tx) => {
+    checkMembershipChange({ actorRoles: scope.roles, before: null, after: input.roles, adminCount: 0 });
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (existing && (await findMember(tx, scope.project.id, existing.id))) {
       throw conflict(`${input.email} is a member of this project already`, { field: 'email' });
@@ -132,7 +127,7 @@ export async function accept(
     }
   }
   const actor = actorOf(account ?? newcomer!);
-  const user = await writeInProject(db, { projectId: invitation.projectId, actor }, async (tx, log) => {
+  const user = await writeInProject(db, { project: { id: invitation.projectId }, actor }, async (tx, log) => {
     // Claimed first: of two accepts racing, the second waits on this row and then finds it used (404).
     if (!(await claim(tx, invitation.id))) throw notFound('Invitation');
     const joining = account ?? toUser(await insertUser(tx, { ...newcomer!, email: invitation.email }));

@@ -1,6 +1,5 @@
 import { createLinkBody, linkParams, linkResponse, storyParams } from '@ordo/domain';
 import type { App } from '../../types';
-import { storyScopeOf as scope } from '../events/log';
 import { addLink, removeLink } from './service';
 
 const tags = ['stories'];
@@ -16,7 +15,7 @@ export default async function linkRoutes(app: App) {
       schema: { tags, params: storyParams, body: createLinkBody, response: { 201: linkResponse } },
     },
     async (request, reply) =>
-      reply.code(201).send({ link: await addLink(db, scope(request), request.params.story, request.body) }),
+      reply.code(201).send({ link: await addLink(db, request.scope, request.params.story, request.body) }),
   );
 
   app.delete(
@@ -26,7 +25,7 @@ export default async function linkRoutes(app: App) {
       schema: { tags, params: linkParams },
     },
     async (request, reply) => {
-      await removeLink(db, scope(request), request.params.story, request.params.id);
+      await removeLink(db, request.scope, request.params.story, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -4,8 +4,8 @@ import { conflict, invalid, notFound, type LinkType } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { loadStory } from '../stories/queries';
 import { recordStory } from '../stories/service';
-import type { StoryScope } from '../stories/service';
-import { blocksTransitively, canRead, findTeamStory, type Team } from './queries';
+import type { ProjectScope, WriteScope } from '../../lib/scope';
+import { blocksTransitively, canRead, findTeamStory } from './queries';
 
 /**
  * Links `key` to `other`: `key` blocks / relates to / duplicates `other`. The other story may be of any team
@@ -15,11 +15,11 @@ import { blocksTransitively, canRead, findTeamStory, type Team } from './queries
  */
 export async function addLink(
   db: Db,
-  scope: StoryScope & { project: Team },
+  scope: ProjectScope,
   key: string,
   input: { type: LinkType; story: string },
 ) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+  return writeInProject(db, scope, async (tx, log) => {
     const from = await loadStory(tx, scope.project, key);
     if (from.deletedAt) throw conflict(`${key} is deleted; restore it first`);
     if (input.story === key) throw invalid('story', 'a story cannot be linked to itself');
@@ -73,8 +73,8 @@ export async function addLink(
 }
 
 /** Removes a link of the story, whichever side of it the story is on. */
-export async function removeLink(db: Db, scope: StoryScope, key: string, id: string) {
-  await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function removeLink(db: Db, scope: WriteScope, key: string, id: string) {
+  await writeInProject(db, scope, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const [row] = await tx
       .delete(storyLinks)

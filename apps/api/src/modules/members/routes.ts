@@ -7,13 +7,9 @@ import {
   memberResponse,
   updateMemberBody,
 } from '@ordo/domain';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../types';
-import { scopeOf } from '../events/log';
 import { listMembers } from './queries';
 import { addMember, changeRoles, removeMember } from './service';
-
-const memberScope = (request: FastifyRequest) => ({ ...scopeOf(request), actorRoles: request.roles });
 
 export default async function memberRoutes(app: App) {
   const db = app.database.db;
@@ -39,7 +35,7 @@ export default async function memberRoutes(app: App) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ member: await addMember(db, memberScope(request), request.body) }),
+      reply.code(201).send({ member: await addMember(db, request.scope, request.body) }),
   );
 
   app.patch(
@@ -54,7 +50,7 @@ export default async function memberRoutes(app: App) {
       },
     },
     async (request) => ({
-      member: await changeRoles(db, memberScope(request), request.params.userId, request.body.roles),
+      member: await changeRoles(db, request.scope, request.params.userId, request.body.roles),
     }),
   );
 
@@ -65,7 +61,7 @@ export default async function memberRoutes(app: App) {
       schema: { tags: ['members'], params: memberParams },
     },
     async (request, reply) => {
-      await removeMember(db, memberScope(request), request.params.userId);
+      await removeMember(db, request.scope, request.params.userId);
       return reply.code(204).send();
     },
   );

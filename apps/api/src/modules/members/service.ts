@@ -3,10 +3,9 @@ import { members, type Db, type Tx } from '@ordo/db';
 import { checkMembershipChange, conflict, invalid, notFound, type Role } from '@ordo/domain';
 import { findUserByEmail } from '../auth/queries';
 import { audit } from '../../lib/audit';
-import { writeInProject, type Actor } from '../events/log';
+import type { ProjectScope } from '../../lib/scope';
+import { writeInProject } from '../events/log';
 import { findMember, toMember } from './queries';
-
-type Scope = { projectId: string; actor: Actor; actorRoles: readonly string[] };
 
 async function adminCount(tx: Tx, projectId: string) {
   const [row] = await tx
@@ -22,35 +21,35 @@ async function loadMember(tx: Tx, projectId: string, userId: string) {
   return member;
 }
 
-export async function addMember(db: Db, scope: Scope, input: { email: string; roles: Role[] }) {
+export async function addMember(db: Db, scope: ProjectScope, input: { email: string; roles: Role[] }) {
   const user = await findUserByEmail(db, input.email);
   if (!user) throw invalid('email', 'no Ordo account has this email; ask them to register first');
   return writeInProject(db, scope, async (tx, log) => {
-    checkMembershipChange({ actorRoles: scope.actorRoles, before: null, after: input.roles, adminCount: 0 });
+    checkMembershipChange({ actorRoles: scope.roles, before: null, after: input.roles, adminCount: 0 });
     const [row] = await tx
       .insert(members)
-      .values({ projectId: scope.projectId, userId: user.id, roles: input.roles })
+      .values({ projectId: scope.project.id, userId: user.id, roles: input.roles })
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict(`${user.name} is a member already`);
-    const member = toMember(await loadMember(tx, scope.projectId, user.id));
+    const member = toMember(await loadMember(tx, scope.project.id, user.id));
     log.append('member.added', { member });
     await audit(tx, {
       kind: 'member_added',
       actorId: scope.actor.id,
       subject: user.id,
-      data: { projectId: scope.projectId, roles: input.roles },
+      data: { projectId: scope.project.id, roles: input.roles },
     });
     return member;
   });
 }
 
-export async function changeRoles(db: Db, scope: Scope, userId: string, roles: Role[]) {
+export async function changeRoles(db: Db, scope: ProjectScope, userId: string, roles: Role[]) {
   return writeInProject(db, scope, async (tx, log) => {
-    const before = await loadMember(tx, scope.projectId, userId);
-    const admins = await adminCount(tx, scope.projectId);
+    const before = await loadMember(tx, scope.project.id, userId);
+    const admins = await adminCount(tx, scope.project.id);
     checkMembershipChange({
-      actorRoles: scope.actorRoles,
+      actorRoles: scope.roles,
       before: before.roles as Role[],
       after: roles,
       adminCount: admins,
@@ -58,36 +57,36 @@ export async function changeRoles(db: Db, scope: Scope, userId: string, roles: R
     await tx
       .update(members)
       .set({ roles })
-      .where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
+      .where(and(eq(members.projectId, scope.project.id), eq(members.userId, userId)));
     const member = toMember({ ...before, roles });
     log.append('member.updated', { member, from: before.roles as Role[] });
     await audit(tx, {
       kind: 'role_changed',
       actorId: scope.actor.id,
       subject: userId,
-      data: { projectId: scope.projectId, from: before.roles, to: roles },
+      data: { projectId: scope.project.id, from: before.roles, to: roles },
     });
     return member;
   });
 }
 
-export async function removeMember(db: Db, scope: Scope, userId: string) {
+export async function removeMember(db: Db, scope: ProjectScope, userId: string) {
   return writeInProject(db, scope, async (tx, log) => {
-    const before = await loadMember(tx, scope.projectId, userId);
-    const admins = await adminCount(tx, scope.projectId);
+    const before = await loadMember(tx, scope.project.id, userId);
+    const admins = await adminCount(tx, scope.project.id);
     checkMembershipChange({
-      actorRoles: scope.actorRoles,
+      actorRoles: scope.roles,
       before: before.roles as Role[],
       after: null,
       adminCount: admins,
     });
-    await tx.delete(members).where(and(eq(members.projectId, scope.projectId), eq(members.userId, userId)));
+    await tx.delete(members).where(and(eq(members.projectId, scope.project.id), eq(members.userId, userId)));
     log.append('member.removed', { member: toMember(before) });
     await audit(tx, {
       kind: 'member_removed',
       actorId: scope.actor.id,
       subject: userId,
-      data: { projectId: scope.projectId, roles: before.roles },
+      data: { projectId: scope.project.id, roles: before.roles },
     });
   });
 }

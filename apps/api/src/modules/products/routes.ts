@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   addProductMemberBody,
   addTeamBody,
@@ -14,16 +13,11 @@ import {
   updateProductMemberBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
+import { actorOf } from '../../lib/scope';
 import { listMyProducts, listProductMembers, listTeams, toProduct } from './queries';
 import { addProductMember, addTeam, changeProductRoles, createProduct } from './service';
 
 const tags = ['products'];
-const productScope = (request: FastifyRequest) => ({
-  productId: request.product.id,
-  actor: actorOf(request.user),
-  actorRoles: request.roles,
-});
 
 export default async function productRoutes(app: App) {
   const db = app.database.db;
@@ -58,7 +52,7 @@ export default async function productRoutes(app: App) {
       config: { action: 'product.manage' },
       schema: { tags, params: productParams, body: addTeamBody, response: { 200: teamsResponse } },
     },
-    async (request) => ({ teams: await addTeam(db, productScope(request), request.body.project) }),
+    async (request) => ({ teams: await addTeam(db, request.productScope, request.body.project) }),
   );
 
   app.get(
@@ -82,7 +76,7 @@ export default async function productRoutes(app: App) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send({ member: await addProductMember(db, productScope(request), request.body) }),
+      reply.code(201).send({ member: await addProductMember(db, request.productScope, request.body) }),
   );
 
   app.patch(
@@ -97,7 +91,7 @@ export default async function productRoutes(app: App) {
       },
     },
     async (request) => ({
-      member: await changeProductRoles(db, productScope(request), request.params.userId, request.body.roles),
+      member: await changeProductRoles(db, request.productScope, request.params.userId, request.body.roles),
     }),
   );
 
@@ -105,7 +99,7 @@ export default async function productRoutes(app: App) {
     '/api/products/:product/members/:userId',
     { config: { action: 'product.manage' }, schema: { tags, params: productMemberParams } },
     async (request, reply) => {
-      await changeProductRoles(db, productScope(request), request.params.userId, null);
+      await changeProductRoles(db, request.productScope, request.params.userId, null);
       return reply.code(204).send();
     },
   );

@@ -13,7 +13,8 @@ import {
 import { audit } from '../../lib/audit';
 import { lastRank } from '../../lib/ranked-rows';
 import { findUserByEmail } from '../auth/queries';
-import { writeInProject, type Actor } from '../events/log';
+import type { Actor, ProductScope } from '../../lib/scope';
+import { writeInProject } from '../events/log';
 import { findMembership, toProject } from '../projects/queries';
 import { toStory } from '../stories/queries';
 import { findProductMember, listTeams, toProduct, toProductMember } from './queries';
@@ -39,12 +40,6 @@ export async function createProduct(db: Db, actor: Actor, input: { key: string; 
   });
 }
 
-interface ProductScope {
-  productId: string;
-  actor: Actor;
-  actorRoles: readonly string[];
-}
-
 /**
  * Moves a project into this product, with its history (its event log, stories and sprints stay its own).
  * The caller must be admin of the project's current product too. Epics only its stories use, and the
@@ -59,7 +54,7 @@ export async function addTeam(db: Db, scope: ProductScope, projectKey: string) {
   if (!can(onSource?.roles.filter(isProductRole) ?? [], 'product.manage'))
     throw invalid('project', "you must be admin of the project's product to move it");
   if (from === scope.productId) throw invalid('project', 'is a team of this product already');
-  await writeInProject(db, { projectId: membership.project.id, actor: scope.actor }, async (tx, log) => {
+  await writeInProject(db, { project: membership.project, actor: scope.actor }, async (tx, log) => {
     await lockProduct(tx, scope.productId);
     await lockProduct(tx, from);
     const projectId = membership.project.id;
@@ -194,7 +189,7 @@ export async function changeProductRoles(
     const before = await findProductMember(tx, scope.productId, userId);
     if (!before) throw notFound('Member');
     checkMembershipChange({
-      actorRoles: scope.actorRoles,
+      actorRoles: scope.roles,
       before: before.roles as ProductRole[],
       after: roles,
       adminCount: await adminCount(tx, scope.productId),

@@ -10,7 +10,7 @@ import {
   visionBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf, productScopeOf } from '../events/log';
+import { actorOf } from '../../lib/scope';
 import { listMyProjects, listStatuses, toProject } from './queries';
 import { createProject, updateProject } from './service';
 
@@ -58,7 +58,7 @@ export default async function projectRoutes(app: App) {
         response: { 200: projectResponse },
       },
     },
-    async (request) => ({ project: await updateProject(db, productScopeOf(request), request.body) }),
+    async (request) => ({ project: await updateProject(db, request.scope, request.body) }),
   );
 
   app.put(
@@ -68,7 +68,7 @@ export default async function projectRoutes(app: App) {
       schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
     },
     async (request) => ({
-      project: await updateProject(db, productScopeOf(request), { vision: request.body.vision }),
+      project: await updateProject(db, request.scope, { vision: request.body.vision }),
     }),
   );
 

@@ -10,7 +10,8 @@ import {
   PROJECT_CREATOR_ROLES,
 } from '@ordo/domain';
 import { findProductMembership } from '../products/queries';
-import { logNewProject, writeInProject, type Actor } from '../events/log';
+import type { Actor, ProjectScope } from '../../lib/scope';
+import { logNewProject, writeInProject } from '../events/log';
 import { toProject } from './queries';
 
 /** A product of its own for a project created without one: same key and name, the creator its admin. */
@@ -71,7 +72,7 @@ export async function createProject(
 /** Name and description are the team's; the vision is the product's (shared by its teams). */
 export async function updateProject(
   db: Db,
-  scope: { projectId: string; productId: string; actor: Actor },
+  scope: ProjectScope,
   changes: { name?: string | undefined; description?: string | undefined; vision?: string | undefined },
 ) {
   return writeInProject(db, scope, async (tx, log) => {
@@ -82,8 +83,8 @@ export async function updateProject(
         : await tx.update(products).set({ vision }).where(eq(products.id, scope.productId)).returning();
     const [row] =
       Object.keys(own).length > 0
-        ? await tx.update(projects).set(own).where(eq(projects.id, scope.projectId)).returning()
-        : await tx.select().from(projects).where(eq(projects.id, scope.projectId));
+        ? await tx.update(projects).set(own).where(eq(projects.id, scope.project.id)).returning()
+        : await tx.select().from(projects).where(eq(projects.id, scope.project.id));
     const project = toProject(row!, product!);
     log.append(vision === undefined ? 'project.updated' : 'project.vision_updated', { project });
     return project;

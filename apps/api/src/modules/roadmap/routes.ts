@@ -10,7 +10,6 @@ import {
   roadmapResponse,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { epicScope } from '../epics/service';
 import { listEpics } from '../epics/queries';
 import { portfolioOf } from './portfolio';
 import { productRoadmap } from './product-roadmap';
@@ -38,7 +37,7 @@ export default async function roadmapRoutes(app: App) {
       config: { action: 'roadmap.rank' },
       schema: { tags, params: keyParams, body: roadmapRankBody, response: { 200: epicResponse } },
     },
-    async (request) => ({ epic: await rankEpic(db, epicScope(request), request.body) }),
+    async (request) => ({ epic: await rankEpic(db, request.scope, request.body) }),
   );
 
   app.get(

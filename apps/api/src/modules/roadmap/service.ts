@@ -5,7 +5,7 @@ import { placeRank } from '../../lib/placement';
 import { writeInProject } from '../events/log';
 import { neighbourRank } from '../../lib/ranked-rows';
 import { findEpic, loadEpic, roadmapPosition, toEpic } from '../epics/queries';
-import { writeScope, type EpicScope } from '../epics/service';
+import type { ProjectScope } from '../../lib/scope';
 
 /** A story shows its dependency conflicts: the stories module asks the roadmap through this. */
 export { markConflicts } from './conflicts';
@@ -14,8 +14,8 @@ export { markConflicts } from './conflicts';
  * Puts an epic just before `before` or just after `after` on the roadmap: one epic row written. The
  * project lock of `writeInProject` serialises concurrent moves.
  */
-export async function rankEpic(db: Db, scope: EpicScope, move: RoadmapRank) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function rankEpic(db: Db, scope: ProjectScope, move: RoadmapRank) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadEpic(tx, scope.productId, move.epic);
     const rank = await placeRank(move, {
       what: 'an epic of this product',

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { retroItems, type Db } from '@ordo/db';
 import type { RetroItem, RetroKind } from '@ordo/domain';
 import { writeInProject } from '../events/log';
-import type { StoryScope } from '../stories/service';
+import type { WriteScope } from '../../lib/scope';
 import { loadSprint } from './queries';
 
 const toRetroItem = (row: typeof retroItems.$inferSelect): RetroItem => ({
@@ -30,11 +30,11 @@ export async function listRetro(db: Db, projectId: string, sprintId: string) {
  */
 export async function addRetroItem(
   db: Db,
-  scope: StoryScope,
+  scope: WriteScope,
   sprintId: string,
   input: { kind: RetroKind; body: string },
 ) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+  return writeInProject(db, scope, async (tx, log) => {
     await loadSprint(tx, scope.project.id, sprintId);
     const [row] = await tx
       .insert(retroItems)

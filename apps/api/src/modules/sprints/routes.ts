@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   burndownResponse,
   completeSprintBody,
@@ -19,13 +18,11 @@ import {
   velocityResponse,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { listSprints, loadSprint, sprintDetail } from './queries';
 import { burndownOf, sprintReportOf, velocityOf } from './reports';
 import { addRetroItem, listRetro } from './retro';
 import { completeSprint, createSprint, planStories, startSprint, unplanStory, updateSprint } from './service';
 
-const scope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
 const tags = ['sprints'];
 const path = '/api/projects/:key/sprints/:sprint';
 
@@ -41,7 +38,7 @@ export default async function sprintRoutes(app: App) {
       schema: { tags, params: keyParams, body: createSprintBody, response: { 201: sprintResponse } },
     },
     async (request, reply) =>
-      reply.code(201).send({ sprint: await createSprint(db, scope(request), request.body) }),
+      reply.code(201).send({ sprint: await createSprint(db, request.scope, request.body) }),
   );
 
   app.get(
@@ -69,7 +66,7 @@ export default async function sprintRoutes(app: App) {
       schema: { tags, params: sprintParams, body: updateSprintBody, response: { 200: sprintResponse } },
     },
     async (request) => ({
-      sprint: await updateSprint(db, scope(request), request.params.sprint, request.body),
+      sprint: await updateSprint(db, request.scope, request.params.sprint, request.body),
     }),
   );
 
@@ -79,7 +76,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'sprint.manage' },
       schema: { tags, params: sprintParams, body: planStoriesBody, response: { 200: sprintDetailResponse } },
     },
-    async (request) => planStories(db, scope(request), request.params.sprint, request.body.stories),
+    async (request) => planStories(db, request.scope, request.params.sprint, request.body.stories),
   );
 
   app.delete(
@@ -88,7 +85,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'sprint.manage' },
       schema: { tags, params: sprintStoryParams, response: { 200: sprintDetailResponse } },
     },
-    async (request) => unplanStory(db, scope(request), request.params.sprint, request.params.story),
+    async (request) => unplanStory(db, request.scope, request.params.sprint, request.params.story),
   );
 
   app.post(
@@ -97,7 +94,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'sprint.manage' },
       schema: { tags, params: sprintParams, response: { 200: sprintResponse } },
     },
-    async (request) => ({ sprint: await startSprint(db, scope(request), request.params.sprint) }),
+    async (request) => ({ sprint: await startSprint(db, request.scope, request.params.sprint) }),
   );
 
   app.post(
@@ -107,7 +104,7 @@ export default async function sprintRoutes(app: App) {
       schema: { tags, params: sprintParams, body: completeSprintBody, response: { 200: sprintResponse } },
     },
     async (request) => ({
-      sprint: await completeSprint(db, scope(request), request.params.sprint, request.body),
+      sprint: await completeSprint(db, request.scope, request.params.sprint, request.body),
     }),
   );
 
@@ -156,6 +153,6 @@ export default async function sprintRoutes(app: App) {
     async (request, reply) =>
       reply
         .code(201)
-        .send({ item: await addRetroItem(db, scope(request), request.params.sprint, request.body) }),
+        .send({ item: await addRetroItem(db, request.scope, request.params.sprint, request.body) }),
   );
 }

@@ -21,7 +21,7 @@ import {
 import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
 import { writeStories } from '../stories/service';
-import type { StoryScope } from '../stories/service';
+import type { WriteScope } from '../../lib/scope';
 import { statusCategories } from '../workflow/queries';
 import {
   findActiveSprint,
@@ -32,8 +32,6 @@ import {
   toSprint,
   type SprintRow,
 } from './queries';
-
-const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
 
 async function saveSprint(tx: Tx, id: string, changes: Partial<typeof sprints.$inferInsert>) {
   const [row] = await tx.update(sprints).set(changes).where(eq(sprints.id, id)).returning();
@@ -48,8 +46,8 @@ function recordSprint(log: EventLog, type: SprintEvent, row: SprintRow, extra = 
   return sprint;
 }
 
-export async function createSprint(db: Db, scope: StoryScope, input: CreateSprint) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function createSprint(db: Db, scope: WriteScope, input: CreateSprint) {
+  return writeInProject(db, scope, async (tx, log) => {
     const dates = { startDate: input.startDate ?? null, endDate: input.endDate ?? null };
     checkSprintDates(dates);
     const [row] = await tx
@@ -61,8 +59,8 @@ export async function createSprint(db: Db, scope: StoryScope, input: CreateSprin
 }
 
 /** Name, goal, dates and the review notes, while the sprint is not closed; after, the review notes only. */
-export async function updateSprint(db: Db, scope: StoryScope, id: string, changes: UpdateSprint) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function updateSprint(db: Db, scope: WriteScope, id: string, changes: UpdateSprint) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadSprint(tx, scope.project.id, id);
     const isReviewOfClosed = row.state === 'closed' && isReviewNotesOnly(changes);
     if (!isReviewOfClosed) {
@@ -81,8 +79,8 @@ export async function updateSprint(db: Db, scope: StoryScope, id: string, change
  * Under the project lock each story's sprint is read afresh, so of two plans racing for one story exactly
  * one wins and the other is refused.
  */
-export async function planStories(db: Db, scope: StoryScope, sprintId: string, keys: string[]) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function planStories(db: Db, scope: WriteScope, sprintId: string, keys: string[]) {
+  return writeInProject(db, scope, async (tx, log) => {
     const sprint = await loadSprint(tx, scope.project.id, sprintId);
     assertOpen(sprint);
     const rows = await storiesByKey(tx, scope.project, keys);
@@ -100,8 +98,8 @@ export async function planStories(db: Db, scope: StoryScope, sprintId: string, k
 }
 
 /** Takes a story out of a planned or running sprint, back to the backlog at its rank. */
-export async function unplanStory(db: Db, scope: StoryScope, sprintId: string, key: string) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function unplanStory(db: Db, scope: WriteScope, sprintId: string, key: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const sprint = await loadSprint(tx, scope.project.id, sprintId);
     assertOpen(sprint);
     const story = await loadStory(tx, scope.project, key);
@@ -118,8 +116,8 @@ export async function unplanStory(db: Db, scope: StoryScope, sprintId: string, k
 }
 
 /** planned → active: snapshots the committed points. */
-export async function startSprint(db: Db, scope: StoryScope, id: string) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function startSprint(db: Db, scope: WriteScope, id: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadSprint(tx, scope.project.id, id);
     checkStart(row, await findActiveSprint(tx, scope.project.id));
     const committed = await storiesInSprint(tx, scope.project.id, id);
@@ -134,8 +132,8 @@ export async function startSprint(db: Db, scope: StoryScope, id: string) {
  * backlog or into a planned sprint. The `sprint.completed` event comes before the moves: the sprint's
  * record (burndown, report) ends there.
  */
-export async function completeSprint(db: Db, scope: StoryScope, id: string, { moveOpenTo }: CompleteSprint) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function completeSprint(db: Db, scope: WriteScope, id: string, { moveOpenTo }: CompleteSprint) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadSprint(tx, scope.project.id, id);
     checkComplete(row);
     const target =
@@ -183,7 +181,7 @@ async function firstRank(tx: Tx, projectId: string) {
   return row?.rank ?? null;
 }
 
-const keyOf = (scope: StoryScope, row: StoryRow) => toStory(row, scope.project.key).key;
+const keyOf = (scope: WriteScope, row: StoryRow) => toStory(row, scope.project.key).key;
 
 /** The stories named in a plan, all of this project and not deleted, or a 400 naming the first that is not. */
 async function storiesByKey(tx: Tx, project: { id: string; key: string }, keys: string[]) {
@@ -216,7 +214,7 @@ async function sprintsOf(tx: Tx, projectId: string, rows: StoryRow[]) {
 async function moveStories(
   tx: Tx,
   log: EventLog,
-  scope: StoryScope,
+  scope: WriteScope,
   rows: StoryRow[],
   move: {
     sprintId: string | null;

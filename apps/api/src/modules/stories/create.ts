@@ -4,7 +4,7 @@ import { initialStatus, ranksBetween, type CreateStory } from '@ordo/domain';
 import { writeInProject } from '../events/log';
 import { lastRank } from '../../lib/ranked-rows';
 import { checkStoryReferences } from '../../lib/story-references';
-import type { StoryScope } from './service';
+import type { WriteScope } from '../../lib/scope';
 import { recordCreated } from './writer';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at ~20 columns a row. */
@@ -24,8 +24,8 @@ async function reserveNumbers(tx: Tx, projectId: string, count: number) {
  * New stories land at the bottom of the backlog in the order given, in the workflow's first todo status:
  * one story from the quick-add, or a whole backlog imported from another tool, in one transaction.
  */
-export async function createStories(db: Db, scope: StoryScope, inputs: CreateStory[]) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function createStories(db: Db, scope: WriteScope, inputs: CreateStory[]) {
+  return writeInProject(db, scope, async (tx, log) => {
     for (const epicId of new Set(inputs.map((s) => s.epicId).filter(Boolean))) {
       await checkStoryReferences(tx, scope.project.id, { epicId });
     }

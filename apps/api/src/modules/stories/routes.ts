@@ -18,7 +18,6 @@ import {
 } from '@ordo/domain';
 import { assertCan } from '../../plugins/project-access';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { withBacklogPositions } from '../../lib/backlog-positions';
 import { lastSeqOf, storyHistory } from '../events/queries';
 import { addComment, listComments } from '../comments/service';
@@ -29,8 +28,6 @@ import { listLinks } from '../links/queries';
 import { markConflicts } from '../roadmap/service';
 import { listSubtasks } from '../subtasks/service';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
-
-const storyScope = (request: FastifyRequest) => ({ project: request.project, actor: actorOf(request.user) });
 
 /** Creating needs `story.create`, plus the estimate or epic-link role for stories that set those. */
 function assertCanCreate(request: FastifyRequest, stories: CreateStory[]) {
@@ -50,7 +47,7 @@ export default async function storyRoutes(app: App) {
     },
     async (request, reply) => {
       assertCanCreate(request, [request.body]);
-      const [story] = await createStories(db, storyScope(request), [request.body]);
+      const [story] = await createStories(db, request.scope, [request.body]);
       return reply.code(201).send({ story: story! });
     },
   );
@@ -63,9 +60,7 @@ export default async function storyRoutes(app: App) {
     },
     async (request, reply) => {
       assertCanCreate(request, request.body.stories);
-      return reply
-        .code(201)
-        .send({ items: await createStories(db, storyScope(request), request.body.stories) });
+      return reply.code(201).send({ items: await createStories(db, request.scope, request.body.stories) });
     },
   );
 
@@ -102,7 +97,7 @@ export default async function storyRoutes(app: App) {
     },
     async (request) => {
       for (const action of actionsForStoryFields(request.body, 'story.edit')) assertCan(request, action);
-      return { story: await updateStory(db, storyScope(request), request.params.story, request.body) };
+      return { story: await updateStory(db, request.scope, request.params.story, request.body) };
     },
   );
 
@@ -112,7 +107,7 @@ export default async function storyRoutes(app: App) {
       config: { action: 'story.delete' },
       schema: { tags, params: storyParams, response: { 200: storyResponse } },
     },
-    async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, true) }),
+    async (request) => ({ story: await setDeleted(db, request.scope, request.params.story, true) }),
   );
 
   app.post(
@@ -121,7 +116,7 @@ export default async function storyRoutes(app: App) {
       config: { action: 'story.delete' },
       schema: { tags, params: storyParams, response: { 200: storyResponse } },
     },
-    async (request) => ({ story: await setDeleted(db, storyScope(request), request.params.story, false) }),
+    async (request) => ({ story: await setDeleted(db, request.scope, request.params.story, false) }),
   );
 
   app.post(
@@ -130,7 +125,7 @@ export default async function storyRoutes(app: App) {
       config: { action: 'story.accept' },
       schema: { tags, params: storyParams, response: { 200: storyResponse } },
     },
-    async (request) => ({ story: await acceptStory(db, storyScope(request), request.params.story) }),
+    async (request) => ({ story: await acceptStory(db, request.scope, request.params.story) }),
   );
 
   app.post(
@@ -140,7 +135,7 @@ export default async function storyRoutes(app: App) {
       schema: { tags, params: storyParams, body: rejectBody, response: { 200: storyResponse } },
     },
     async (request) => ({
-      story: await rejectStory(db, storyScope(request), request.params.story, request.body.reason),
+      story: await rejectStory(db, request.scope, request.params.story, request.body.reason),
     }),
   );
 
@@ -177,7 +172,7 @@ export default async function storyRoutes(app: App) {
     },
     async (request, reply) =>
       reply.code(201).send({
-        comment: await addComment(db, storyScope(request), request.params.story, request.body.body),
+        comment: await addComment(db, request.scope, request.params.story, request.body.body),
       }),
   );
 }

@@ -1,7 +1,8 @@
 import { comments, type Db, type Tx } from '@ordo/db';
 import { conflict, isDoneCategory, reopenStatus, type UpdateStory } from '@ordo/domain';
 import { checkStoryReferences, statusCategory } from '../../lib/story-references';
-import { writeInProject, type Actor } from '../events/log';
+import type { WriteScope } from '../../lib/scope';
+import { writeInProject } from '../events/log';
 import { listStatuses } from '../projects/queries';
 import { loadStory, toStory } from './queries';
 import { statusChange } from './status-change';
@@ -11,14 +12,8 @@ import { editStory, writeStory } from './writer';
 export { changesNothing, fieldsBefore, recordCreated, recordStory, writeStories, writeStory } from './writer';
 export { statusChange };
 
-export interface StoryScope {
-  project: { id: string; key: string };
-  actor: Actor;
-}
-const writeScope = (scope: StoryScope) => ({ projectId: scope.project.id, actor: scope.actor });
-
 /** Loads a live story for a change, refusing deleted ones and stale versions (409 with the current story). */
-async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: number) {
+async function loadForChange(tx: Tx, scope: WriteScope, key: string, version?: number) {
   const row = await loadStory(tx, scope.project, key);
   if (row.deletedAt) throw conflict(`${key} is deleted; restore it first`);
   if (version !== undefined && row.version !== version) {
@@ -29,8 +24,8 @@ async function loadForChange(tx: Tx, scope: StoryScope, key: string, version?: n
   return row;
 }
 
-export async function updateStory(db: Db, scope: StoryScope, key: string, input: UpdateStory) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function updateStory(db: Db, scope: WriteScope, key: string, input: UpdateStory) {
+  return writeInProject(db, scope, async (tx, log) => {
     const { version, ...fields } = input;
     const row = await loadForChange(tx, scope, key, version);
     await checkStoryReferences(tx, scope.project.id, fields);
@@ -44,8 +39,8 @@ export async function updateStory(db: Db, scope: StoryScope, key: string, input:
   });
 }
 
-export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted: boolean) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function setDeleted(db: Db, scope: WriteScope, key: string, deleted: boolean) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadStory(tx, scope.project, key);
     if ((row.deletedAt !== null) === deleted)
       throw conflict(`${key} is ${deleted ? 'deleted' : 'not deleted'} already`);
@@ -56,8 +51,8 @@ export async function setDeleted(db: Db, scope: StoryScope, key: string, deleted
 }
 
 /** The PO accepts a story the team finished: only one in a done status. */
-export async function acceptStory(db: Db, scope: StoryScope, key: string) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function acceptStory(db: Db, scope: WriteScope, key: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadDone(tx, scope, key);
     const changes = { accepted: true };
     return (await writeStory(tx, log, scope.project, row, { changes, type: 'story.accepted', extra: {} }))
@@ -69,8 +64,8 @@ export async function acceptStory(db: Db, scope: StoryScope, key: string) {
  * A rejected story goes back to the first in-progress status, with the reason kept as a comment; like any
  * story leaving done it loses its acceptance, and out of a closed sprint it returns to the backlog.
  */
-export async function rejectStory(db: Db, scope: StoryScope, key: string, reason: string) {
-  return writeInProject(db, writeScope(scope), async (tx, log) => {
+export async function rejectStory(db: Db, scope: WriteScope, key: string, reason: string) {
+  return writeInProject(db, scope, async (tx, log) => {
     const row = await loadDone(tx, scope, key);
     const reopen = reopenStatus(await listStatuses(tx, scope.project.id));
     const changes = await statusChange(tx, scope.project.id, row, reopen?.id ?? row.statusId);
@@ -90,7 +85,7 @@ export async function rejectStory(db: Db, scope: StoryScope, key: string, reason
   });
 }
 
-async function loadDone(tx: Tx, scope: StoryScope, key: string) {
+async function loadDone(tx: Tx, scope: WriteScope, key: string) {
   const row = await loadForChange(tx, scope, key);
   if (!isDoneCategory(await statusCategory(tx, row.statusId)))
     throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);

@@ -6,7 +6,6 @@ import {
   updateSubtaskBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { storyScopeOf as scope } from '../events/log';
 import { addSubtask, deleteSubtask, updateSubtask } from './service';
 
 const tags = ['stories'];
@@ -24,7 +23,7 @@ export default async function subtaskRoutes(app: App) {
     async (request, reply) =>
       reply
         .code(201)
-        .send({ subtask: await addSubtask(db, scope(request), request.params.story, request.body) }),
+        .send({ subtask: await addSubtask(db, request.scope, request.params.story, request.body) }),
   );
 
   app.patch(
@@ -34,7 +33,7 @@ export default async function subtaskRoutes(app: App) {
       schema: { tags, params: subtaskParams, body: updateSubtaskBody, response: { 200: subtaskResponse } },
     },
     async (request) => ({
-      subtask: await updateSubtask(db, scope(request), request.params.story, request.params.id, request.body),
+      subtask: await updateSubtask(db, request.scope, request.params.story, request.params.id, request.body),
     }),
   );
 
@@ -45,7 +44,7 @@ export default async function subtaskRoutes(app: App) {
       schema: { tags, params: subtaskParams },
     },
     async (request, reply) => {
-      await deleteSubtask(db, scope(request), request.params.story, request.params.id);
+      await deleteSubtask(db, request.scope, request.params.story, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -4,7 +4,7 @@ import { conflict, notFound, type Subtask, type UpdateSubtask } from '@ordo/doma
 import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, type StoryRow } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
-import type { StoryScope } from '../stories/service';
+import type { WriteScope } from '../../lib/scope';
 import { writeStory } from '../stories/service';
 
 const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({
@@ -30,7 +30,7 @@ export async function listSubtasks(db: Db | Tx, projectId: string, storyId: stri
  */
 async function recount(
   tx: Tx,
-  scope: StoryScope,
+  scope: WriteScope,
   story: StoryRow,
   log: EventLog,
   type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted',
@@ -43,7 +43,7 @@ async function recount(
   await writeStory(tx, log, scope.project, story, { changes, type, extra: { subtask }, keepVersion: true });
 }
 
-async function loadLiveStory(tx: Tx, scope: StoryScope, key: string) {
+async function loadLiveStory(tx: Tx, scope: WriteScope, key: string) {
   const story = await loadStory(tx, scope.project, key);
   if (story.deletedAt) throw conflict(`${key} is deleted; restore it first`);
   return story;
@@ -60,11 +60,11 @@ async function loadSubtask(tx: Tx, story: StoryRow, id: string) {
 
 export async function addSubtask(
   db: Db,
-  scope: StoryScope,
+  scope: WriteScope,
   key: string,
   input: { title: string; assigneeId?: string | null | undefined },
 ) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+  return writeInProject(db, scope, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     await checkStoryReferences(tx, scope.project.id, { assigneeId: input.assigneeId });
     const [row] = await tx
@@ -84,12 +84,12 @@ export async function addSubtask(
 
 export async function updateSubtask(
   db: Db,
-  scope: StoryScope,
+  scope: WriteScope,
   key: string,
   id: string,
   changes: UpdateSubtask,
 ) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+  return writeInProject(db, scope, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     const before = await loadSubtask(tx, story, id);
     await checkStoryReferences(tx, scope.project.id, { assigneeId: changes.assigneeId });
@@ -100,8 +100,8 @@ export async function updateSubtask(
   });
 }
 
-export async function deleteSubtask(db: Db, scope: StoryScope, key: string, id: string) {
-  await writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function deleteSubtask(db: Db, scope: WriteScope, key: string, id: string) {
+  await writeInProject(db, scope, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     const row = await loadSubtask(tx, story, id);
     await tx.delete(subtasks).where(eq(subtasks.id, row.id));

@@ -1,6 +1,5 @@
 import { keyParams, statusesResponse, updateStatusesBody } from '@ordo/domain';
 import type { App } from '../../types';
-import { actorOf } from '../events/log';
 import { updateWorkflow } from './service';
 
 export default async function workflowRoutes(app: App) {
@@ -18,11 +17,7 @@ export default async function workflowRoutes(app: App) {
       },
     },
     async (request) => ({
-      statuses: await updateWorkflow(
-        db,
-        { project: request.project, actor: actorOf(request.user) },
-        request.body,
-      ),
+      statuses: await updateWorkflow(db, request.scope, request.body),
     }),
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
 import { listStatuses } from '../projects/queries';
-import type { StoryScope } from '../stories/service';
+import type { WriteScope } from '../../lib/scope';
 import { writeStory } from '../stories/service';
 import { statusCategories, storyCounts } from './queries';
 
@@ -17,8 +17,8 @@ import { statusCategories, storyCounts } from './queries';
  * Replaces the project's workflow with the list sent, in order: renames, new statuses, WIP limits, and
  * removed statuses whose stories move where `moveStoriesTo` says (each move logged like a board move).
  */
-export async function updateWorkflow(db: Db, scope: StoryScope, input: UpdateStatuses) {
-  return writeInProject(db, { projectId: scope.project.id, actor: scope.actor }, async (tx, log) => {
+export async function updateWorkflow(db: Db, scope: WriteScope, input: UpdateStatuses) {
+  return writeInProject(db, scope, async (tx, log) => {
     const current = await listStatuses(tx, scope.project.id);
     const counts = await storyCounts(
       tx,
@@ -45,7 +45,7 @@ async function saveStatuses(tx: Tx, projectId: string, planned: PlannedStatus[])
 }
 
 /** The stories of the removed statuses (deleted ones too: they keep a status) go to the status named for them. */
-async function moveStranded(tx: Tx, log: EventLog, scope: StoryScope, removed: RemovedStatus[]) {
+async function moveStranded(tx: Tx, log: EventLog, scope: WriteScope, removed: RemovedStatus[]) {
   const targets = new Map(removed.flatMap((r) => (r.movedTo ? [[r.status.id, r.movedTo] as const] : [])));
   if (targets.size === 0) return;
   const rows = await tx
