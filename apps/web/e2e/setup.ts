@@ -28,6 +28,79 @@ export interface Team {
   close: () => Promise<void>;
 }
 
+const DAY = 86_400_000;
+/** An ISO day `offset` days from today. */
+export const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+
+/** One closed two-week sprint that delivered 10 points: the team's velocity, the same in every trial. */
+export async function closeASprint(admin: ApiSession, team: string) {
+  const base = `/projects/${team}`;
+  const { story } = await admin.call<{ story: { key: string } }>('POST', `${base}/stories`, {
+    title: 'Last sprint',
+    points: 8,
+  });
+  const extra = await admin.call<{ story: { key: string } }>('POST', `${base}/stories`, {
+    title: 'Also last sprint',
+    points: 2,
+  });
+  const { sprint } = await admin.call<{ sprint: { id: string } }>('POST', `${base}/sprints`, {
+    name: 'Sprint 1',
+    startDate: day(0),
+    endDate: day(13),
+  });
+  await admin.call('POST', `${base}/sprints/${sprint.id}/stories`, { stories: [story.key, extra.story.key] });
+  await admin.call('POST', `${base}/sprints/${sprint.id}/start`);
+  const { statuses } = await admin.call<{ statuses: { id: string; category: string }[] }>(
+    'GET',
+    `${base}/statuses`,
+  );
+  const done = statuses.find((s) => s.category === 'done')!.id;
+  for (const key of [story.key, extra.story.key]) {
+    await admin.call('POST', `${base}/stories/${key}/transition`, { statusId: done });
+  }
+  await admin.call('POST', `${base}/sprints/${sprint.id}/complete`, { moveOpenTo: 'backlog' });
+}
+
+/** The real API with an empty database and Chromium; people are registered over HTTP and sign in through the page. */
+export async function startWorld() {
+  const server = await startServer();
+  const browser = await launch(CHROMIUM ?? '');
+  const pageErrors: string[] = [];
+  return {
+    server,
+    browser,
+    /** Uncaught errors thrown in any page of the run. */
+    pageErrors,
+    register: (name: string, email: string) => ApiSession.register(server.baseUrl, name, email, PASSWORD),
+    signIn: (email: string) => signIn(browser, server.baseUrl, email, PASSWORD, pageErrors),
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/**
+ * The product PRD ("The shop") with two teams, APP and WEB, 10 points a sprint each, and the epic Checkout in
+ * both: APP's order lands its part (APP-3) in sprint 1, but WEB's blocker of it (WEB-4) sits behind 13 points
+ * (WEB-3), in sprint 2: one dependency conflict.
+ */
+export async function planCheckoutAcrossTeams(cpo: ApiSession) {
+  await cpo.call('POST', '/products', { key: 'PRD', name: 'The shop' });
+  for (const key of ['APP', 'WEB']) {
+    await cpo.call('POST', '/projects', { key, name: `Team ${key}`, product: 'PRD' });
+    await closeASprint(cpo, key);
+  }
+  const { epic } = await cpo.call<{ epic: { id: string } }>('POST', '/projects/APP/epics', {
+    title: 'Checkout',
+  });
+  await cpo.call('POST', '/projects/APP/stories', { title: 'Checkout API', points: 5, epicId: epic.id });
+  await cpo.call('POST', '/projects/WEB/stories', { title: 'Landing page', points: 13 });
+  await cpo.call('POST', '/projects/WEB/stories', { title: 'Basket widget', points: 5, epicId: epic.id });
+  await cpo.call('POST', '/projects/WEB/stories/WEB-4/links', { type: 'blocks', story: 'APP-3' });
+}
+
 /** Screenshots of each view, for people reviewing a run (git-ignored) and for the README. */
 export async function snap(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });

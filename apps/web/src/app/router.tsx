@@ -23,6 +23,20 @@ const views = {
   settings: () => import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
 };
 
+/** A product's views, inside the product's frame (its navigation and my roles on it), also loaded on demand. */
+const productViews = {
+  roadmap: () =>
+    import('../features/product-roadmap/product-roadmap-page').then((m) => ({
+      Component: m.ProductRoadmapPage,
+    })),
+  teams: () =>
+    import('../features/products/product-teams-page').then((m) => ({ Component: m.ProductTeamsPage })),
+  members: () =>
+    import('../features/products/product-members-page').then((m) => ({
+      Component: m.ProductMembersPage,
+    })),
+};
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
@@ -36,11 +50,18 @@ export const router = createBrowserRouter([
       { path: 'projects', element: <ProjectListPage /> },
       { path: 'profile', element: <ProfilePage /> },
       {
-        path: 'products/:product/roadmap',
+        path: 'portfolio',
         lazy: () =>
-          import('../features/product-roadmap/product-roadmap-page').then((m) => ({
-            Component: m.ProductRoadmapPage,
-          })),
+          import('../features/portfolio/portfolio-page').then((m) => ({ Component: m.PortfolioPage })),
+      },
+      {
+        path: 'products/:product',
+        lazy: () =>
+          import('../features/products/product-layout').then((m) => ({ Component: m.ProductLayout })),
+        children: [
+          { index: true, element: <Navigate to="roadmap" replace /> },
+          ...Object.entries(productViews).map(([path, lazy]) => ({ path, lazy })),
+        ],
       },
       {
         path: 'projects/:key',

@@ -9,7 +9,7 @@ import { KeyboardProvider, useCommands, type Command } from '../features/keyboar
 import { NotificationBell } from '../features/notifications/bell';
 import { applyTheme, nextTheme, storedTheme, type Theme } from './theme';
 import { SearchBox } from '../features/search/search-box';
-import { ProductSwitcher } from '../features/product-roadmap/product-switcher';
+import { ProductSwitcher } from '../features/products/product-switcher';
 
 const THEME_LABEL: Record<Theme, string> = {
   system: 'Theme: system',
@@ -104,7 +104,7 @@ export function Shell() {
           <Link to="/projects" className="brand">
             Ordo
           </Link>
-          <ProductSwitcher projects={me.data.projects} />
+          <ProductSwitcher />
           <SearchBox />
           <span className="spacer" />
           <ThemeToggle />

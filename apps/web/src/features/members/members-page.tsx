@@ -1,17 +1,15 @@
-import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { memberResponse, type Role } from '@ordo/domain';
 import { describeError, request } from '../../shared/api/client';
 import { projectPath } from '../../shared/api/paths';
 import { useProjectCommand } from '../../shared/api/use-project-command';
-import { ActionButton } from '../../shared/ui/action-button';
-import { Avatar } from '../../shared/ui/avatar';
 import { ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { membersQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
+import { AddMemberForm } from './add-member-form';
 import { InvitationsPanel } from './invitations-panel';
-import { RoleCheckboxes } from './role-checkboxes';
+import { MemberRow } from './member-row';
 import './members.css';
 
 type MemberCommand =
@@ -36,37 +34,6 @@ function useMemberCommand(projectKey: string) {
   });
 }
 
-function AddMember({ onAdd }: { onAdd: (email: string, roles: Role[]) => void }) {
-  const [email, setEmail] = useState('');
-  const [roles, setRoles] = useState<Role[]>(['developer']);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onAdd(email, roles);
-    setEmail('');
-  };
-  return (
-    <form className="card stack" style={{ padding: 16 }} onSubmit={submit} aria-label="Add a member">
-      <h2>Add a member</h2>
-      <label>
-        Email of someone with an Ordo account
-        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <RoleCheckboxes
-        label="Roles of the new member"
-        roles={roles}
-        disabled={false}
-        reason=""
-        onChange={setRoles}
-      />
-      <div>
-        <button type="submit" className="btn btn-primary">
-          Add member
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /** Who is on the project and in which roles; the Product Owner manages it. */
 export function MembersPage() {
   const projectKey = useProjectKey();
@@ -83,34 +50,25 @@ export function MembersPage() {
       {!managing.allowed && <RoleHint reason={managing.reason} />}
       <ul className="members">
         {members.data.items.map(({ user, roles }) => (
-          <li key={user.id} className="card member">
-            <Avatar name={user.name} id={user.id} />
-            <div className="member-name">
-              <strong>{user.name}</strong>
-              <div className="muted">{user.email}</div>
-            </div>
-            <RoleCheckboxes
-              label={`Roles of ${user.name}`}
-              roles={roles}
-              disabled={!managing.allowed}
-              reason={managing.reason}
-              onChange={(next) => command.mutate({ command: 'roles', userId: user.id, roles: next })}
-            />
-            <ActionButton
-              variant="ghost"
-              className="btn-danger"
-              allowed={managing.allowed}
-              reason={managing.reason}
-              onClick={() => command.mutate({ command: 'remove', userId: user.id })}
-            >
-              Remove
-            </ActionButton>
-          </li>
+          <MemberRow
+            key={user.id}
+            user={user}
+            roles={roles}
+            managing={managing}
+            onRoles={(next) => command.mutate({ command: 'roles', userId: user.id, roles: next })}
+            onRemove={() => command.mutate({ command: 'remove', userId: user.id })}
+          />
         ))}
       </ul>
       {inviting.allowed && <InvitationsPanel projectKey={projectKey} />}
       {managing.allowed && (
-        <AddMember onAdd={(email, roles) => command.mutate({ command: 'add', email, roles })} />
+        <AddMemberForm
+          title="Add a member"
+          emailLabel="Email of someone with an Ordo account"
+          submitLabel="Add member"
+          initialRoles={['developer']}
+          onAdd={(email, roles) => command.mutate({ command: 'add', email, roles })}
+        />
       )}
     </main>
   );

@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { productRoadmapResponse } from '@ordo/domain';
 import { request } from '../../shared/api/client';
+import { productPath } from '../../shared/api/paths';
 
-const e = encodeURIComponent;
-export const productPath = (key: string) => `/products/${e(key)}`;
-
+/** Everything of a product sits under ['product', key], like a project's under ['project', key]. */
 export const productRoadmapKey = (key: string) => ['product', key, 'roadmap'] as const;
 
 export const productRoadmapQuery = (key: string) =>

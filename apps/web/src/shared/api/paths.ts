@@ -3,6 +3,7 @@ const e = encodeURIComponent;
 
 export const projectPath = (key: string) => `/projects/${e(key)}`;
 export const storyPath = (key: string, story: string) => `${projectPath(key)}/stories/${e(story)}`;
+export const productPath = (key: string) => `/products/${e(key)}`;
 export const sprintPath = (key: string, sprintId: string) => `${projectPath(key)}/sprints/${e(sprintId)}`;
 
 /** `?a=1&b=2` from the defined, non-empty values, or '' when there are none. */
