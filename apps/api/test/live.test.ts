@@ -9,6 +9,7 @@ import {
   checkPresence,
   isError,
   isEvent,
+  isPresence,
   lastSeqOf,
   openLive,
   range,
@@ -264,7 +265,7 @@ describe('presence', () => {
 describe('a slow subscriber', () => {
   it('gets what it can drain, in order, and then resync instead of an endless buffer', async () => {
     const slow = await startTestApp({ live: { highWaterBytes: 64 * 1024, slowMs: 300 } });
-    const { key, po, project } = await slow.projectWithTeam();
+    const { key, po, dev, project } = await slow.projectWithTeam();
     // 1,000 events of 16 KB each: far more than the kernel's socket buffers hold while the client reads nothing.
     await writeInProject(
       slow.database.db,
@@ -277,14 +278,21 @@ describe('a slow subscriber', () => {
       },
     );
     const last = await lastSeqOf(po, key);
+    // A bystander (the developer, from now on: no replay to fall behind on) sees the PO arrive and, once the
+    // server gives up on the PO's full socket (slowMs, 300 ms), leave: the PO's socket stays paused until then,
+    // however slow the machine.
+    const bystander = await openLive(slow.url, dev);
+    bystander.send({ type: 'subscribe', project: key });
+    await bystander.waitFor(isPresence(key, [dev.user!.id]));
     const socket = await openLive(slow.url, po);
     socket.ws.pause();
     socket.send({ type: 'subscribe', project: key, since: last - 1000 });
-    const bystander = await openLive(slow.url, po);
-    bystander.send({ type: 'subscribe', project: key, since: last - 1000 });
-    await bystander.waitFor(isEvent(key, last));
-    // The server gives up on a socket that stays full for slowMs (300 ms); stay paused well past that.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const both = bystander.messages.indexOf(
+      await bystander.waitFor(isPresence(key, [po.user!.id, dev.user!.id])),
+    );
+    await bystander.waitFor(
+      (m) => bystander.messages.indexOf(m) > both && isPresence(key, [dev.user!.id])(m),
+    );
     socket.ws.resume();
     await socket.waitFor((m) => m.type === 'resync');
     const seqs = seqsOf(socket, key);
