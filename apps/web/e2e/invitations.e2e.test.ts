@@ -8,7 +8,7 @@ import { CHROMIUM } from './setup';
 
 const PASSWORD = 'e2e-password-1';
 
-describe.skipIf(!CHROMIUM)('a PO brings a new person in by email', () => {
+describe.skipIf(!CHROMIUM)('people come in by email: an invitation, a forgotten password', () => {
   let smtp: TestSmtp;
   let server: RunningServer;
   let browser: Browser;
@@ -62,6 +62,41 @@ describe.skipIf(!CHROMIUM)('a PO brings a new person in by email', () => {
     const again = await context.newPage();
     await again.goto(link);
     await again.getByText('This invitation link is unknown, used or expired').waitFor();
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+  it('a forgotten password: the mail links to a page that sets a new one, and the person logs in with it', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.getByLabel('Email').fill('po@e2e.test');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'a link to choose a new password is on its way' })
+      .waitFor();
+
+    const mail = await smtp.next((m) => m.rcpt.includes('po@e2e.test'));
+    await page.goto(linkIn(mail, `${server.baseUrl}/reset-password/`));
+    await page.getByLabel('New password').fill('a-new-password-2');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your new password is set' }).waitFor();
+    await page.getByLabel('Email').fill('po@e2e.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Password').fill('a-new-password-2');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/projects');
+
+    // The link was for one use: opened again, it says so.
+    await page.goto(linkIn(mail, `${server.baseUrl}/reset-password/`));
+    await page.getByLabel('New password').fill('a-third-password-3');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This link is unknown, used or expired' }).waitFor();
     await context.close();
     expect(errors).toEqual([]);
   });

@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../shared/api/client';
 import { meQuery } from '../projects/queries';
+import { AuthCard } from './auth-card';
 
 export interface Field {
   name: string;
@@ -19,10 +20,12 @@ interface Props {
   footer: ReactNode;
   /** Below the submit button: another way in (single sign-on). */
   alternative?: ReactNode;
+  /** Above the fields: what the page that sent the person here has to tell them. */
+  notice?: ReactNode;
 }
 
 /** Login and register share one form: labelled fields, one submit, the API's message on refusal. */
-export function AuthForm({ title, submitLabel, fields, submit, footer, alternative }: Props) {
+export function AuthForm({ title, submitLabel, fields, submit, footer, alternative, notice }: Props) {
   const [values, setValues] = useState<Record<string, string>>({});
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -39,39 +42,30 @@ export function AuthForm({ title, submitLabel, fields, submit, footer, alternati
       void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/projects', { replace: true });
     },
   });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    mutation.mutate(values);
-  };
   return (
-    <main className="auth-page">
-      <form className="card stack auth-card" onSubmit={onSubmit}>
-        <div className="brand">Ordo</div>
-        <h1>{title}</h1>
-        {fields.map((f) => (
-          <label key={f.name}>
-            {f.label}
-            <input
-              name={f.name}
-              type={f.type}
-              autoComplete={f.autoComplete}
-              required
-              value={values[f.name] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-            />
-          </label>
-        ))}
-        {mutation.isError && (
-          <p className="error-text" role="alert">
-            {describeError(mutation.error)}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
-          {submitLabel}
-        </button>
-        {alternative}
-        <p className="muted">{footer}</p>
-      </form>
-    </main>
+    <AuthCard
+      title={title}
+      onSubmit={() => mutation.mutate(values)}
+      error={mutation.isError && describeError(mutation.error)}
+      submitLabel={submitLabel}
+      pending={mutation.isPending}
+      alternative={alternative}
+      footer={footer}
+    >
+      {notice && <p role="status">{notice}</p>}
+      {fields.map((f) => (
+        <label key={f.name}>
+          {f.label}
+          <input
+            name={f.name}
+            type={f.type}
+            autoComplete={f.autoComplete}
+            required
+            value={values[f.name] ?? ''}
+            onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+          />
+        </label>
+      ))}
+    </AuthCard>
   );
 }

@@ -14,9 +14,11 @@ function useCarriedSearch() {
 
 export function LoginPage() {
   const search = useCarriedSearch();
+  const [params] = useSearchParams();
   return (
     <AuthForm
       title="Log in"
+      notice={params.get('reset') === 'done' && 'Your new password is set: log in with it.'}
       submitLabel="Log in"
       fields={[
         EMAIL,

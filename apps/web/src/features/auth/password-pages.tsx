@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, isApiError, request } from '../../shared/api/client';
+import { AuthCard } from './auth-card';
 
 /** "Forgot password?": the same answer whether the email has an account or not. */
 export function ForgotPasswordPage() {
@@ -9,47 +10,34 @@ export function ForgotPasswordPage() {
   const send = useMutation({
     mutationFn: () => request('/auth/password-reset', null, { method: 'POST', body: { email } }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send.mutate();
-  };
   return (
-    <main className="auth-page">
-      <form className="card stack auth-card" onSubmit={submit}>
-        <div className="brand">Ordo</div>
-        <h1>Reset your password</h1>
-        {send.isSuccess ? (
+    <AuthCard
+      title="Reset your password"
+      onSubmit={() => send.mutate()}
+      error={send.isError && describeError(send.error)}
+      submitLabel="Send the link"
+      pending={send.isPending}
+      footer={<Link to="/login">Back to log in</Link>}
+      done={
+        send.isSuccess && (
           <p role="status">
             If an account has this email, a link to choose a new password is on its way. It works for one
             hour.
           </p>
-        ) : (
-          <>
-            <label>
-              Email
-              <input
-                type="email"
-                autoComplete="email"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            </label>
-            {send.isError && (
-              <p className="error-text" role="alert">
-                {describeError(send.error)}
-              </p>
-            )}
-            <button type="submit" className="btn btn-primary" disabled={send.isPending}>
-              Send the link
-            </button>
-          </>
-        )}
-        <p className="muted">
-          <Link to="/login">Back to log in</Link>
-        </p>
-      </form>
-    </main>
+        )
+      }
+    >
+      <label>
+        Email
+        <input
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </label>
+    </AuthCard>
   );
 }
 
@@ -66,39 +54,30 @@ export function ResetPasswordPage() {
       }),
     onSuccess: () => navigate('/login?reset=done', { replace: true }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    reset.mutate();
-  };
   return (
-    <main className="auth-page">
-      <form className="card stack auth-card" onSubmit={submit}>
-        <div className="brand">Ordo</div>
-        <h1>Choose a new password</h1>
-        <label>
-          New password (8 characters or more)
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {reset.isError && (
-          <p className="error-text" role="alert">
-            {isApiError(reset.error, 'not_found')
-              ? 'This link is unknown, used or expired: ask for a new one.'
-              : describeError(reset.error)}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={reset.isPending}>
-          Set the new password
-        </button>
-        <p className="muted">
-          <Link to="/forgot-password">Ask for a new link</Link>
-        </p>
-      </form>
-    </main>
+    <AuthCard
+      title="Choose a new password"
+      onSubmit={() => reset.mutate()}
+      error={
+        reset.isError &&
+        (isApiError(reset.error, 'not_found')
+          ? 'This link is unknown, used or expired: ask for a new one.'
+          : describeError(reset.error))
+      }
+      submitLabel="Set the new password"
+      pending={reset.isPending}
+      footer={<Link to="/forgot-password">Ask for a new link</Link>}
+    >
+      <label>
+        New password (8 characters or more)
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+    </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import type { BacklogFilter } from '@ordo/domain';
-import { SearchInput } from '../../shared/ui/search-input';
+import { LabelInput, SearchInput } from '../../shared/ui/search-input';
 import { TypeOptions } from '../story/story-chips';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
 import type { FilterField } from './use-backlog-filter';
@@ -14,13 +14,7 @@ export function BacklogFilters({ projectKey, filter, onChange }: Props) {
   return (
     <div className="row filters" role="search">
       <SearchInput value={filter.q ?? ''} onSearch={(q) => onChange('q', q)} />
-      <input
-        placeholder="Label"
-        aria-label="Filter by label"
-        defaultValue={filter.label ?? ''}
-        onBlur={(e) => onChange('label', e.target.value.trim())}
-        onKeyDown={(e) => e.key === 'Enter' && onChange('label', e.currentTarget.value.trim())}
-      />
+      <LabelInput value={filter.label ?? ''} onLabel={(label) => onChange('label', label)} />
       <EpicPicker
         projectKey={projectKey}
         aria-label="Filter by epic"

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { acceptInvitationResponse, publicInvitationResponse, ROLE_LABELS } from '@ordo/domain';
 import { describeError, isApiError, request } from '../../shared/api/client';
 import { ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { AuthCard } from '../auth/auth-card';
 import { meQuery } from '../projects/queries';
 
 /** The page an invitation link opens: who invited whom to what; join signed in, with a password, or as a newcomer. */
@@ -47,10 +48,6 @@ export function AcceptInvitationPage() {
   const { invitation } = shown.data;
   const signedIn = me.data?.user;
   const asNewcomer = !signedIn && !invitation.hasAccount;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    accept.mutate(signedIn ? {} : asNewcomer ? values : { password: values.password });
-  };
   const field = (name: 'name' | 'password', label: string, type: string, autoComplete: string) => (
     <label>
       {label}
@@ -65,39 +62,35 @@ export function AcceptInvitationPage() {
     </label>
   );
   return (
-    <main className="auth-page">
-      <form className="card stack auth-card" onSubmit={submit}>
-        <div className="brand">Ordo</div>
-        <h1>Join {invitation.project.name}</h1>
-        <p data-testid="invitation-summary">
-          {invitation.inviter.name} invited {invitation.email} to {invitation.project.name} (
-          {invitation.project.key}) as {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
+    <AuthCard
+      title={`Join ${invitation.project.name}`}
+      onSubmit={() => accept.mutate(signedIn ? {} : asNewcomer ? values : { password: values.password })}
+      error={accept.isError && describeError(accept.error)}
+      submitLabel={
+        signedIn
+          ? `Join ${invitation.project.name}`
+          : asNewcomer
+            ? 'Create account and join'
+            : 'Sign in and join'
+      }
+      pending={accept.isPending}
+    >
+      <p data-testid="invitation-summary">
+        {invitation.inviter.name} invited {invitation.email} to {invitation.project.name} (
+        {invitation.project.key}) as {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
+      </p>
+      {signedIn ? (
+        <p className="muted">
+          You are signed in as {signedIn.name} ({signedIn.email}).
         </p>
-        {signedIn ? (
-          <p className="muted">
-            You are signed in as {signedIn.name} ({signedIn.email}).
-          </p>
-        ) : asNewcomer ? (
-          <>
-            {field('name', 'Your name', 'text', 'name')}
-            {field('password', 'Choose a password (8 characters or more)', 'password', 'new-password')}
-          </>
-        ) : (
-          field('password', `Password of ${invitation.email}`, 'password', 'current-password')
-        )}
-        {accept.isError && (
-          <p className="error-text" role="alert">
-            {describeError(accept.error)}
-          </p>
-        )}
-        <button type="submit" className="btn btn-primary" disabled={accept.isPending}>
-          {signedIn
-            ? `Join ${invitation.project.name}`
-            : asNewcomer
-              ? 'Create account and join'
-              : 'Sign in and join'}
-        </button>
-      </form>
-    </main>
+      ) : asNewcomer ? (
+        <>
+          {field('name', 'Your name', 'text', 'name')}
+          {field('password', 'Choose a password (8 characters or more)', 'password', 'new-password')}
+        </>
+      ) : (
+        field('password', `Password of ${invitation.email}`, 'password', 'current-password')
+      )}
+    </AuthCard>
   );
 }

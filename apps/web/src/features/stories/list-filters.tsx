@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { SearchInput } from '../../shared/ui/search-input';
+import { LabelInput, SearchInput } from '../../shared/ui/search-input';
 import { TypeOptions } from '../story/story-chips';
 import { EpicPicker, MemberPicker } from '../projects/pickers';
 import { projectQuery } from '../projects/queries';
@@ -64,14 +64,7 @@ export function ListFilters({ projectKey, params, onChange }: Props) {
         value={params.assignee ?? ''}
         onPick={(id) => onChange('assignee', id)}
       />
-      <input
-        key={params.label ?? ''}
-        placeholder="Label"
-        aria-label="Filter by label"
-        defaultValue={params.label ?? ''}
-        onBlur={(e) => onChange('label', e.target.value.trim())}
-        onKeyDown={(e) => e.key === 'Enter' && onChange('label', e.currentTarget.value.trim())}
-      />
+      <LabelInput value={params.label ?? ''} onLabel={(label) => onChange('label', label)} />
       <select {...select('type', 'Filter by type')}>
         <option value="">All types</option>
         <TypeOptions />

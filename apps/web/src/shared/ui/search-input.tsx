@@ -20,3 +20,20 @@ export function SearchInput({ value, onSearch }: { value: string; onSearch: (q: 
     />
   );
 }
+
+/**
+ * A label filter: one label is a whole word, so it applies when the person leaves the field or presses Enter,
+ * not while they type. Keyed by its value so a change of the URL (Back, a link) shows in the field.
+ */
+export function LabelInput({ value, onLabel }: { value: string; onLabel: (label: string) => void }) {
+  return (
+    <input
+      key={value}
+      placeholder="Label"
+      aria-label="Filter by label"
+      defaultValue={value}
+      onBlur={(e) => onLabel(e.target.value.trim())}
+      onKeyDown={(e) => e.key === 'Enter' && onLabel(e.currentTarget.value.trim())}
+    />
+  );
+}
