@@ -74,10 +74,18 @@ export async function benchApp(storyCount: number, options: { webDist?: string }
   };
 }
 
-/** Runs `work` `runs` times one after another and returns the median and 95th percentile in ms. */
-export async function time(runs: number, work: (i: number) => Promise<unknown>) {
+/**
+ * Runs `work` `runs` times one after another and returns the median and 95th percentile in ms; `before`
+ * (untimed) runs ahead of each.
+ */
+export async function time(
+  runs: number,
+  work: (i: number) => Promise<unknown>,
+  before?: (i: number) => Promise<unknown>,
+) {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(i);
     const started = performance.now();
     await work(i);
     samples.push(performance.now() - started);

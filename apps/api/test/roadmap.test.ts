@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Team, type TestApp } from './harness';
 import { expectInvalid } from './expect';
 import { addStory, closeSprints, createEpic, daysFrom, eventsOf, finishStory, todayUtc } from './pm-helpers';
+import { twoTeamProduct } from './product-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -299,5 +300,40 @@ describe('ranking the roadmap', () => {
       expect(reply.body.error.message).toContain(field);
     }
     expect(await order()).toEqual(was);
+  });
+});
+
+describe('a roadmap read again', () => {
+  it('follows what another team of the product changes, and the day', async () => {
+    const clockNow = { at: new Date('2026-03-02T10:00:00Z') };
+    const own = await startTestApp({ clock: () => clockNow.at });
+    try {
+      const p = await twoTeamProduct(own);
+      const titles = async () =>
+        ((await p.pm.get(`/api/projects/${p.teamA}/roadmap`)).body as { epics: Entry[] }).epics.map(
+          (e) => e.epic.title,
+        );
+      expect(await titles()).toEqual([]);
+      expect(await titles()).toEqual([]);
+      // An epic added through team B is the product's: team A's roadmap, read just before, shows it.
+      const added = await p.pm.post(`/api/projects/${p.teamB}/epics`, { title: 'Through B' });
+      expect(added.status).toBe(201);
+      expect(await titles()).toEqual(['Through B']);
+      const renamed = await p.pm.patch(`/api/projects/${p.teamB}/epics/${added.body.epic.id}`, {
+        title: 'Renamed in B',
+      });
+      expect(renamed.status).toBe(200);
+      expect(await titles()).toEqual(['Renamed in B']);
+      // The forecast's first sprint end counts from today: a new day is a new roadmap.
+      const firstEnd = async () =>
+        (await p.pm.get(`/api/projects/${p.teamA}/roadmap`)).body.basis.firstSprintEnd as string | null;
+      const before = await firstEnd();
+      clockNow.at = new Date('2026-03-20T10:00:00Z');
+      const after = await firstEnd();
+      expect(after).not.toBeNull();
+      expect(after).not.toEqual(before);
+    } finally {
+      await own.close();
+    }
   });
 });

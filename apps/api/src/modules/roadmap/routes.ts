@@ -14,13 +14,15 @@ import { listEpics } from '../epics/queries';
 import { portfolioOf } from './portfolio';
 import { productRoadmap } from './product-roadmap';
 import { productReader } from './product-teams';
-import { feedbackCounts, loadRoadmapInput } from './queries';
+import { RoadmapCache } from './cache';
+import { feedbackCounts, loadRoadmapInput, roadmapVersion } from './queries';
 import { rankEpic } from './service';
 
 const tags = ['roadmap'];
 
 export default async function roadmapRoutes(app: App) {
   const db = app.database.db;
+  const cache = new RoadmapCache();
 
   app.get(
     '/api/projects/:key/roadmap',
@@ -28,7 +30,13 @@ export default async function roadmapRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: keyParams, response: { 200: roadmapResponse } },
     },
-    async (request) => buildRoadmap(await loadRoadmapInput(db, request.project, app.today())),
+    async (request) => {
+      const today = app.today();
+      const { version, plannedVelocity } = await roadmapVersion(db, request.project, today);
+      return cache.get(request.project.id, version, async () =>
+        buildRoadmap(await loadRoadmapInput(db, { ...request.project, plannedVelocity }, today)),
+      );
+    },
   );
 
   app.post(

@@ -9,7 +9,15 @@ import { statusChange } from './status-change';
 import { editStory, writeStory } from './writer';
 
 // The one story write path and the status rules, lent to every module that changes stories.
-export { changesNothing, fieldsBefore, recordCreated, recordStory, writeStories, writeStory } from './writer';
+export {
+  changesNothing,
+  fieldsBefore,
+  recordCreated,
+  recordStory,
+  writeStories,
+  writeStory,
+  writeStoryWithEvents,
+} from './writer';
 export { statusChange };
 
 /** Loads a live story for a change, refusing deleted ones and stale versions (409 with the current story). */

@@ -79,6 +79,34 @@ export async function writeStory<T extends StoryEventType>(
   return { row: saved!, story: toStory(saved!, project.key) };
 }
 
+/** Plain values for a story's own columns (no SQL expressions): the row after the change is known here. */
+type PlainStoryChanges = Partial<Omit<StoryRow, 'id' | 'projectId' | 'version' | 'updatedAt'>>;
+
+/**
+ * Writes one story's change in the statement that writes the transaction's events, at its end: one round
+ * trip fewer under the project lock (the rank move). `row` must have been read in this transaction (under
+ * the lock, so it cannot change meanwhile: the version is checked all the same) and nothing later in the
+ * transaction may read the story back. Returns the row after the change, as `writeStory` does.
+ */
+export function writeStoryWithEvents<T extends StoryEventType>(
+  tx: Tx,
+  log: EventLog,
+  project: Project,
+  row: StoryRow,
+  write: { changes: PlainStoryChanges; type: T; extra: Extra<T> },
+) {
+  const saved: StoryRow = { ...row, ...write.changes, version: row.version + 1, updatedAt: new Date() };
+  log.writeWithEvents(
+    tx
+      .update(stories)
+      .set({ ...write.changes, version: saved.version, updatedAt: saved.updatedAt })
+      .where(and(eq(stories.projectId, project.id), eq(stories.id, row.id), eq(stories.version, row.version)))
+      .returning({ id: stories.id })
+      .getSQL(),
+  );
+  return { row: saved, story: recordStory(log, project, write.type, saved, write.extra) };
+}
+
 /** The fields of an edit with the values they had before: an edit event's `from`. */
 export const fieldsBefore = (row: StoryRow, changes: object) =>
   Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof StoryRow]]));
