@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { ROLE_LABELS } from '@ordo/domain';
 import { describeError, isApiError } from '../../shared/api/client';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
+import { useCommands, type Command } from '../keyboard/commands';
 import { ProjectRolesProvider } from '../projects/access';
 import { productQuery } from './queries';
 
@@ -21,6 +22,23 @@ function useTabTitle(productName: string | undefined) {
     const view = pathname.split('/').filter(Boolean).at(-1) ?? '';
     document.title = `${view.charAt(0).toUpperCase()}${view.slice(1)} · ${productName} · Ordo`;
   }, [pathname, productName]);
+}
+
+/** The product's views for the palette while one of them is open. */
+function ProductViewCommands({ productKey }: { productKey: string }) {
+  const navigate = useNavigate();
+  const commands = useMemo<Command[]>(
+    () =>
+      PRODUCT_VIEWS.map(([path, label]) => ({
+        id: `product-view.${path}`,
+        group: 'Go to',
+        label: `Product ${label.toLowerCase()}`,
+        run: () => void navigate(`/products/${productKey}/${path}`),
+      })),
+    [productKey, navigate],
+  );
+  useCommands('product', commands);
+  return null;
 }
 
 /**
@@ -64,6 +82,7 @@ export function ProductLayout() {
           ))}
         </nav>
         <Outlet />
+        <ProductViewCommands productKey={product.key} />
       </div>
     </ProjectRolesProvider>
   );

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, useNavigate, useParams } from 'react-router';
+import { useCommands, type Command } from '../keyboard/commands';
 import { managedProducts } from './product-rules';
 import { myProductsQuery } from './queries';
 
@@ -10,7 +12,24 @@ import { myProductsQuery } from './queries';
 export function ProductSwitcher() {
   const navigate = useNavigate();
   const current = useParams().product ?? '';
-  const products = useQuery(myProductsQuery).data?.items ?? [];
+  const items = useQuery(myProductsQuery).data?.items;
+  const products = useMemo(() => items ?? [], [items]);
+  const runsOne = managedProducts(products).length > 0;
+  const commands = useMemo<Command[]>(
+    () => [
+      ...products.map((p) => ({
+        id: `product.${p.key}`,
+        group: 'Product',
+        label: `${p.name} (${p.key}) roadmap`,
+        run: () => void navigate(`/products/${p.key}/roadmap`),
+      })),
+      ...(runsOne
+        ? [{ id: 'portfolio', group: 'Go to', label: 'Portfolio', run: () => void navigate('/portfolio') }]
+        : []),
+    ],
+    [products, runsOne, navigate],
+  );
+  useCommands('products', commands);
   if (products.length === 0) return null;
   return (
     <>
@@ -27,7 +46,7 @@ export function ProductSwitcher() {
           </option>
         ))}
       </select>
-      {managedProducts(products).length > 0 && (
+      {runsOne && (
         <NavLink to="/portfolio" className="topbar-link">
           Portfolio
         </NavLink>

@@ -25,6 +25,7 @@ function MoveTeam({ productKey }: { productKey: string }) {
     (key: string) =>
       request(`${productPath(productKey)}/teams`, teamsResponse, { method: 'POST', body: { project: key } }),
     (_, key) => `${key} is a team of ${productKey} now`,
+    { errorsInline: true },
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -72,6 +73,7 @@ function NewTeam({ productKey }: { productKey: string }) {
     (input: { name: string; key: string }) =>
       request('/projects', projectResponse, { method: 'POST', body: { ...input, product: productKey } }),
     ({ project }) => `Team ${project.name} (${project.key}) created`,
+    { errorsInline: true },
   );
   return (
     <NameKeyForm

@@ -9,10 +9,12 @@ export function useProductCommand<TVars, TResult>(
   productKey: string,
   mutationFn: (vars: TVars) => Promise<TResult>,
   success?: (result: TResult, vars: TVars) => string | null,
+  options?: { errorsInline?: boolean },
 ) {
   return useCommand(
     [productKeys.all(productKey), productKeys.mine, productKeys.portfolio, ['me']],
     mutationFn,
     success,
+    options,
   );
 }

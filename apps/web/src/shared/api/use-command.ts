@@ -11,6 +11,8 @@ export function useCommand<TVars, TResult>(
   invalidates: readonly QueryKey[],
   mutationFn: (vars: TVars) => Promise<TResult>,
   success?: (result: TResult, vars: TVars) => string | null,
+  /** A form that shows the refusal beside its fields says it there only, not in a toast too. */
+  options: { errorsInline?: boolean } = {},
 ) {
   const queryClient = useQueryClient();
   const notify = useToast();
@@ -20,7 +22,9 @@ export function useCommand<TVars, TResult>(
       const message = success?.(result, vars);
       if (message) notify(message);
     },
-    onError: (error) => notify(describeError(error), 'error'),
+    onError: (error) => {
+      if (!options.errorsInline) notify(describeError(error), 'error');
+    },
     onSettled: () => Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }
