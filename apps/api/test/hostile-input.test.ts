@@ -89,6 +89,11 @@ async function productMember() {
   return user.id;
 }
 
+/** A fresh epic of the loner's product: a variant that gets through edits or deletes only it. */
+async function productEpic() {
+  return (await loner.post(`${productBase}/epics`, { title: 'Own epic' })).body.epic.id as string;
+}
+
 /** Valid requests for the routes outside a project, made by a user of their own. */
 const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   'GET /api/health': async () => ({ path: '/api/health', client: loner }),
@@ -208,6 +213,46 @@ const serviceRequests: Record<string, () => Promise<ValidRequest>> = {
   }),
   'DELETE /api/products/{product}/members/{userId}': async () => ({
     path: `${productBase}/members/${await productMember()}`,
+    client: loner,
+  }),
+  'GET /api/products/{product}/epics': async () => ({ path: `${productBase}/epics`, client: loner }),
+  'POST /api/products/{product}/epics': async () => ({
+    path: `${productBase}/epics`,
+    body: {
+      title: 'Launch',
+      outcome: 'More sales',
+      color: '#6366f1',
+      startDate: '2030-01-01',
+      targetDate: '2030-02-01',
+    },
+    client: loner,
+  }),
+  'GET /api/products/{product}/epics/{epic}': async () => ({
+    path: `${productBase}/epics/${await productEpic()}`,
+    client: loner,
+  }),
+  'PATCH /api/products/{product}/epics/{epic}': async () => ({
+    path: `${productBase}/epics/${await productEpic()}`,
+    body: { title: 'Renamed', status: 'in_progress', targetDate: '2030-03-01' },
+    client: loner,
+  }),
+  'DELETE /api/products/{product}/epics/{epic}': async () => ({
+    path: `${productBase}/epics/${await productEpic()}`,
+    client: loner,
+  }),
+  'POST /api/products/{product}/roadmap/rank': async () => {
+    const [epic, before] = [await productEpic(), await productEpic()];
+    return { path: `${productBase}/roadmap/rank`, body: { epic, before }, client: loner };
+  },
+  'PUT /api/products/{product}/vision': async () => ({
+    path: `${productBase}/vision`,
+    body: { vision: 'One tap' },
+    client: loner,
+  }),
+  'GET /api/products/{product}/feedback': async () => ({ path: `${productBase}/feedback`, client: loner }),
+  'POST /api/products/{product}/feedback': async () => ({
+    path: `${productBase}/feedback`,
+    body: { body: 'Faster', source: 'call', epicId: await productEpic() },
     client: loner,
   }),
   'POST /api/projects': async () => ({

@@ -37,3 +37,14 @@ export interface ProductScope {
   actor: Actor;
   roles: readonly Role[];
 }
+
+/**
+ * What a write to a product needs (its epics, roadmap order, vision, feedback), from a team's route or
+ * from the product's own: the product, the team whose log records it (null only for a product without
+ * teams: the change has no log to go to) and who acts. A `ProjectScope` is one.
+ */
+export interface ProductWriteScope {
+  productId: string;
+  project: { id: string; key: string } | null;
+  actor: Actor;
+}

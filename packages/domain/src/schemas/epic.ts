@@ -66,6 +66,7 @@ export const updateEpicBody = z
 export type UpdateEpic = z.infer<typeof updateEpicBody>;
 
 export const epicParams = z.object({ key: projectKey, epic: id });
+export const productEpicParams = z.object({ product: projectKey, epic: id });
 export const epicResponse = z.object({ epic });
 export const epicListResponse = z.object({ items: z.array(epic) });
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, lt } from 'drizzle-orm';
-import { epics, type Db, type Tx } from '@ordo/db';
+import { epics, projects, stories, type Db, type Tx } from '@ordo/db';
 import { notFound, type Epic } from '@ordo/domain';
 
 export type EpicRow = typeof epics.$inferSelect;
@@ -44,4 +44,14 @@ export async function roadmapPosition(tx: Tx, productId: string, rank: string) {
     .from(epics)
     .where(and(eq(epics.productId, productId), lt(epics.rank, rank)));
   return (row?.n ?? 0) + 1;
+}
+
+/** The teams of the product holding stories of the epic (deleted stories too: they keep their epic). */
+export async function teamsUsingEpic(tx: Tx, productId: string, epicId: string) {
+  return tx
+    .selectDistinct({ id: projects.id, key: projects.key })
+    .from(stories)
+    .innerJoin(projects, eq(projects.id, stories.projectId))
+    .where(and(eq(projects.productId, productId), eq(stories.epicId, epicId)))
+    .orderBy(asc(projects.key));
 }

@@ -4,10 +4,13 @@ import {
   epicParams,
   epicResponse,
   keyParams,
+  productEpicParams,
+  productParams,
   updateEpicBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { listEpics, loadEpic, toEpic } from './queries';
+import { productWriteScope } from '../products/queries';
 import { createEpic, deleteEpic, updateEpic } from './service';
 
 const tags = ['epics'];
@@ -25,23 +28,22 @@ export default async function epicRoutes(app: App) {
       reply.code(201).send({ epic: await createEpic(db, request.scope, request.body) }),
   );
 
-  app.get(
-    '/api/projects/:key/epics',
-    {
-      config: { action: 'project.read' },
-      schema: { tags, params: keyParams, response: { 200: epicListResponse } },
-    },
-    async (request) => ({ items: await listEpics(db, request.product.id) }),
-  );
-
-  app.get(
-    '/api/projects/:key/epics/:epic',
-    {
-      config: { action: 'project.read' },
-      schema: { tags, params: epicParams, response: { 200: epicResponse } },
-    },
-    async (request) => ({ epic: toEpic(await loadEpic(db, request.product.id, request.params.epic)) }),
-  );
+  // Epics read the same from any team of the product and from the product.
+  for (const [base, params, epic, action] of [
+    ['/api/projects/:key', keyParams, epicParams, 'project.read'],
+    ['/api/products/:product', productParams, productEpicParams, 'product.read'],
+  ] as const) {
+    app.get(
+      `${base}/epics`,
+      { config: { action }, schema: { tags, params, response: { 200: epicListResponse } } },
+      async (request) => ({ items: await listEpics(db, request.product.id) }),
+    );
+    app.get(
+      `${base}/epics/:epic`,
+      { config: { action }, schema: { tags, params: epic, response: { 200: epicResponse } } },
+      async (request) => ({ epic: toEpic(await loadEpic(db, request.product.id, request.params.epic)) }),
+    );
+  }
 
   app.patch(
     '/api/projects/:key/epics/:epic',
@@ -62,6 +64,44 @@ export default async function epicRoutes(app: App) {
     },
     async (request, reply) => {
       await deleteEpic(db, request.scope, request.params.epic);
+      return reply.code(204).send();
+    },
+  );
+
+  // The same epics from the product (`/api/products/:product/epics`): same bodies, answers and codes.
+  app.post(
+    '/api/products/:product/epics',
+    {
+      config: { action: 'epic.manage' },
+      schema: { tags, params: productParams, body: createEpicBody, response: { 201: epicResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        epic: await createEpic(db, await productWriteScope(db, request.productScope), request.body),
+      }),
+  );
+
+  app.patch(
+    '/api/products/:product/epics/:epic',
+    {
+      config: { action: 'epic.manage' },
+      schema: { tags, params: productEpicParams, body: updateEpicBody, response: { 200: epicResponse } },
+    },
+    async (request) => ({
+      epic: await updateEpic(
+        db,
+        await productWriteScope(db, request.productScope),
+        request.params.epic,
+        request.body,
+      ),
+    }),
+  );
+
+  app.delete(
+    '/api/products/:product/epics/:epic',
+    { config: { action: 'epic.manage' }, schema: { tags, params: productEpicParams } },
+    async (request, reply) => {
+      await deleteEpic(db, await productWriteScope(db, request.productScope), request.params.epic);
       return reply.code(204).send();
     },
   );

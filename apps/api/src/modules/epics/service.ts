@@ -8,16 +8,16 @@ import {
   type CreateEpic,
   type UpdateEpic,
 } from '@ordo/domain';
-import type { ProjectScope } from '../../lib/scope';
-import { writeInProject, type EventLog } from '../events/log';
+import type { ProductWriteScope } from '../../lib/scope';
+import { writeInProduct, type EventLog } from '../events/log';
 import { feedbackOfEpic, toFeedback } from '../feedback/queries';
 import { writeStories } from '../stories/service';
 import { lastRank } from '../../lib/ranked-rows';
-import { loadEpic, toEpic, type EpicRow } from './queries';
+import { loadEpic, teamsUsingEpic, toEpic, type EpicRow } from './queries';
 
 /** A new epic goes to the end of the roadmap. */
-export async function createEpic(db: Db, scope: ProjectScope, input: CreateEpic) {
-  return writeInProject(db, scope, async (tx, log) => {
+export async function createEpic(db: Db, scope: ProductWriteScope, input: CreateEpic) {
+  return writeInProduct(db, scope, async (tx, log) => {
     const [row] = await tx
       .insert(epics)
       .values({
@@ -33,8 +33,8 @@ export async function createEpic(db: Db, scope: ProjectScope, input: CreateEpic)
 }
 
 /** The body alone may carry one date: the target is checked against the start it will have once saved. */
-export async function updateEpic(db: Db, scope: ProjectScope, id: string, changes: UpdateEpic) {
-  return writeInProject(db, scope, async (tx, log) => {
+export async function updateEpic(db: Db, scope: ProductWriteScope, id: string, changes: UpdateEpic) {
+  return writeInProduct(db, scope, async (tx, log) => {
     const row = await loadEpic(tx, scope.productId, id);
     const start = changes.startDate === undefined ? row.startDate : changes.startDate;
     const target = changes.targetDate === undefined ? row.targetDate : changes.targetDate;
@@ -48,21 +48,24 @@ export async function updateEpic(db: Db, scope: ProjectScope, id: string, change
 }
 
 /**
- * Deleting an epic loses no story and no feedback: each is unlinked first, with its own event, so every
- * story's history and every live client sees the change.
+ * Deleting an epic loses no story and no feedback: each is unlinked first, with its own event (a story's
+ * in its own team's log, whichever team the delete comes through), so every story's history and every
+ * live client sees the change.
  */
-export async function deleteEpic(db: Db, scope: ProjectScope, id: string) {
-  await writeInProject(db, scope, async (tx, log) => {
+export async function deleteEpic(db: Db, scope: ProductWriteScope, id: string) {
+  await writeInProduct(db, scope, async (tx, log, logOf) => {
     const row = await loadEpic(tx, scope.productId, id);
-    const unlinkedStories = await unlinkStories(tx, scope, row.id, log);
+    let unlinkedStories = 0;
+    for (const team of await teamsUsingEpic(tx, scope.productId, row.id))
+      unlinkedStories += await unlinkStories(tx, team, row.id, logOf(team.id));
     const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log);
     await tx.delete(epics).where(eq(epics.id, row.id));
     log.append('epic.deleted', { epic: toEpic(row), unlinkedStories, unlinkedFeedback });
   });
 }
 
-async function unlinkStories(tx: Tx, scope: ProjectScope, epicId: string, log: EventLog) {
-  const rows = await writeStories(tx, log, scope.project, {
+async function unlinkStories(tx: Tx, team: { id: string; key: string }, epicId: string, log: EventLog) {
+  const rows = await writeStories(tx, log, team, {
     which: eq(stories.epicId, epicId),
     changes: { epicId: null },
     type: 'story.updated',
@@ -71,7 +74,7 @@ async function unlinkStories(tx: Tx, scope: ProjectScope, epicId: string, log: E
   return rows.length;
 }
 
-async function unlinkFeedback(tx: Tx, scope: ProjectScope, epicId: string, log: EventLog) {
+async function unlinkFeedback(tx: Tx, scope: ProductWriteScope, epicId: string, log: EventLog) {
   const linked = await feedbackOfEpic(tx, scope.productId, epicId);
   if (linked.length === 0) return 0;
   await tx

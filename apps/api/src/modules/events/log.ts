@@ -1,7 +1,14 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { events, projects, type Db, type Tx } from '@ordo/db';
-import { EVENT_SCHEMAS, notFound, type EventData, type EventType, type NewEvent } from '@ordo/domain';
-import type { Actor } from '../../lib/scope';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { events, products, projects, type Db, type Tx } from '@ordo/db';
+import {
+  conflict,
+  EVENT_SCHEMAS,
+  notFound,
+  type EventData,
+  type EventType,
+  type NewEvent,
+} from '@ordo/domain';
+import type { Actor, ProductWriteScope } from '../../lib/scope';
 import { notifyAbout } from '../notifications/service';
 
 export const EVENTS_CHANNEL = 'ordo_events';
@@ -126,6 +133,62 @@ export async function writeInProject<T>(
     // Watchers and notifications follow from the events, in the same transaction as the change.
     await notifyAbout(tx, db, scope.project.id, scope.actor, pending);
     await flushEvents(tx, scope.project.id, locked.lastSeq, scope.actor, pending, writes);
+    return result;
+  });
+}
+
+/**
+ * The one way to change a product (its epics, roadmap, vision, feedback), whichever team or product route
+ * it comes through: a transaction that locks every team of the product, in id order, then the product row.
+ * So a product's writers are serialised (two roadmap moves through two teams never compute the same rank),
+ * a story write in any team waits for it (an epic is not deleted under a story being linked to it), and no
+ * two writers wait on each other in a cycle (writers of one project lock only that project; every writer
+ * locks products after projects). `log` records in `scope.project`'s log; `logOf(team)` in another
+ * team's, for a change to that team's stories, which its own readers must see. A product without teams
+ * has no log: its writes are kept, their events have nowhere to go.
+ */
+export async function writeInProduct<T>(
+  db: Db,
+  scope: ProductWriteScope,
+  work: (tx: Tx, log: EventLog, logOf: (projectId: string) => EventLog) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const teams = await tx
+      .select({ id: projects.id, lastSeq: projects.lastSeq })
+      .from(projects)
+      .where(eq(projects.productId, scope.productId))
+      .orderBy(asc(projects.id))
+      .for('update');
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.id, scope.productId))
+      .for('update');
+    if (!product) throw notFound('Product');
+    // A team that moved in or out between the two locks: its stories are not under this write's lock.
+    const now = await tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.productId, scope.productId));
+    const locked = new Set(teams.map((t) => t.id));
+    if (
+      now.length !== teams.length ||
+      now.some((t) => !locked.has(t.id)) ||
+      (scope.project !== null && !locked.has(scope.project.id))
+    )
+      throw conflict("The product's teams changed meanwhile; try again");
+    const logs = new Map(teams.map((team) => [team.id, { ...collector(), lastSeq: team.lastSeq }]));
+    const logOf = (projectId: string) => {
+      const found = logs.get(projectId);
+      if (!found) throw new Error(`project ${projectId} is not a team of product ${scope.productId}`);
+      return found.log;
+    };
+    const result = await work(tx, scope.project ? logOf(scope.project.id) : collector().log, logOf);
+    for (const [projectId, { pending, lastSeq }] of logs) {
+      if (pending.length === 0) continue;
+      await notifyAbout(tx, db, projectId, scope.actor, pending);
+      await flushEvents(tx, projectId, lastSeq, scope.actor, pending);
+    }
     return result;
   });
 }

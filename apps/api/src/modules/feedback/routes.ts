@@ -4,34 +4,36 @@ import {
   feedbackQuery,
   feedbackResponse,
   keyParams,
+  productParams,
   submitFeedbackBody,
   triageFeedbackBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
+import { productWriteScope } from '../products/queries';
 import { listFeedback, toFeedback } from './queries';
-import { submitFeedback, triageFeedback } from './service';
+import { productFeedbackScope, submitFeedback, triageFeedback } from './service';
 
 const tags = ['feedback'];
 
 export default async function feedbackRoutes(app: App) {
   const db = app.database.db;
 
-  app.get(
-    '/api/projects/:key/feedback',
-    {
-      config: { action: 'project.read' },
-      schema: {
-        tags,
-        params: keyParams,
-        querystring: feedbackQuery,
-        response: { 200: feedbackListResponse },
+  // The inbox reads the same from any team of the product and from the product.
+  for (const [path, params, action] of [
+    ['/api/projects/:key/feedback', keyParams, 'project.read'],
+    ['/api/products/:product/feedback', productParams, 'product.read'],
+  ] as const)
+    app.get(
+      path,
+      {
+        config: { action },
+        schema: { tags, params, querystring: feedbackQuery, response: { 200: feedbackListResponse } },
       },
-    },
-    async (request) => {
-      const rows = await listFeedback(db, request.product.id, request.query);
-      return { items: rows.map(toFeedback) };
-    },
-  );
+      async (request) => {
+        const rows = await listFeedback(db, request.product.id, request.query);
+        return { items: rows.map(toFeedback) };
+      },
+    );
 
   app.post(
     '/api/projects/:key/feedback',
@@ -52,5 +54,22 @@ export default async function feedbackRoutes(app: App) {
     async (request) => ({
       feedback: await triageFeedback(db, request.scope, request.params.id, request.body),
     }),
+  );
+
+  // Feedback sent from the product (`/api/products/:product/feedback`): same body and codes.
+  app.post(
+    '/api/products/:product/feedback',
+    {
+      config: { action: 'feedback.submit' },
+      schema: { tags, params: productParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
+    },
+    async (request, reply) => {
+      const scope = await productFeedbackScope(
+        db,
+        await productWriteScope(db, request.productScope),
+        request.body.storyId,
+      );
+      return reply.code(201).send({ feedback: await submitFeedback(db, scope, request.body) });
+    },
   );
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { members, productMembers, products, projects, users, type Db, type Tx } from '@ordo/db';
 import { isProductRole, rolesInProduct, velocityReport, type Product } from '@ordo/domain';
+import type { ProductScope, ProductWriteScope } from '../../lib/scope';
 import type { ProductRow } from '../../types';
 import { closedSprints } from '../sprints/queries';
 
@@ -117,4 +118,46 @@ export async function findProductMember(db: Db | Tx, productId: string, userId: 
     .innerJoin(users, eq(users.id, productMembers.userId))
     .where(and(eq(productMembers.productId, productId), eq(productMembers.userId, userId)));
   return row;
+}
+
+/**
+ * The team whose log records a product-level write by `userId`: their first team of the product (by key),
+ * so their own team's readers see it live, else the product's first team; none for a product without teams.
+ */
+export async function teamOfWrite(db: Db | Tx, productId: string, userId: string) {
+  const [team] = await db
+    .select({ id: projects.id, key: projects.key })
+    .from(projects)
+    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
+    .where(eq(projects.productId, productId))
+    .orderBy(sql`${members.userId} is null`, asc(projects.key))
+    .limit(1);
+  return team;
+}
+
+/**
+ * The teams of the product whose stories `userId` may read: every team for a product role, else the
+ * teams they are a member of.
+ */
+export async function readableTeams(db: Db | Tx, productId: string, userId: string) {
+  const [role] = await db
+    .select({ roles: productMembers.roles })
+    .from(productMembers)
+    .where(and(eq(productMembers.productId, productId), eq(productMembers.userId, userId)));
+  const all = role !== undefined && role.roles.length > 0;
+  return db
+    .select({ id: projects.id, key: projects.key, productId: projects.productId })
+    .from(projects)
+    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
+    .where(and(eq(projects.productId, productId), all ? undefined : isNotNull(members.userId)))
+    .orderBy(asc(projects.key));
+}
+
+/**
+ * The write scope of a product-level route (`/api/products/:product/...`): the same writes as a team's
+ * route, recorded in the log of `teamOfWrite`.
+ */
+export async function productWriteScope(db: Db, scope: ProductScope): Promise<ProductWriteScope> {
+  const team = await teamOfWrite(db, scope.productId, scope.actor.id);
+  return { productId: scope.productId, project: team ?? null, actor: scope.actor };
 }

@@ -11,11 +11,12 @@ import {
   productResponse,
   teamsResponse,
   updateProductMemberBody,
+  visionBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../../lib/scope';
-import { listMyProducts, listProductMembers, listTeams, toProduct } from './queries';
-import { addProductMember, addTeam, changeProductRoles, createProduct } from './service';
+import { listMyProducts, listProductMembers, listTeams, productWriteScope, toProduct } from './queries';
+import { addProductMember, addTeam, changeProductRoles, createProduct, updateVision } from './service';
 
 const tags = ['products'];
 
@@ -101,6 +102,18 @@ export default async function productRoutes(app: App) {
     async (request, reply) => {
       await changeProductRoles(db, request.productScope, request.params.userId, null);
       return reply.code(204).send();
+    },
+  );
+
+  app.put(
+    '/api/products/:product/vision',
+    {
+      config: { action: 'vision.edit' },
+      schema: { tags, params: productParams, body: visionBody, response: { 200: productResponse } },
+    },
+    async (request) => {
+      const scope = await productWriteScope(db, request.productScope);
+      return { product: (await updateVision(db, scope, request.body.vision)).product };
     },
   );
 }

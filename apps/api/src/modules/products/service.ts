@@ -13,8 +13,8 @@ import {
 import { audit } from '../../lib/audit';
 import { lastRank } from '../../lib/ranked-rows';
 import { findUserByEmail } from '../auth/queries';
-import type { Actor, ProductScope } from '../../lib/scope';
-import { writeInProject } from '../events/log';
+import type { Actor, ProductScope, ProductWriteScope } from '../../lib/scope';
+import { writeInProduct, writeInProject } from '../events/log';
 import { findMembership, toProject } from '../projects/queries';
 import { toStory } from '../stories/queries';
 import { findProductMember, listTeams, toProduct, toProductMember } from './queries';
@@ -204,5 +204,25 @@ export async function changeProductRoles(
       data: { productId: scope.productId, from: before.roles, to: roles },
     });
     return toProductMember({ ...before, roles: roles ?? [] });
+  });
+}
+
+/**
+ * The product's vision, shared by its teams: `project.vision_updated` (with the team as it now reads) goes
+ * to the log of the team the write comes through. Returns the product, and that team (none for a product
+ * without teams).
+ */
+export async function updateVision(db: Db, scope: ProductWriteScope, vision: string) {
+  return writeInProduct(db, scope, async (tx, log) => {
+    const [product] = await tx
+      .update(products)
+      .set({ vision })
+      .where(eq(products.id, scope.productId))
+      .returning();
+    if (scope.project === null) return { product: toProduct(product!), project: null };
+    const [row] = await tx.select().from(projects).where(eq(projects.id, scope.project.id));
+    const project = toProject(row!, product!);
+    log.append('project.vision_updated', { project });
+    return { product: toProduct(product!), project };
   });
 }

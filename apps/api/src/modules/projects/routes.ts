@@ -11,6 +11,7 @@ import {
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../../lib/scope';
+import { updateVision } from '../products/service';
 import { listMyProjects, listStatuses, toProject } from './queries';
 import { createProject, updateProject } from './service';
 
@@ -68,7 +69,7 @@ export default async function projectRoutes(app: App) {
       schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
     },
     async (request) => ({
-      project: await updateProject(db, request.scope, { vision: request.body.vision }),
+      project: (await updateVision(db, request.scope, request.body.vision)).project!,
     }),
   );
 

@@ -69,24 +69,17 @@ export async function createProject(
   });
 }
 
-/** Name and description are the team's; the vision is the product's (shared by its teams). */
+/** Name and description are the team's; the vision is the product's (`updateVision` in products). */
 export async function updateProject(
   db: Db,
   scope: ProjectScope,
-  changes: { name?: string | undefined; description?: string | undefined; vision?: string | undefined },
+  changes: { name?: string | undefined; description?: string | undefined },
 ) {
   return writeInProject(db, scope, async (tx, log) => {
-    const { vision, ...own } = changes;
-    const [product] =
-      vision === undefined
-        ? await tx.select().from(products).where(eq(products.id, scope.productId))
-        : await tx.update(products).set({ vision }).where(eq(products.id, scope.productId)).returning();
-    const [row] =
-      Object.keys(own).length > 0
-        ? await tx.update(projects).set(own).where(eq(projects.id, scope.project.id)).returning()
-        : await tx.select().from(projects).where(eq(projects.id, scope.project.id));
+    const [row] = await tx.update(projects).set(changes).where(eq(projects.id, scope.project.id)).returning();
+    const [product] = await tx.select().from(products).where(eq(products.id, scope.productId));
     const project = toProject(row!, product!);
-    log.append(vision === undefined ? 'project.updated' : 'project.vision_updated', { project });
+    log.append('project.updated', { project });
     return project;
   });
 }

@@ -4,12 +4,14 @@ import {
   epicResponse,
   keyParams,
   notFound,
+  productParams,
   productRoadmapParams,
   productRoadmapResponse,
   roadmapRankBody,
   roadmapResponse,
 } from '@ordo/domain';
 import type { App } from '../../types';
+import { productWriteScope } from '../products/queries';
 import { listEpics } from '../epics/queries';
 import { portfolioOf } from './portfolio';
 import { productRoadmap } from './product-roadmap';
@@ -64,6 +66,17 @@ export default async function roadmapRoutes(app: App) {
       const source = { teams: reader.teams, epics, feedbackCounts: counts, readable: reader.readable };
       return productRoadmap(db, source, app.today());
     },
+  );
+
+  app.post(
+    '/api/products/:product/roadmap/rank',
+    {
+      config: { action: 'roadmap.rank' },
+      schema: { tags, params: productParams, body: roadmapRankBody, response: { 200: epicResponse } },
+    },
+    async (request) => ({
+      epic: await rankEpic(db, await productWriteScope(db, request.productScope), request.body),
+    }),
   );
 
   app.get('/api/portfolio', { schema: { tags, response: { 200: portfolioResponse } } }, async (request) => ({

@@ -2,20 +2,20 @@ import { eq } from 'drizzle-orm';
 import { epics, type Db } from '@ordo/db';
 import type { RoadmapRank } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
-import { writeInProject } from '../events/log';
+import { writeInProduct } from '../events/log';
 import { neighbourRank } from '../../lib/ranked-rows';
 import { findEpic, loadEpic, roadmapPosition, toEpic } from '../epics/queries';
-import type { ProjectScope } from '../../lib/scope';
+import type { ProductWriteScope } from '../../lib/scope';
 
 /** A story shows its dependency conflicts: the stories module asks the roadmap through this. */
 export { markConflicts } from './conflicts';
 
 /**
  * Puts an epic just before `before` or just after `after` on the roadmap: one epic row written. The
- * project lock of `writeInProject` serialises concurrent moves.
+ * product lock of `writeInProduct` serialises concurrent moves, whichever teams they come through.
  */
-export async function rankEpic(db: Db, scope: ProjectScope, move: RoadmapRank) {
-  return writeInProject(db, scope, async (tx, log) => {
+export async function rankEpic(db: Db, scope: ProductWriteScope, move: RoadmapRank) {
+  return writeInProduct(db, scope, async (tx, log) => {
     const row = await loadEpic(tx, scope.productId, move.epic);
     const rank = await placeRank(move, {
       what: 'an epic of this product',
