@@ -69,6 +69,11 @@ describe.skipIf(!CHROMIUM)("the head of product's portfolio, product members and
     await paul.goto('/products/PRD/roadmap');
     await paul.locator('[data-epic="Checkout"] [data-team="APP"]').waitFor();
     expect(await keysOf(paul, '[data-epic="Checkout"] [data-team]', 'data-team')).toEqual(['APP', 'WEB']);
+    // The PM adds an epic on the product itself, beside the teams' epics.
+    await paul.getByLabel('Epic title').fill('Wishlist');
+    await paul.getByRole('button', { name: 'Add epic' }).click();
+    await paul.locator('[data-epic="Wishlist"]').waitFor();
+    expect(await keysOf(paul, '[data-epic]', 'data-epic')).toEqual(['Checkout', 'Wishlist']);
     // He has a part in the product but runs none: the switcher lists it, and no portfolio link is there.
     expect(await paul.getByLabel('Product', { exact: true }).inputValue()).toBe('PRD');
     expect(await paul.getByRole('link', { name: 'Portfolio' }).count()).toBe(0);

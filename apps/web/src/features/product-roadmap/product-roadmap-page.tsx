@@ -1,9 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { VELOCITY_EXPLANATION } from '@ordo/domain';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
+import { productPath } from '../../shared/api/paths';
+import { useCan } from '../projects/access';
+import { productQuery } from '../products/queries';
+import { NewEpicForm } from '../roadmap/new-epic-form';
 import { TimelineAxis } from '../roadmap/timeline-track';
 import { timelineRange } from '../roadmap/timeline';
+import type { PmScope } from '../roadmap/use-roadmap-actions';
+import { VisionPanel } from '../roadmap/vision-panel';
 import { EpicLane } from './epic-lane';
 import { productRoadmapQuery } from './queries';
 import { useLiveProduct } from './use-live-product';
@@ -17,6 +24,10 @@ import './product-roadmap.css';
 export function ProductRoadmapPage() {
   const productKey = useParams().product ?? '';
   const roadmap = useQuery(productRoadmapQuery(productKey));
+  const product = useQuery(productQuery(productKey)).data?.product;
+  const managing = useCan('epic.manage');
+  // The PM writes the vision and adds epics on the product itself (`/api/products/:product/…`).
+  const scope: PmScope = { path: productPath(productKey), invalidates: [['product', productKey]] };
   useLiveProduct(productKey, roadmap.data?.teams.map((t) => t.key) ?? []);
   if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the product roadmap" />;
   if (roadmap.isError)
@@ -29,7 +40,7 @@ export function ProductRoadmapPage() {
     <main className="page">
       <div className="page-header">
         <h1>Product roadmap</h1>
-        <span className="muted">
+        <span className="muted" title={VELOCITY_EXPLANATION}>
           {teams
             .map((t) =>
               t.velocity === null
@@ -39,6 +50,7 @@ export function ProductRoadmapPage() {
             .join(' · ')}
         </span>
       </div>
+      {product && <VisionPanel vision={product.vision} scope={scope} />}
       {epics.length === 0 ? (
         <EmptyState title="No epics yet">
           The Product Manager adds epics; each team's Product Owner orders their backlog, and the forecast
@@ -62,6 +74,7 @@ export function ProductRoadmapPage() {
           </ol>
         </>
       )}
+      {managing.allowed && <NewEpicForm scope={scope} count={epics.length} />}
     </main>
   );
 }

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { usePmCommand } from './use-roadmap-actions';
+import { usePmCommand, type PmScope } from './use-roadmap-actions';
 
 const COLOURS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#a855f7'];
 
 /** The PM adds an epic with its planned dates; it joins the end of the roadmap. */
-export function NewEpicForm({ projectKey, count }: { projectKey: string; count: number }) {
+export function NewEpicForm({ scope, count }: { scope: PmScope; count: number }) {
   const [title, setTitle] = useState('');
   const [startDate, setStart] = useState('');
   const [targetDate, setTarget] = useState('');
-  const command = usePmCommand(projectKey);
+  const command = usePmCommand(scope);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const color = COLOURS[count % COLOURS.length];

@@ -23,7 +23,7 @@ import { NewEpicForm } from './new-epic-form';
 import { roadmapQuery } from './queries';
 import { TimelineAxis } from './timeline-track';
 import { timelineRange } from './timeline';
-import { useRankEpic } from './use-roadmap-actions';
+import { projectPmScope, useRankEpic } from './use-roadmap-actions';
 import { VisionPanel } from './vision-panel';
 import './roadmap.css';
 
@@ -65,7 +65,7 @@ export function RoadmapPage() {
             : `Velocity ${velocity} points per ${basis.sprintLengthDays}-day sprint (${basis.confidence} confidence)`}
         </span>
       </div>
-      {project && <VisionPanel project={project} />}
+      {project && <VisionPanel vision={project.vision} scope={projectPmScope(projectKey)} />}
       {!ranking.allowed && (
         <RoleHint reason={ranking.reason}>The forecast follows the Product Owner’s backlog order.</RoleHint>
       )}
@@ -101,7 +101,7 @@ export function RoadmapPage() {
           </SortableContext>
         </DndContext>
       )}
-      {managing.allowed && <NewEpicForm projectKey={projectKey} count={epics.length} />}
+      {managing.allowed && <NewEpicForm scope={projectPmScope(projectKey)} count={epics.length} />}
       {editingEpic && (
         <EpicDialog projectKey={projectKey} epic={editingEpic} onClose={() => setEditing(null)} />
       )}

@@ -1,6 +1,7 @@
-import { epicResponse, projectResponse, type CreateEpic, type Roadmap } from '@ordo/domain';
+import type { QueryKey } from '@tanstack/react-query';
+import { epicResponse, type CreateEpic, type Roadmap } from '@ordo/domain';
 import { request } from '../../shared/api/client';
-import { useProjectCommand } from '../../shared/api/use-project-command';
+import { useCommand } from '../../shared/api/use-command';
 import { projectPath } from '../../shared/api/paths';
 import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic';
 import { moveItem, placementFor } from '../backlog/backlog-order';
@@ -36,15 +37,25 @@ export function useRankEpic(projectKey: string) {
 
 type PmCommand = { command: 'epic'; body: CreateEpic } | { command: 'vision'; vision: string };
 
+/**
+ * Where the PM's commands go: a project's routes (which act on its product) or the product's own
+ * (`/api/products/:product/…`), and what to refetch after.
+ */
+export interface PmScope {
+  path: string;
+  invalidates: readonly QueryKey[];
+}
+export const projectPmScope = (projectKey: string): PmScope => ({
+  path: projectPath(projectKey),
+  invalidates: [['project', projectKey]],
+});
+
 /** Creating an epic and editing the vision. */
-export function usePmCommand(projectKey: string) {
-  return useProjectCommand(projectKey, async (action: PmCommand) => {
+export function usePmCommand(scope: PmScope) {
+  return useCommand(scope.invalidates, async (action: PmCommand) => {
     if (action.command === 'epic')
-      await request(`${projectPath(projectKey)}/epics`, epicResponse, { method: 'POST', body: action.body });
-    else
-      await request(`${projectPath(projectKey)}/vision`, projectResponse, {
-        method: 'PUT',
-        body: { vision: action.vision },
-      });
+      await request(`${scope.path}/epics`, epicResponse, { method: 'POST', body: action.body });
+    // The answer is the project, or the product, with the vision as written: the refetch shows it.
+    else await request(`${scope.path}/vision`, null, { method: 'PUT', body: { vision: action.vision } });
   });
 }
