@@ -27,7 +27,7 @@ import { toEpic } from '../epics/queries';
 import type { EventLog } from '../events/log';
 import { toSprint } from '../sprints/queries';
 import type { StoryRow } from '../stories/queries';
-import { fieldsBefore, recordCreated, writeStory } from '../stories/service';
+import { fieldsBefore, insertStories, recordCreated, writeStory } from '../stories/service';
 import { BATCH, findStories, writeLinks, writeSubtasks } from './write-related';
 
 export type Progress = (done: number, total: number) => void;
@@ -189,7 +189,7 @@ export async function writePlan(
       ...(planned.createdAt ? { createdAt: new Date(planned.createdAt) } : {}),
       ...(planned.updatedAt ? { updatedAt: new Date(planned.updatedAt) } : {}),
     }));
-    const rows = await tx.insert(stories).values(values).returning();
+    const rows = await insertStories(tx, values);
     for (const row of rows) existing.set(row.externalKey!, row);
     recordCreated(log, project, rows);
     advance(rows.length);

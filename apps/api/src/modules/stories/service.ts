@@ -12,6 +12,7 @@ import { editStory, writeStory } from './writer';
 export {
   changesNothing,
   fieldsBefore,
+  insertStories,
   recordCreated,
   recordStory,
   writeStories,
