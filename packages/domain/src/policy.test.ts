@@ -128,8 +128,12 @@ describe('roles at two levels', () => {
     expect(PRODUCT_ROLES).not.toContain('product_owner');
   });
 
-  it("reads a team's roles onto the product, except admin", () => {
-    expect(rolesInProduct(null, [['admin'], ['product_owner']])).toEqual(['product_owner']);
+  it("reads a team's roles onto the product, a team's admin as every role but admin", () => {
+    expect(rolesInProduct(null, [['product_owner'], ['developer']])).toEqual(['product_owner', 'developer']);
+    expect(rolesInProduct(null, [['admin']])).not.toContain('admin');
+    expect(rolesInProduct(['admin'], [['admin'], ['developer']])).toEqual(['admin', 'developer']);
+    for (const action of ACTIONS.filter((a) => a !== 'product.manage'))
+      expect(can(rolesInProduct(null, [['admin']]), action)).toBe(true);
     expect(rolesInProduct(['admin'], [])).toEqual(['admin']);
     expect(can(rolesInProduct(null, [['admin', 'developer']]), 'product.manage')).toBe(false);
     expect(can(rolesInProduct(null, [['developer']]), 'product.read')).toBe(true);

@@ -91,16 +91,24 @@ export function rolesInTeam(
   return distinctRoles([...(teamRoles ?? []), ...(productRoles ?? []).filter(isProductRole)]);
 }
 
+/** What a team's admin holds on the product: every role but admin (see `rolesInProduct`). */
+const TEAM_ADMIN_ON_PRODUCT: readonly Role[] = ROLES.filter((role) => role !== 'admin');
+
 /**
  * The roles a member holds on the product itself: their product roles, and what they hold in any of its
- * teams, except `admin` (a team's admin is not the product's: moving teams and product members stay with
- * the product's admins).
+ * teams, except that a team's `admin` is not the product's: moving teams and product members stay with
+ * the product's admins. A team's admin holds every other role instead, so through the product's routes
+ * they read it and do what they may through their team's routes (the product's epics, roadmap, vision).
  */
 export function rolesInProduct(
   productRoles: readonly string[] | null,
   teamRoles: readonly (readonly string[])[],
 ): Role[] {
-  const fromTeams = teamRoles.flat().filter((role) => role !== 'admin');
+  // The product's admin may do everything already: their teams' admin adds nothing.
+  const asTeamAdmin: readonly string[] = productRoles?.includes('admin') ? [] : TEAM_ADMIN_ON_PRODUCT;
+  const fromTeams = teamRoles
+    .flat()
+    .flatMap((role): readonly string[] => (role === 'admin' ? asTeamAdmin : [role]));
   return distinctRoles([...(productRoles ?? []).filter(isProductRole), ...fromTeams]);
 }
 
