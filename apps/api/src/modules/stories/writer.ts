@@ -64,7 +64,7 @@ export async function insertStories(
     const result = await tx.execute(sql`insert into ${stories} (${names})
       select ${names} from jsonb_populate_recordset(null::stories, ${json}::jsonb)
       returning ${storyColumnsList}`);
-    saved.push(...(result as unknown as { rows: Record<string, unknown>[] }).rows.map(storyFromList));
+    saved.push(...(result as { rows: Record<string, unknown>[] }).rows.map(storyFromList));
     start = end;
   }
   return saved;
