@@ -7,6 +7,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import ordo from './scripts/no-module-cycle.mjs';
 
 /** Node's built-in modules, by both spellings (`node:fs` and `fs`). */
 const NODE_BUILTINS = [
@@ -137,7 +138,12 @@ export default tseslint.config(
   },
   {
     files: ['apps/api/src/modules/**'],
-    rules: { 'no-restricted-imports': ['error', modulesMeetAtPublicFiles] },
+    plugins: { ordo },
+    rules: {
+      'no-restricted-imports': ['error', modulesMeetAtPublicFiles],
+      // No two modules depend on each other, directly or round a loop (scripts/no-module-cycle.mjs).
+      'ordo/no-module-cycle': 'error',
+    },
   },
   {
     // The environment is read in one place; tests, benchmarks and configs set up their own.

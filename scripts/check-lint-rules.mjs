@@ -44,6 +44,16 @@ const plants = [
     ],
   },
   {
+    // roadmap builds on epics: epics importing it back closes a loop; stories does not reach epics.
+    file: `apps/api/src/modules/epics/${probe}.ts`,
+    boundary: 'modules depend on each other one way',
+    lines: [
+      ["export { rankEpic } from '../roadmap/service';", true],
+      ["export { loadStory } from '../stories/queries';", false],
+      ["export type { ProjectScope } from '../../lib/scope';", false],
+    ],
+  },
+  {
     file: `apps/api/src/lib/${probe}.ts`,
     boundary: 'process.env is read in env.ts only',
     lines: [
@@ -55,7 +65,8 @@ const plants = [
 
 const eslint = new ESLint({
   cwd: root,
-  ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports' || ruleId === 'no-restricted-properties',
+  ruleFilter: ({ ruleId }) =>
+    ['no-restricted-imports', 'no-restricted-properties', 'ordo/no-module-cycle'].includes(ruleId),
 });
 
 const failures = [];

@@ -17,6 +17,7 @@ import ssoRoutes from './sso/routes';
 import boardRoutes from './board/routes';
 import workflowRoutes from './workflow/routes';
 import storyRoutes from './stories/routes';
+import storyDetailRoutes from './story-detail/routes';
 import notificationRoutes from './notifications/routes';
 import watcherRoutes from './watchers/routes';
 import searchRoutes from './search/routes';
@@ -38,6 +39,7 @@ export const modules = [
   invitationRoutes,
   passwordRoutes,
   storyRoutes,
+  storyDetailRoutes,
   backlogRoutes,
   eventRoutes,
   liveRoutes,

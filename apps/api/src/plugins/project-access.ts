@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, deniedMessage, DomainError, notFound, productParams, type Action } from '@ordo/domain';
-import { findProductMembership } from '../modules/products/queries';
+import { findProductMembership } from '../lib/product-membership';
 import { findMembership } from '../modules/projects/queries';
 import { actorOf } from '../lib/scope';
 import type { App } from '../types';

@@ -1,12 +1,36 @@
-import { commentBody, commentParams, commentResponse } from '@ordo/domain';
+import { commentBody, commentListResponse, commentParams, commentResponse, storyParams } from '@ordo/domain';
 import type { App } from '../../types';
-import { deleteComment, editComment } from './service';
+import { addComment, deleteComment, editComment, listComments } from './service';
 
 const tags = ['stories'];
 
-/** A comment changed or taken back by its author (or an admin); the story's history keeps both. */
+/**
+ * A story's comments: any member reads them, and a comment is changed or taken back by its author (or an
+ * admin); the story's history keeps both.
+ */
 export default async function commentRoutes(app: App) {
   const db = app.database.db;
+
+  app.get(
+    '/api/projects/:key/stories/:story/comments',
+    {
+      config: { action: 'project.read' },
+      schema: { tags, params: storyParams, response: { 200: commentListResponse } },
+    },
+    async (request) => ({ items: await listComments(db, request.project, request.params.story) }),
+  );
+
+  app.post(
+    '/api/projects/:key/stories/:story/comments',
+    {
+      config: { action: 'comment.create' },
+      schema: { tags, params: storyParams, body: commentBody, response: { 201: commentResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        comment: await addComment(db, request.scope, request.params.story, request.body.body),
+      }),
+  );
 
   app.patch(
     '/api/projects/:key/stories/:story/comments/:id',

@@ -1,23 +1,27 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { feedback, stories, type Db, type Tx } from '@ordo/db';
+import { epics, feedback, stories, type Db, type Tx } from '@ordo/db';
 import { invalid, type SubmitFeedback, type TriageFeedback } from '@ordo/domain';
 import { writeInProduct } from '../events/log';
-import { findEpic } from '../epics/queries';
 import type { ProductWriteScope } from '../../lib/scope';
 import { readableTeams } from '../products/queries';
 import { loadFeedback, toFeedback } from './queries';
 
 /**
  * Links stay inside what the caller's team may read: an epic of the product, a story of this team. An id
- * of anything else is bad input naming the field.
+ * of anything else is bad input naming the field. The epic is read here: the epics module builds on
+ * feedback (deleting an epic unlinks its feedback), so feedback does not import it back.
  */
 async function checkLinks(
   tx: Tx,
   scope: ProductWriteScope,
   links: { epicId?: string | null; storyId?: string | null },
 ) {
-  if (links.epicId && !(await findEpic(tx, scope.productId, links.epicId))) {
-    throw invalid('epicId', 'is not an epic of this product');
+  if (links.epicId) {
+    const [epic] = await tx
+      .select({ id: epics.id })
+      .from(epics)
+      .where(and(eq(epics.productId, scope.productId), eq(epics.id, links.epicId)));
+    if (!epic) throw invalid('epicId', 'is not an epic of this product');
   }
   if (links.storyId) {
     const [story] = scope.project

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
-import { members, productMembers, products, projects, users, type Db, type Tx } from '@ordo/db';
-import { isProductRole, rolesInProduct, velocityReport, type Product } from '@ordo/domain';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { members, productMembers, projects, users, type Db, type Tx } from '@ordo/db';
+import { isProductRole, velocityReport, type Product } from '@ordo/domain';
 import type { ProductScope, ProductWriteScope } from '../../lib/scope';
+import { productsOf } from '../../lib/product-membership';
 import type { ProductRow } from '../../types';
 import { closedSprints } from '../sprints/queries';
 
@@ -13,54 +14,8 @@ export const toProduct = (row: ProductRow): Product => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-/**
- * A user's products and their roles on each: product roles, and what they hold in any team of it (a
- * member of any team reads the product). Products they have no part in are not there.
- */
-async function productsOf(db: Db | Tx, userId: string, key?: string) {
-  const rows = await db
-    .select({ product: products, productRoles: productMembers.roles, teamRoles: members.roles })
-    .from(products)
-    .leftJoin(
-      productMembers,
-      and(eq(productMembers.productId, products.id), eq(productMembers.userId, userId)),
-    )
-    .leftJoin(projects, eq(projects.productId, products.id))
-    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
-    .where(
-      and(
-        key === undefined ? undefined : eq(products.key, key),
-        or(isNotNull(productMembers.userId), isNotNull(members.userId)),
-      ),
-    )
-    .orderBy(asc(products.key));
-  const byId = new Map<
-    string,
-    { product: ProductRow; productRoles: string[] | null; teamRoles: string[][] }
-  >();
-  for (const row of rows) {
-    const entry = byId.get(row.product.id) ?? {
-      product: row.product,
-      productRoles: row.productRoles,
-      teamRoles: [],
-    };
-    if (row.teamRoles) entry.teamRoles.push(row.teamRoles);
-    byId.set(row.product.id, entry);
-  }
-  return [...byId.values()].map((e) => ({
-    product: e.product,
-    roles: rolesInProduct(e.productRoles, e.teamRoles),
-  }));
-}
-
 export async function listMyProducts(db: Db, userId: string) {
   return (await productsOf(db, userId)).map((p) => ({ ...toProduct(p.product), roles: p.roles }));
-}
-
-/** The caller's product by key with their roles on it; none when they have no part in it. */
-export async function findProductMembership(db: Db | Tx, key: string, userId: string) {
-  const [found] = await productsOf(db, userId, key);
-  return found;
 }
 
 /** The product's teams in key order, each with its velocity. */

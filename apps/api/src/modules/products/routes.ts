@@ -1,4 +1,5 @@
 import {
+  keyParams,
   addProductMemberBody,
   addTeamBody,
   createProductBody,
@@ -8,6 +9,7 @@ import {
   productMemberParams,
   productMemberResponse,
   productParams,
+  projectResponse,
   productResponse,
   teamsResponse,
   updateProductMemberBody,
@@ -115,5 +117,17 @@ export default async function productRoutes(app: App) {
       const scope = await productWriteScope(db, request.productScope);
       return { product: (await updateVision(db, scope, request.body.vision)).product };
     },
+  );
+
+  // The vision is the product's, shared by its teams: a team's route changes it too (as the team reads it).
+  app.put(
+    '/api/projects/:key/vision',
+    {
+      config: { action: 'vision.edit' },
+      schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
+    },
+    async (request) => ({
+      project: (await updateVision(db, request.scope, request.body.vision)).project!,
+    }),
   );
 }

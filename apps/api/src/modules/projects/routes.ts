@@ -7,11 +7,9 @@ import {
   projectResponse,
   statusesResponse,
   updateProjectBody,
-  visionBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../../lib/scope';
-import { updateVision } from '../products/service';
 import { listMyProjects, listStatuses, toProject } from './queries';
 import { createProject, updateProject } from './service';
 
@@ -60,17 +58,6 @@ export default async function projectRoutes(app: App) {
       },
     },
     async (request) => ({ project: await updateProject(db, request.scope, request.body) }),
-  );
-
-  app.put(
-    '/api/projects/:key/vision',
-    {
-      config: { action: 'vision.edit' },
-      schema: { tags: ['projects'], params: keyParams, body: visionBody, response: { 200: projectResponse } },
-    },
-    async (request) => ({
-      project: (await updateVision(db, request.scope, request.body.vision)).project!,
-    }),
   );
 
   app.get(

@@ -9,7 +9,7 @@ import {
   invalid,
   PROJECT_CREATOR_ROLES,
 } from '@ordo/domain';
-import { findProductMembership } from '../products/queries';
+import { findProductMembership } from '../../lib/product-membership';
 import type { Actor, ProjectScope } from '../../lib/scope';
 import { logNewProject, writeInProject } from '../events/log';
 import { toProject } from './queries';

@@ -22,7 +22,7 @@ import { writeInProject, type EventLog } from '../events/log';
 import { loadStory, toStory, type StoryRow } from '../stories/queries';
 import { writeStories } from '../stories/service';
 import type { WriteScope } from '../../lib/scope';
-import { statusCategories } from '../workflow/queries';
+import { statusCategories } from '../../lib/status-categories';
 import {
   findActiveSprint,
   findSprint,

@@ -1,9 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
   actionsForStoryFields,
-  commentBody,
-  commentListResponse,
-  commentResponse,
   createStoryBody,
   importStoriesBody,
   storyListResponse,
@@ -12,7 +9,6 @@ import {
   keyParams,
   rejectBody,
   storyParams,
-  storyDetailResponse,
   storyResponse,
   updateStoryBody,
 } from '@ordo/domain';
@@ -20,13 +16,8 @@ import { assertCan } from '../../plugins/project-access';
 import type { App } from '../../types';
 import { withBacklogPositions } from '../../lib/backlog-positions';
 import { lastSeqOf, storyHistory } from '../events/queries';
-import { addComment, listComments } from '../comments/service';
-import { loadStory, toStory } from './queries';
+import { loadStory } from './queries';
 import { createStories } from './create';
-import { isWatching } from '../watchers/queries';
-import { listLinks } from '../links/queries';
-import { markConflicts } from '../roadmap/service';
-import { listSubtasks } from '../subtasks/service';
 import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 
 /** Creating needs `story.create`, plus the estimate or epic-link role for stories that set those. */
@@ -61,31 +52,6 @@ export default async function storyRoutes(app: App) {
     async (request, reply) => {
       assertCanCreate(request, request.body.stories);
       return reply.code(201).send({ items: await createStories(db, request.scope, request.body.stories) });
-    },
-  );
-
-  app.get(
-    '/api/projects/:key/stories/:story',
-    {
-      config: { action: 'project.read' },
-      schema: { tags, params: storyParams, response: { 200: storyDetailResponse } },
-    },
-    async (request) => {
-      const row = await loadStory(db, request.project, request.params.story);
-      const watching = await isWatching(db, {
-        projectId: request.project.id,
-        storyId: row.id,
-        userId: request.user.id,
-      });
-      const key = request.params.story;
-      const links = await markConflicts(
-        db,
-        request.project.id,
-        key,
-        await listLinks(db, row.id, request.user.id),
-      );
-      const subtasks = await listSubtasks(db, request.project.id, row.id);
-      return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
     },
   );
 
@@ -153,26 +119,5 @@ export default async function storyRoutes(app: App) {
         lastSeq: await lastSeqOf(db, request.project.id),
       };
     },
-  );
-
-  app.get(
-    '/api/projects/:key/stories/:story/comments',
-    {
-      config: { action: 'project.read' },
-      schema: { tags, params: storyParams, response: { 200: commentListResponse } },
-    },
-    async (request) => ({ items: await listComments(db, request.project, request.params.story) }),
-  );
-
-  app.post(
-    '/api/projects/:key/stories/:story/comments',
-    {
-      config: { action: 'comment.create' },
-      schema: { tags, params: storyParams, body: commentBody, response: { 201: commentResponse } },
-    },
-    async (request, reply) =>
-      reply.code(201).send({
-        comment: await addComment(db, request.scope, request.params.story, request.body.body),
-      }),
   );
 }

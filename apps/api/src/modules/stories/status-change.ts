@@ -1,14 +1,23 @@
+import { and, eq } from 'drizzle-orm';
 import { afterTransition } from '@ordo/domain';
-import type { Tx } from '@ordo/db';
+import { sprints, type Tx } from '@ordo/db';
+import { statusCategories } from '../../lib/status-categories';
 import type { StoryRow } from './queries';
-import { findSprint } from '../sprints/queries';
-import { statusCategories } from '../workflow/queries';
+
+/** The state of the story's sprint, read here rather than from the sprints module, which builds on stories. */
+async function sprintStateOf(tx: Tx, projectId: string, sprintId: string) {
+  const [row] = await tx
+    .select({ state: sprints.state })
+    .from(sprints)
+    .where(and(eq(sprints.projectId, projectId), eq(sprints.id, sprintId)));
+  return row?.state ?? null;
+}
 
 /**
  * The changes a story takes when it moves to `statusId` (board move, PO rejection): leaving done takes back
  * its acceptance, and a story reopened in a closed sprint returns to the backlog.
  */
 export async function statusChange(tx: Tx, projectId: string, row: StoryRow, statusId: string) {
-  const sprint = row.sprintId ? await findSprint(tx, projectId, row.sprintId) : undefined;
-  return afterTransition(row, statusId, await statusCategories(tx, projectId), sprint?.state ?? null);
+  const sprintState = row.sprintId ? await sprintStateOf(tx, projectId, row.sprintId) : null;
+  return afterTransition(row, statusId, await statusCategories(tx, projectId), sprintState);
 }

@@ -1,16 +1,8 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { events, statuses, stories, type Db, type Tx } from '@ordo/db';
+import { events, stories, type Db, type Tx } from '@ordo/db';
+import { statusCategories } from '../../lib/status-categories';
 import { STATUS_CATEGORIES, type StatusCategory } from '@ordo/domain';
 import { z } from 'zod';
-
-/** status id → category, for the project's current workflow. */
-export async function statusCategories(db: Db | Tx, projectId: string): Promise<Map<string, StatusCategory>> {
-  const rows = await db
-    .select({ id: statuses.id, category: statuses.category })
-    .from(statuses)
-    .where(eq(statuses.projectId, projectId));
-  return new Map(rows.map((r) => [r.id, r.category]));
-}
 
 const removedStatuses = z.object({
   removed: z.array(z.object({ status: z.object({ id: z.string(), category: z.enum(STATUS_CATEGORIES) }) })),

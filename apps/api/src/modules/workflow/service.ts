@@ -11,7 +11,8 @@ import { writeInProject, type EventLog } from '../events/log';
 import { listStatuses } from '../projects/queries';
 import type { WriteScope } from '../../lib/scope';
 import { writeStory } from '../stories/service';
-import { statusCategories, storyCounts } from './queries';
+import { statusCategories } from '../../lib/status-categories';
+import { storyCounts } from './queries';
 
 /**
  * Replaces the project's workflow with the list sent, in order: renames, new statuses, WIP limits, and
