@@ -58,7 +58,7 @@ export async function deleteEpic(db: Db, scope: ProductWriteScope, id: string) {
     let unlinkedStories = 0;
     for (const team of await teamsUsingEpic(tx, scope.productId, row.id))
       unlinkedStories += await unlinkStories(tx, team, row.id, logOf(team.id));
-    const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log);
+    const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log, logOf);
     await tx.delete(epics).where(eq(epics.id, row.id));
     log.append('epic.deleted', { epic: toEpic(row), unlinkedStories, unlinkedFeedback });
   });
@@ -74,7 +74,14 @@ async function unlinkStories(tx: Tx, team: { id: string; key: string }, epicId: 
   return rows.length;
 }
 
-async function unlinkFeedback(tx: Tx, scope: ProductWriteScope, epicId: string, log: EventLog) {
+/** Each feedback's event goes to the log of the team of its story, if any: only its readers see the key. */
+async function unlinkFeedback(
+  tx: Tx,
+  scope: ProductWriteScope,
+  epicId: string,
+  log: EventLog,
+  logOf: (projectId: string) => EventLog,
+) {
   const linked = await feedbackOfEpic(tx, scope.productId, epicId);
   if (linked.length === 0) return 0;
   await tx
@@ -83,7 +90,8 @@ async function unlinkFeedback(tx: Tx, scope: ProductWriteScope, epicId: string, 
     .where(and(eq(feedback.productId, scope.productId), eq(feedback.epicId, epicId)));
   for (const row of linked) {
     const unlinked = { ...row, feedback: { ...row.feedback, epicId: null } };
-    log.append('feedback.updated', { feedback: toFeedback(unlinked), from: { epicId } });
+    const into = row.storyProjectId ? logOf(row.storyProjectId) : log;
+    into.append('feedback.updated', { feedback: toFeedback(unlinked), from: { epicId } });
   }
   return linked.length;
 }

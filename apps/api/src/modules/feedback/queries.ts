@@ -8,6 +8,7 @@ export interface LinkedFeedbackRow {
   feedback: FeedbackRow;
   storyNumber: number | null;
   storyProjectKey: string | null;
+  storyProjectId?: string | null;
 }
 
 export const toFeedback = ({ feedback: row, storyNumber, storyProjectKey }: LinkedFeedbackRow): Feedback => ({
@@ -25,19 +26,37 @@ export const toFeedback = ({ feedback: row, storyNumber, storyProjectKey }: Link
 
 function selectLinked(db: Db | Tx, where: SQL | undefined) {
   return db
-    .select({ feedback, storyNumber: stories.number, storyProjectKey: projects.key })
+    .select({
+      feedback,
+      storyNumber: stories.number,
+      storyProjectKey: projects.key,
+      storyProjectId: projects.id,
+    })
     .from(feedback)
     .leftJoin(stories, eq(stories.id, feedback.storyId))
     .leftJoin(projects, and(eq(projects.id, stories.projectId), eq(projects.productId, feedback.productId)))
     .where(where);
 }
 
-/** The product's inbox, newest first. */
-export async function listFeedback(db: Db, productId: string, filter: FeedbackFilter) {
+/**
+ * The product's inbox, newest first, as a reader who may read the teams `readable` (ids) sees it: the
+ * story of feedback linked to a story of another team is not named (no id, no key), like a link's.
+ */
+export async function listFeedback(
+  db: Db,
+  productId: string,
+  filter: FeedbackFilter,
+  readable: ReadonlySet<string>,
+) {
   const where = [eq(feedback.productId, productId)];
   if (filter.epic) where.push(eq(feedback.epicId, filter.epic));
   if (filter.done !== undefined) where.push(eq(feedback.done, filter.done));
-  return selectLinked(db, and(...where)).orderBy(desc(feedback.createdAt), desc(feedback.id));
+  const rows = await selectLinked(db, and(...where)).orderBy(desc(feedback.createdAt), desc(feedback.id));
+  return rows.map((row) =>
+    row.storyProjectId && !readable.has(row.storyProjectId)
+      ? { ...row, feedback: { ...row.feedback, storyId: null }, storyNumber: null, storyProjectKey: null }
+      : row,
+  );
 }
 
 export async function feedbackOfEpic(tx: Tx, productId: string, epicId: string) {

@@ -9,7 +9,7 @@ import {
   triageFeedbackBody,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { productWriteScope } from '../products/queries';
+import { productWriteScope, readableTeams } from '../products/queries';
 import { listFeedback, toFeedback } from './queries';
 import { productFeedbackScope, submitFeedback, triageFeedback } from './service';
 
@@ -30,7 +30,9 @@ export default async function feedbackRoutes(app: App) {
         schema: { tags, params, querystring: feedbackQuery, response: { 200: feedbackListResponse } },
       },
       async (request) => {
-        const rows = await listFeedback(db, request.product.id, request.query);
+        const teams = await readableTeams(db, request.product.id, request.user.id);
+        const readable = new Set(teams.map((team) => team.id));
+        const rows = await listFeedback(db, request.product.id, request.query, readable);
         return { items: rows.map(toFeedback) };
       },
     );

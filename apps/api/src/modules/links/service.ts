@@ -67,7 +67,9 @@ export async function addLink(
         projectKey: team.key,
       },
     };
-    recordStory(log, scope.project, 'link.added', from, { link });
+    // The team's log is read by all of the team: another team's title stays out of it, whoever linked.
+    const logged = team.id === scope.project.id ? link : { ...link, story: { ...link.story, title: null } };
+    recordStory(log, scope.project, 'link.added', from, { link: logged });
     return link;
   });
 }
