@@ -74,6 +74,12 @@ describe.skipIf(!CHROMIUM)("the head of product's portfolio, product members and
     await paul.getByRole('button', { name: 'Add epic' }).click();
     await paul.locator('[data-epic="Wishlist"]').waitFor();
     expect(await keysOf(paul, '[data-epic]', 'data-epic')).toEqual(['Checkout', 'Wishlist']);
+    // And orders the roadmap: Wishlist first (the top lane cannot go higher).
+    expect(await paul.getByRole('button', { name: 'Move Checkout up' }).isDisabled()).toBe(true);
+    await paul.getByRole('button', { name: 'Move Wishlist up' }).click();
+    await expect
+      .poll(() => keysOf(paul, '[data-epic]', 'data-epic'), { timeout: 10_000 })
+      .toEqual(['Wishlist', 'Checkout']);
     // He has a part in the product but runs none: the switcher lists it, and no portfolio link is there.
     expect(await paul.getByLabel('Product', { exact: true }).inputValue()).toBe('PRD');
     expect(await paul.getByRole('link', { name: 'Portfolio' }).count()).toBe(0);

@@ -13,6 +13,32 @@ interface Props {
   titles: ReadonlyMap<string, string>;
 }
 
+/** The PM moves a lane one place up or down (null at that end of the roadmap). */
+export interface LaneMoves {
+  up: (() => void) | null;
+  down: (() => void) | null;
+}
+
+/** ↑ and ↓ beside the epic's title, for whoever orders the roadmap. */
+function MoveButtons({ title, moves }: { title: string; moves: LaneMoves }) {
+  return (
+    <>
+      {(['up', 'down'] as const).map((way) => (
+        <button
+          key={way}
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label={`Move ${title} ${way}`}
+          disabled={moves[way] === null}
+          onClick={() => moves[way]?.()}
+        >
+          {way === 'up' ? '↑' : '↓'}
+        </button>
+      ))}
+    </>
+  );
+}
+
 const percentOf = (p: TeamPart['progress']) =>
   p.totalPoints > 0 ? Math.round((p.donePoints / p.totalPoints) * 100) : 0;
 
@@ -89,7 +115,7 @@ function DependencyMarker({ d, titles }: { d: RoadmapDependency; titles: Readonl
 }
 
 /** One epic across the product: the whole epic's plan and forecast, then one sub-bar per team, then its dependencies. */
-export function EpicLane({ entry, range, today, titles }: Props) {
+export function EpicLane({ entry, range, today, titles, moves }: Props & { moves?: LaneMoves }) {
   const { epic, progress } = entry;
   const misaligned = entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic');
   const conflicts = entry.blockedBy.length;
@@ -113,6 +139,12 @@ export function EpicLane({ entry, range, today, titles }: Props) {
               >
                 {conflicts === 1 ? '1 dependency conflict' : `${conflicts} dependency conflicts`}
               </span>
+            )}
+            {moves && (
+              <>
+                <span className="spacer" />
+                <MoveButtons title={epic.title} moves={moves} />
+              </>
             )}
           </div>
           <div className="row muted" style={{ fontSize: 12 }}>

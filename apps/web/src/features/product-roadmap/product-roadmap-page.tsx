@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { VELOCITY_EXPLANATION } from '@ordo/domain';
-import { describeError } from '../../shared/api/client';
+import { epicResponse, VELOCITY_EXPLANATION } from '@ordo/domain';
+import { describeError, request } from '../../shared/api/client';
+import { useCommand } from '../../shared/api/use-command';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { productPath } from '../../shared/api/paths';
 import { useCan } from '../projects/access';
+import type { Placement } from '../backlog/backlog-order';
 import { productQuery } from '../products/queries';
 import { NewEpicForm } from '../roadmap/new-epic-form';
 import { TimelineAxis } from '../roadmap/timeline-track';
 import { timelineRange } from '../roadmap/timeline';
 import type { PmScope } from '../roadmap/use-roadmap-actions';
 import { VisionPanel } from '../roadmap/vision-panel';
-import { EpicLane } from './epic-lane';
+import { EpicLane, type LaneMoves } from './epic-lane';
+import { rankStep } from './rank-step';
 import { productRoadmapQuery } from './queries';
 import { useLiveProduct } from './use-live-product';
 import '../roadmap/roadmap.css';
@@ -26,8 +29,12 @@ export function ProductRoadmapPage() {
   const roadmap = useQuery(productRoadmapQuery(productKey));
   const product = useQuery(productQuery(productKey)).data?.product;
   const managing = useCan('epic.manage');
+  const ranking = useCan('roadmap.rank');
   // The PM writes the vision and adds epics on the product itself (`/api/products/:product/…`).
   const scope: PmScope = { path: productPath(productKey), invalidates: [['product', productKey]] };
+  const rank = useCommand(scope.invalidates, (move: { epic: string } & Placement) =>
+    request(`${scope.path}/roadmap/rank`, epicResponse, { method: 'POST', body: move }),
+  );
   useLiveProduct(productKey, roadmap.data?.teams.map((t) => t.key) ?? []);
   if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the product roadmap" />;
   if (roadmap.isError)
@@ -36,6 +43,15 @@ export function ProductRoadmapPage() {
   const titles = new Map(epics.map((e) => [e.epic.id, e.epic.title]));
   const today = new Date().toISOString().slice(0, 10);
   const range = timelineRange(epics, today);
+  const order = epics.map((e) => e.epic.id);
+  const movesOf = (epic: string): LaneMoves | undefined => {
+    if (!ranking.allowed) return undefined;
+    const to = (step: -1 | 1) => {
+      const placement = rank.isPending ? null : rankStep(order, epic, step);
+      return placement && (() => rank.mutate({ epic, ...placement }));
+    };
+    return { up: to(-1), down: to(1) };
+  };
   return (
     <main className="page">
       <div className="page-header">
@@ -69,7 +85,14 @@ export function ProductRoadmapPage() {
           )}
           <ol className="roadmap" aria-label="Epics across teams, in roadmap order">
             {epics.map((entry) => (
-              <EpicLane key={entry.epic.id} entry={entry} range={range} today={today} titles={titles} />
+              <EpicLane
+                key={entry.epic.id}
+                entry={entry}
+                range={range}
+                today={today}
+                titles={titles}
+                moves={movesOf(entry.epic.id)}
+              />
             ))}
           </ol>
         </>
