@@ -5,12 +5,10 @@ import type { LiveUser } from '@ordo/domain';
 import { notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from '../../lib/channels';
 import { EVENTS_CHANNEL } from '../events/log';
 import { LiveConnection } from './connection';
-import { ProjectFeed } from './feed';
 import { ChannelListener } from './listener';
-import type { Lane, LaneSocket } from './lane';
 import type { LiveOptions } from './options';
-import { Presence } from './presence';
 import { latestSeqs, validSecretHashes } from './queries';
+import { Subscriptions } from './subscriptions';
 import { NOTIFICATIONS_CHANNEL, readNotice } from '../notifications/service';
 import { notificationsByIds } from '../notifications/queries';
 
@@ -27,12 +25,12 @@ function parseCommitNotice(payload: string): { projectId: string; seq: number } 
 }
 
 /**
- * Live sync on one API instance: one LISTEN per channel, one feed per watched project, every socket.
- * Instances share nothing but PostgreSQL, so any number of them can sit behind a load balancer.
+ * Live sync on one API instance: one LISTEN per channel, every socket, and the subscriptions (feeds,
+ * readers, presence) in one `Subscriptions`. Instances share nothing but PostgreSQL, so any number of them
+ * can sit behind a load balancer.
  */
 export class LiveHub {
-  readonly presence: Presence;
-  private readonly feeds = new Map<string, ProjectFeed>();
+  private readonly subscriptions: Subscriptions;
   private readonly connections = new Set<LiveConnection>();
   private readonly listeners: ChannelListener[];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -43,15 +41,17 @@ export class LiveHub {
     readonly options: LiveOptions,
     readonly log: FastifyBaseLogger,
   ) {
-    this.presence = new Presence({
+    this.subscriptions = new Subscriptions({
+      db: database.db,
+      options,
+      log,
       publish: (notice) => this.publish(PRESENCE_CHANNEL, notice),
-      changed: (projectId, users) => this.showPresence(projectId, users),
-      heartbeatMs: options.heartbeatMs,
     });
+    const presence = this.subscriptions.presence;
     this.listeners = [
       new ChannelListener(database, EVENTS_CHANNEL, (payload) => this.committed(payload)),
       new ChannelListener(database, SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)),
-      new ChannelListener(database, PRESENCE_CHANNEL, (payload) => this.presence.receive(payload)),
+      new ChannelListener(database, PRESENCE_CHANNEL, (payload) => presence.receive(payload)),
       new ChannelListener(database, NOTIFICATIONS_CHANNEL, (payload) => void this.notified(payload)),
     ];
   }
@@ -68,7 +68,7 @@ export class LiveHub {
   }
 
   async stop() {
-    this.presence.bye();
+    this.subscriptions.presence.bye();
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     await Promise.all(this.listeners.map((listener) => listener.close()));
@@ -87,53 +87,33 @@ export class LiveHub {
       );
       return socket.close(1008, 'too many sockets');
     }
-    this.connections.add(new LiveConnection(socket, { id: user.id, name: user.name }, secretHash, this));
-  }
-
-  forget(connection: LiveConnection) {
-    this.connections.delete(connection);
-  }
-
-  feedFor(projectId: string) {
-    let feed = this.feeds.get(projectId);
-    if (!feed) this.feeds.set(projectId, (feed = new ProjectFeed(projectId, this.db)));
-    return feed;
-  }
-
-  /** Takes a lane off its feed; a feed nobody reads any more is dropped. */
-  stopReading(lane: Lane) {
-    lane.close();
-    lane.feed.readers.delete(lane);
-    if (lane.feed.readers.size === 0 && this.feeds.get(lane.feed.projectId) === lane.feed)
-      this.feeds.delete(lane.feed.projectId);
-  }
-
-  laneDeps(socket: LaneSocket) {
-    return {
-      db: this.db,
+    const connection: LiveConnection = new LiveConnection(
       socket,
-      options: this.options,
-      onError: (err: unknown) => this.log.error({ err }, 'live: send failed'),
-    };
+      { id: user.id, name: user.name },
+      secretHash,
+      this.options.messagesPerSecond,
+      {
+        received: (message) => this.subscriptions.handle(connection, message),
+        closed: () => {
+          this.subscriptions.close(connection);
+          this.connections.delete(connection);
+        },
+      },
+    );
+    this.subscriptions.open(connection);
+    this.connections.add(connection);
   }
 
   private committed(payload: string) {
     const notice = parseCommitNotice(payload);
-    if (notice) this.refresh(notice.projectId, notice.seq);
-  }
-
-  private refresh(projectId: string, seq: number) {
-    this.feeds
-      .get(projectId)
-      ?.refresh(seq)
-      .catch((err: unknown) => this.log.error({ err }, 'live: reading the log failed'));
+    if (notice) this.subscriptions.refresh(notice.projectId, notice.seq);
   }
 
   /** A NOTIFY lost with its connection must not leave anyone behind: the watched projects' seqs are checked now and then. */
   private async poll() {
     try {
-      for (const { id, lastSeq } of await latestSeqs(this.db, [...this.feeds.keys()]))
-        this.refresh(id, lastSeq);
+      for (const { id, lastSeq } of await latestSeqs(this.db, this.subscriptions.watchedProjects()))
+        this.subscriptions.refresh(id, lastSeq);
     } catch (err) {
       this.log.warn({ err }, 'live: poll failed');
     }
@@ -153,7 +133,7 @@ export class LiveHub {
 
   private heartbeat() {
     for (const connection of this.connections) connection.heartbeat();
-    this.presence.beat();
+    this.subscriptions.presence.beat();
     for (const listener of this.listeners) void this.checkListener(listener);
   }
 
@@ -186,10 +166,6 @@ export class LiveHub {
 
   private sessionEnded(secretHash: string) {
     for (const connection of this.connections) if (connection.secretHash === secretHash) connection.signOut();
-  }
-
-  private showPresence(projectId: string, users: LiveUser[]) {
-    for (const connection of this.connections) connection.showPresence(projectId, users);
   }
 
   private async publish(channel: string, payload: string) {

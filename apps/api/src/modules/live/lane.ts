@@ -13,8 +13,6 @@ export interface LaneSocket {
   send(message: LiveServerMessage): void;
   /** Bytes queued on the socket and not yet sent. */
   buffered(): number;
-  /** Ends the subscription with a last message (resync, or an error). */
-  end(lane: Lane, last: LiveServerMessage): void;
 }
 
 /**
@@ -37,6 +35,8 @@ export class Lane implements FeedReader {
       db: Db;
       socket: LaneSocket;
       options: LiveOptions;
+      /** Ends the subscription with a last message (resync, or an error). */
+      end: (last: LiveServerMessage) => void;
       onError: (error: unknown) => void;
     },
   ) {}
@@ -70,8 +70,7 @@ export class Lane implements FeedReader {
     try {
       while (this.isOpen && this.sent < this.feed.head) {
         const verdict = this.verdict();
-        if (verdict === 'resync')
-          return this.deps.socket.end(this, { type: 'resync', project: this.project.key });
+        if (verdict === 'resync') return this.deps.end({ type: 'resync', project: this.project.key });
         if (verdict === 'wait') return this.retryWhenDrained();
         const batch =
           this.feed.eventsAfter(this.sent) ??
@@ -110,7 +109,7 @@ export class Lane implements FeedReader {
     for (const event of events) {
       if (!this.isOpen) return false;
       if (revokes(event, this.userId)) {
-        socket.end(this, {
+        this.deps.end({
           type: 'error',
           code: 'forbidden',
           message: 'You are no longer a member of this project',
