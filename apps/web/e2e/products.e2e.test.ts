@@ -95,7 +95,7 @@ describe.skipIf(!CHROMIUM)("the head of product's portfolio, product members and
     await me.getByRole('button', { name: 'Remove' }).click();
     await expect
       .poll(() => toasts(chloe), { timeout: 10_000 })
-      .toContainEqual(expect.stringContaining('at least one Admin'));
+      .toContainEqual(expect.stringContaining('A product keeps at least one Admin'));
     expect(await me.getByLabel('Admin', { exact: true }).isChecked()).toBe(true);
 
     // A second role, then out of the product: the roadmap is gone for him.

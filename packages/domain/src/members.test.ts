@@ -31,5 +31,8 @@ describe('checkMembershipChange', () => {
     expect(() => checkMembershipChange({ ...change, after: null })).toThrow(/at least one Admin/);
     expect(() => checkMembershipChange({ ...change, after: ['developer'] })).toThrow(/at least one Admin/);
     expect(() => checkMembershipChange({ ...change, after: null, adminCount: 2 })).not.toThrow();
+    expect(() => checkMembershipChange({ ...change, after: null, of: 'product' })).toThrow(
+      'A product keeps at least one Admin',
+    );
   });
 });

@@ -193,6 +193,7 @@ export async function changeProductRoles(
       before: before.roles as ProductRole[],
       after: roles,
       adminCount: await adminCount(tx, scope.productId),
+      of: 'product',
     });
     const where = and(eq(productMembers.productId, scope.productId), eq(productMembers.userId, userId));
     if (roles) await tx.update(productMembers).set({ roles }).where(where);
