@@ -21,7 +21,7 @@ import { closeLiveSockets } from './plugins/shutdown';
 import { web } from './plugins/web';
 import type { OidcSettings } from './env';
 import type { App } from './types';
-import { lowerPasswordCostForTests } from './lib/secrets';
+import { PASSWORD_COST, setPasswordCostForTests } from './lib/secrets';
 
 /**
  * The web client and the API docs load only their own scripts; user text is never HTML, and this makes a
@@ -76,7 +76,7 @@ function trustedHops(trust: AppOptions['trustProxy']): FastifyServerOptions['tru
 
 /** The whole Ordo server as one Fastify instance: used by `server.ts` and by every test. */
 export async function buildApp(options: AppOptions): Promise<App> {
-  if (options.passwordCost) lowerPasswordCostForTests(options.passwordCost);
+  setPasswordCostForTests(options.passwordCost ?? PASSWORD_COST);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,

@@ -4,8 +4,11 @@ import { createHash, randomBytes, scrypt, timingSafeEqual, type BinaryLike } fro
 export const PASSWORD_COST = 16384;
 let passwordCost = PASSWORD_COST;
 
-/** Tests only: every test team hashes seven passwords, which at full cost dominates the suite's CPU. */
-export function lowerPasswordCostForTests(cost: number) {
+/**
+ * Tests only: every test team hashes seven passwords, which at full cost dominates the suite's CPU. Test
+ * files share a process, so each app sets the cost it hashes at (`buildApp` passes production's when not told).
+ */
+export function setPasswordCostForTests(cost: number) {
   if (!Number.isInteger(Math.log2(cost)) || cost < 2 || cost > PASSWORD_COST)
     throw new Error(`a test password cost is a power of two below ${PASSWORD_COST}, not ${cost}`);
   passwordCost = cost;

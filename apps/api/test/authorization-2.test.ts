@@ -1,0 +1,4 @@
+import { describeAuthorizationMatrix } from './authz/matrix';
+
+// One of the authorization matrix's parts (test/authz/matrix.ts says what it proves and how cases are dealt).
+await describeAuthorizationMatrix(2, 3);
