@@ -21,6 +21,7 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         env: { ORDO_TEST_DB: db },
         globalSetup: ['test/template-database.ts'],
+        setupFiles: ['test/shard-check.setup.ts'],
       },
     })),
   },

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type Database } from '@ordo/db';
+import { sqlRecorder } from './sql-recorder';
 
 export interface FreshDatabase {
   database: Database;
@@ -20,7 +21,10 @@ export async function openTestDatabase(): Promise<FreshDatabase> {
   const template = inject('templateDatabase');
   const adminUrl = process.env.ORDO_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   if (!adminUrl) {
-    const database = await openDatabase({ loadDataDir: new Blob([await readFile(template)]) });
+    const database = await openDatabase({
+      loadDataDir: new Blob([await readFile(template)]),
+      logger: sqlRecorder.logger,
+    });
     return { database, drop: () => database.close() };
   }
   return openPostgresCopy(adminUrl, await createDatabase(adminUrl, `TEMPLATE ${template}`));
@@ -42,7 +46,7 @@ export async function openFreshDatabase(
 }
 
 async function openPostgresCopy(adminUrl: string, created: { url: string; drop: () => Promise<void> }) {
-  const database = await openDatabase({ url: created.url, poolSize: 20 });
+  const database = await openDatabase({ url: created.url, poolSize: 20, logger: sqlRecorder.logger });
   return {
     database,
     url: created.url,

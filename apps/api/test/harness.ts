@@ -5,6 +5,7 @@ import type { Role } from '@ordo/domain';
 import { buildApp, type AppOptions } from '../src/app';
 import { DEFAULT_LIMITS } from '../src/lib/limits';
 import { openTestDatabase, type FreshDatabase } from './database';
+import { sqlRecorder } from './sql-recorder';
 
 export interface Reply<T = any> {
   status: number;
@@ -100,13 +101,10 @@ export async function startTestApp(options: Omit<AppOptions, 'database'> = {}) {
 /** Boots the real app on `fresh` (closed and dropped by `close`) and listens on 127.0.0.1 on a free port. */
 export async function startAppOn(fresh: FreshDatabase, options: Omit<AppOptions, 'database'> = {}) {
   const { database, drop, url: databaseUrl } = fresh;
-  const app = await buildApp({
-    passwordCost: TEST_PASSWORD_COST,
-    ...options,
-    database,
-    limits: testLimits(options),
-  });
-  const url = await listenOnLoopback(app);
+  const app = await sqlRecorder.asApp(() =>
+    buildApp({ passwordCost: TEST_PASSWORD_COST, ...options, database, limits: testLimits(options) }),
+  );
+  const url = await sqlRecorder.asApp(() => listenOnLoopback(app));
   const anonymous = new Client(url);
 
   async function register(name = 'Someone'): Promise<Client> {
@@ -163,14 +161,11 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 /** A second API instance on the same PostgreSQL database as `t`, as behind a load balancer. */
 export async function startSecondInstance(t: TestApp, options: Omit<AppOptions, 'database'> = {}) {
   if (!t.databaseUrl) throw new Error('a second instance needs PostgreSQL (ORDO_TEST_DB=postgres)');
-  const database = await openDatabase({ url: t.databaseUrl });
-  const app = await buildApp({
-    passwordCost: TEST_PASSWORD_COST,
-    ...options,
-    database,
-    limits: testLimits(options),
-  });
-  const url = await listenOnLoopback(app);
+  const database = await openDatabase({ url: t.databaseUrl, logger: sqlRecorder.logger });
+  const app = await sqlRecorder.asApp(() =>
+    buildApp({ passwordCost: TEST_PASSWORD_COST, ...options, database, limits: testLimits(options) }),
+  );
+  const url = await sqlRecorder.asApp(() => listenOnLoopback(app));
   return {
     app,
     url,

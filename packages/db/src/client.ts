@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
@@ -52,19 +53,25 @@ export interface DatabaseOptions {
   /** PGlite only: start from this dumped data dir (`dumpDataDir()`), e.g. a test run's migrated template. */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** Told every statement drizzle sends (tests record the app's SQL to check it filters on its shard key). */
+  logger?: Logger | undefined;
 }
 
 /** Opens the database and applies the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url
-    ? openPostgres(options.url, options.poolSize ?? 10)
-    : openPglite(options.dataDir, options.loadDataDir);
+    ? openPostgres(options.url, options.poolSize ?? 10, options.logger)
+    : openPglite(options.dataDir, options.loadDataDir, options.logger);
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+  logger: Logger | undefined,
+): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, loadDataDir });
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, ...(logger && { logger }) });
   await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,
@@ -149,12 +156,12 @@ function nameRepeatedStatements(pool: pg.Pool) {
   });
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, logger: Logger | undefined): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   nameRepeatedStatements(pool);
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema, ...(logger && { logger }) });
   const exclusively = <T>(work: () => Promise<T>) => withAdvisoryLock(pool, work);
   // Several instances may start at once: one migrates, the others wait and find nothing left to do.
   await exclusively(() => migratePg(db, { migrationsFolder }));

@@ -42,7 +42,7 @@ export async function backlogPositionsAt(
     select
       (count(*) filter (where t.rank < ${move.from} collate "C"))::int as "from",
       (count(*) filter (where t.rank < ${move.to} collate "C"))::int as "to"
-    from then_ t join statuses st on st.id::text = t.status
+    from then_ t join statuses st on st.project_id = ${projectId} and st.id::text = t.status
     where t.sprint is null and not t.deleted and st.category <> 'done'`);
   const [row] = (result as { rows: { from: number; to: number }[] }).rows;
   return { from: (row?.from ?? 0) + 1, to: (row?.to ?? 0) + 1 };

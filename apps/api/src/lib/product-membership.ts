@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { members, productMembers, products, projects, type Db, type Tx } from '@ordo/db';
 import { rolesInProduct } from '@ordo/domain';
 import type { ProductRow } from '../types';
@@ -23,6 +23,24 @@ export async function productsOf(db: Db | Tx, userId: string, key?: string) {
     .where(
       and(
         key === undefined ? undefined : eq(products.key, key),
+        // Found from the user's memberships (indexed by user), not by reading every product.
+        or(
+          inArray(
+            products.id,
+            db
+              .select({ id: productMembers.productId })
+              .from(productMembers)
+              .where(eq(productMembers.userId, userId)),
+          ),
+          inArray(
+            products.id,
+            db
+              .select({ id: projects.productId })
+              .from(members)
+              .innerJoin(projects, eq(projects.id, members.projectId))
+              .where(eq(members.userId, userId)),
+          ),
+        ),
         or(isNotNull(productMembers.userId), isNotNull(members.userId)),
       ),
     )

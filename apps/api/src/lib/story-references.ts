@@ -39,10 +39,10 @@ export async function checkStoryReferences(
   }
 }
 
-export async function statusCategory(tx: Tx, statusId: string) {
+export async function statusCategory(tx: Tx, projectId: string, statusId: string) {
   const [row] = await tx
     .select({ category: statuses.category })
     .from(statuses)
-    .where(eq(statuses.id, statusId));
+    .where(and(eq(statuses.projectId, projectId), eq(statuses.id, statusId)));
   return row?.category;
 }

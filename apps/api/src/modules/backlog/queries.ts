@@ -32,7 +32,7 @@ export async function listBacklog(
   projectKey: string,
 ): Promise<StoryRow[]> {
   const result = await db.execute(sql`select ${storyColumnsList} from ${stories}
-    join ${statuses} on ${statuses.id} = ${stories.statusId}
+    join ${statuses} on ${statuses.projectId} = ${stories.projectId} and ${statuses.id} = ${stories.statusId}
     where ${and(inBacklog(projectId), ...filters(filter, projectKey))}
     order by ${stories.rank}`);
   return (result as { rows: Record<string, unknown>[] }).rows.map(storyFromList);

@@ -14,6 +14,7 @@ export async function boardOf(db: Db, project: { id: string; key: string }, assi
   const rows = sprint ? await storiesInSprint(db, project.id, sprint.id) : [];
   const blockers = await openBlockers(
     db,
+    project.id,
     rows.map((r) => r.id),
   );
   const shows = (story: { assigneeId: string | null }) =>

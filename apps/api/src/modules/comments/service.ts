@@ -49,7 +49,7 @@ async function loadOwnComment(tx: Tx, scope: ProjectScope, storyId: string, id: 
   const [row] = await tx
     .select()
     .from(comments)
-    .where(and(eq(comments.id, id), eq(comments.storyId, storyId)));
+    .where(and(eq(comments.projectId, scope.project.id), eq(comments.id, id), eq(comments.storyId, storyId)));
   if (!row) throw notFound('Comment');
   if (!canChangeComment(scope.roles, row, scope.actor.id)) {
     throw new DomainError('forbidden', 'Only its author or an Admin can change or delete a comment');
@@ -64,7 +64,7 @@ export async function editComment(db: Db, scope: ProjectScope, key: string, id: 
     const [row] = await tx
       .update(comments)
       .set({ body, editedAt: new Date() })
-      .where(eq(comments.id, before.id))
+      .where(and(eq(comments.projectId, scope.project.id), eq(comments.id, before.id)))
       .returning();
     const comment = toComment(row!);
     recordStory(log, scope.project, 'comment.edited', story, { comment, from: { body: before.body } });
@@ -76,7 +76,7 @@ export async function deleteComment(db: Db, scope: ProjectScope, key: string, id
   await writeInProject(db, scope, async (tx, log) => {
     const story = await loadStory(tx, scope.project, key);
     const row = await loadOwnComment(tx, scope, story.id, id);
-    await tx.delete(comments).where(eq(comments.id, row.id));
+    await tx.delete(comments).where(and(eq(comments.projectId, scope.project.id), eq(comments.id, row.id)));
     recordStory(log, scope.project, 'comment.deleted', story, { comment: toComment(row) });
   });
 }

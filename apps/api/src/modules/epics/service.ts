@@ -39,7 +39,11 @@ export async function updateEpic(db: Db, scope: ProductWriteScope, id: string, c
     const start = changes.startDate === undefined ? row.startDate : changes.startDate;
     const target = changes.targetDate === undefined ? row.targetDate : changes.targetDate;
     if (isTargetBeforeStart(start, target)) throw invalid('targetDate', `${TARGET_BEFORE_START} (${start})`);
-    const [saved] = await tx.update(epics).set(changes).where(eq(epics.id, row.id)).returning();
+    const [saved] = await tx
+      .update(epics)
+      .set(changes)
+      .where(and(eq(epics.productId, row.productId), eq(epics.id, row.id)))
+      .returning();
     const epic = toEpic(saved!);
     const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof EpicRow]]));
     log.append('epic.updated', { epic, from });
@@ -59,7 +63,7 @@ export async function deleteEpic(db: Db, scope: ProductWriteScope, id: string) {
     for (const team of await teamsUsingEpic(tx, scope.productId, row.id))
       unlinkedStories += await unlinkStories(tx, team, row.id, logOf(team.id));
     const unlinkedFeedback = await unlinkFeedback(tx, scope, row.id, log, logOf);
-    await tx.delete(epics).where(eq(epics.id, row.id));
+    await tx.delete(epics).where(and(eq(epics.productId, row.productId), eq(epics.id, row.id)));
     log.append('epic.deleted', { epic: toEpic(row), unlinkedStories, unlinkedFeedback });
   });
 }

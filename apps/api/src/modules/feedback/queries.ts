@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { feedback, projects, stories, type Db, type Tx } from '@ordo/db';
 import { formatStoryKey, notFound, type Feedback, type FeedbackFilter } from '@ordo/domain';
 
@@ -25,17 +25,29 @@ export const toFeedback = ({ feedback: row, storyNumber, storyProjectKey }: Link
 });
 
 function selectLinked(db: Db | Tx, where: SQL | undefined) {
-  return db
-    .select({
-      feedback,
-      storyNumber: stories.number,
-      storyProjectKey: projects.key,
-      storyProjectId: projects.id,
-    })
-    .from(feedback)
-    .leftJoin(stories, eq(stories.id, feedback.storyId))
-    .leftJoin(projects, and(eq(projects.id, stories.projectId), eq(projects.productId, feedback.productId)))
-    .where(where);
+  return (
+    db
+      .select({
+        feedback,
+        storyNumber: stories.number,
+        storyProjectKey: projects.key,
+        storyProjectId: projects.id,
+      })
+      .from(feedback)
+      // The story is looked for in the product's teams only: the read names the projects it touches.
+      .leftJoin(
+        stories,
+        and(
+          inArray(
+            stories.projectId,
+            db.select({ id: projects.id }).from(projects).where(eq(projects.productId, feedback.productId)),
+          ),
+          eq(stories.id, feedback.storyId),
+        ),
+      )
+      .leftJoin(projects, and(eq(projects.id, stories.projectId), eq(projects.productId, feedback.productId)))
+      .where(where)
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { comments, epics, sprints, statuses, stories, users, type Db } from '@ordo/db';
 import { productIdOf } from '../../lib/product-of';
@@ -120,9 +120,12 @@ export function exportCsv(db: Db, project: { id: string; key: string }): Readabl
             .select()
             .from(comments)
             .where(
-              inArray(
-                comments.storyId,
-                rows.map((r) => r.id),
+              and(
+                eq(comments.projectId, project.id),
+                inArray(
+                  comments.storyId,
+                  rows.map((r) => r.id),
+                ),
               ),
             )
             .orderBy(asc(comments.createdAt))

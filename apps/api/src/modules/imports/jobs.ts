@@ -44,9 +44,14 @@ export class ImportJobs {
     entry.work = work(progress)
       .then(
         (report) =>
-          this.finish(job, { state: 'done', report, done: job.progress.total, total: job.progress.total }),
+          this.finish(projectId, job, {
+            state: 'done',
+            report,
+            done: job.progress.total,
+            total: job.progress.total,
+          }),
         (error: Error) =>
-          this.finish(job, {
+          this.finish(projectId, job, {
             state: 'failed',
             error: error.message || 'the import failed',
             done: 0,
@@ -60,6 +65,7 @@ export class ImportJobs {
   }
 
   private async finish(
+    projectId: string,
     job: ImportJob,
     end: { state: 'done' | 'failed'; report?: ImportReport; error?: string; done: number; total: number },
   ) {
@@ -73,7 +79,7 @@ export class ImportJobs {
         total: end.total,
         finishedAt: new Date(),
       })
-      .where(eq(imports.id, job.id))
+      .where(and(eq(imports.projectId, projectId), eq(imports.id, job.id)))
       .returning();
     Object.assign(job, toJob(row!));
   }

@@ -197,7 +197,7 @@ export async function writePlan(
 
   const added =
     (await writeComments(tx, project.id, plan, existing, advance)) +
-    (await writeSubtasks(tx, project, plan, existing, advance)) +
+    (await writeSubtasks(tx, log, project, plan, existing, advance)) +
     (await writeLinks(tx, project, plan, existing, advance));
   return { changed: changed + fresh.length + added + epicsAndSprints.changed };
 }
@@ -246,7 +246,10 @@ async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: Import
       !byKey.has(planned.externalKey) && unkeyed.find((e) => e.title === planned.title && !e.externalKey);
     if (!match) continue;
     match.externalKey = planned.externalKey;
-    await tx.update(epics).set({ externalKey: planned.externalKey }).where(eq(epics.id, match.id));
+    await tx
+      .update(epics)
+      .set({ externalKey: planned.externalKey })
+      .where(and(eq(epics.productId, productId), eq(epics.id, match.id)));
     byKey.set(planned.externalKey, match);
   }
   const fresh = plan.epics.filter((e) => !byKey.has(e.externalKey));
@@ -261,7 +264,7 @@ async function writeEpics(tx: Tx, projectId: string, log: EventLog, plan: Import
     const [saved] = await tx
       .update(epics)
       .set({ title: planned.title, outcome: planned.outcome, status: planned.status })
-      .where(eq(epics.id, row.id))
+      .where(and(eq(epics.productId, productId), eq(epics.id, row.id)))
       .returning();
     log.append('epic.updated', { epic: toEpic(saved!) });
     changed++;

@@ -1,7 +1,10 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import { stories, storyLinks, subtasks, type Tx } from '@ordo/db';
 import { formatStoryKey, storyNumber, type ImportPlan } from '@ordo/domain';
+import type { EventLog } from '../events/log';
 import type { StoryRow } from '../stories/queries';
+import { fieldsBefore, writeStories } from '../stories/service';
+import { countsOutOfDate, SUBTASK_COUNTS } from '../subtasks/queries';
 
 /** Rows per query or INSERT: well under PostgreSQL's 65,535 bind parameters. */
 export const BATCH = 500;
@@ -53,6 +56,7 @@ async function withEarlier(
  */
 export async function writeSubtasks(
   tx: Tx,
+  log: EventLog,
   project: { id: string; key: string },
   plan: ImportPlan,
   byKey: Map<string, StoryRow>,
@@ -72,7 +76,9 @@ export async function writeSubtasks(
     const rows = await tx
       .select()
       .from(subtasks)
-      .where(inArray(subtasks.storyId, storyIds.slice(i, i + BATCH)));
+      .where(
+        and(eq(subtasks.projectId, project.id), inArray(subtasks.storyId, storyIds.slice(i, i + BATCH))),
+      );
     for (const row of rows) existing.set(`${row.storyId}|${row.title}`, row);
   }
   let changed = 0;
@@ -86,23 +92,41 @@ export async function writeSubtasks(
       fresh.push({ projectId: project.id, storyId, title: planned.title, ...values });
       existing.set(`${storyId}|${planned.title}`, { ...values } as typeof subtasks.$inferSelect);
     } else if (row.done !== values.done || row.assigneeId !== values.assigneeId) {
-      await tx.update(subtasks).set(values).where(eq(subtasks.id, row.id));
+      await tx
+        .update(subtasks)
+        .set(values)
+        .where(and(eq(subtasks.projectId, project.id), eq(subtasks.id, row.id)));
       changed++;
     }
   }
   for (let start = 0; start < fresh.length; start += BATCH)
     await tx.insert(subtasks).values(fresh.slice(start, start + BATCH));
-  // The story's own counts (what lists show), as the sub-task routes keep them.
-  for (let i = 0; i < storyIds.length; i += BATCH)
-    await tx
-      .update(stories)
-      .set({
-        subtasksTotal: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${stories.id})`,
-        subtasksDone: sql`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${stories.id} and ${subtasks.done})`,
-      })
-      .where(inArray(stories.id, storyIds.slice(i, i + BATCH)));
+  await recount(tx, log, project, parents, storyIds);
   advance(plan.subtasks.length);
   return changed + fresh.length;
+}
+
+/**
+ * The parents' `n/m` (what lists show), as the sub-task routes keep them: through the story writer, so each
+ * story whose counts change gets its event (live lists update, the history tells), and only those (a re-run
+ * of the same file writes nothing). The version stays: sub-tasks are no edit of the story's fields.
+ */
+async function recount(
+  tx: Tx,
+  log: EventLog,
+  project: { id: string; key: string },
+  parents: Map<string, StoryRow>,
+  storyIds: string[],
+) {
+  const before = new Map([...parents.values()].map((row) => [row.id, row]));
+  for (let i = 0; i < storyIds.length; i += BATCH)
+    await writeStories(tx, log, project, {
+      which: and(inArray(stories.id, storyIds.slice(i, i + BATCH)), countsOutOfDate),
+      changes: SUBTASK_COUNTS,
+      type: 'story.updated',
+      extra: (saved) => ({ from: fieldsBefore(before.get(saved.id)!, SUBTASK_COUNTS) }),
+      keepVersion: true,
+    });
 }
 
 /** Issue links between stories of the project; one already there (same ends, same type) is left alone. */

@@ -47,11 +47,13 @@ export async function findOpenByTokenHash(db: Db | Tx, tokenHash: string) {
 }
 
 /** Uses the invitation up: true for the one caller that got it while it still worked. */
-export async function claim(tx: Tx, id: string) {
+export async function claim(tx: Tx, invitation: { id: string; projectId: string }) {
   const [row] = await tx
     .update(invitations)
     .set({ acceptedAt: new Date() })
-    .where(and(eq(invitations.id, id), stillOpen()))
+    .where(
+      and(eq(invitations.projectId, invitation.projectId), eq(invitations.id, invitation.id), stillOpen()),
+    )
     .returning({ id: invitations.id });
   return !!row;
 }

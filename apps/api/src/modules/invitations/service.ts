@@ -129,9 +129,12 @@ export async function accept(
   const actor = actorOf(account ?? newcomer!);
   const user = await writeInProject(db, { project: { id: invitation.projectId }, actor }, async (tx, log) => {
     // Claimed first: of two accepts racing, the second waits on this row and then finds it used (404).
-    if (!(await claim(tx, invitation.id))) throw notFound('Invitation');
+    if (!(await claim(tx, invitation))) throw notFound('Invitation');
     const joining = account ?? toUser(await insertUser(tx, { ...newcomer!, email: invitation.email }));
-    await tx.update(invitations).set({ acceptedBy: joining.id }).where(eq(invitations.id, invitation.id));
+    await tx
+      .update(invitations)
+      .set({ acceptedBy: joining.id })
+      .where(and(eq(invitations.projectId, invitation.projectId), eq(invitations.id, invitation.id)));
     const [added] = await tx
       .insert(members)
       .values({ projectId: invitation.projectId, userId: joining.id, roles: invitation.roles })

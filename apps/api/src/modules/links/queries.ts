@@ -10,14 +10,22 @@ import { findStory } from '../stories/queries';
  */
 export async function listLinks(
   db: Db | Tx,
-  storyId: string,
+  story: { id: string; projectId: string },
   readerId: string,
 ): Promise<Omit<StoryLink, 'conflict'>[]> {
   const side = async (direction: 'outward' | 'inward') => {
+    // A link is stored in the project it starts from: the story's own links there, those pointing at it in
+    // the projects they start from (found by `to_project_id`, a read of every shard in a sharded deployment).
     const [mine, other] =
       direction === 'outward'
-        ? [storyLinks.fromStoryId, storyLinks.toStoryId]
-        : [storyLinks.toStoryId, storyLinks.fromStoryId];
+        ? [
+            and(eq(storyLinks.projectId, story.projectId), eq(storyLinks.fromStoryId, story.id)),
+            and(eq(stories.projectId, storyLinks.toProjectId), eq(stories.id, storyLinks.toStoryId)),
+          ]
+        : [
+            and(eq(storyLinks.toProjectId, story.projectId), eq(storyLinks.toStoryId, story.id)),
+            and(eq(stories.projectId, storyLinks.projectId), eq(stories.id, storyLinks.fromStoryId)),
+          ];
     const rows = await db
       .select({
         id: storyLinks.id,
@@ -30,15 +38,15 @@ export async function listLinks(
         visible: sql<boolean>`${members.userId} is not null or ${productMembers.userId} is not null`,
       })
       .from(storyLinks)
-      .innerJoin(stories, and(eq(stories.id, other), isNull(stories.deletedAt)))
+      .innerJoin(stories, and(other, isNull(stories.deletedAt)))
       .innerJoin(projects, eq(projects.id, stories.projectId))
-      .innerJoin(statuses, eq(statuses.id, stories.statusId))
+      .innerJoin(statuses, and(eq(statuses.projectId, stories.projectId), eq(statuses.id, stories.statusId)))
       .leftJoin(members, and(eq(members.projectId, stories.projectId), eq(members.userId, readerId)))
       .leftJoin(
         productMembers,
         and(eq(productMembers.productId, projects.productId), eq(productMembers.userId, readerId)),
       )
-      .where(eq(mine, storyId));
+      .where(mine);
     return rows.map((row) => ({
       id: row.id,
       type: row.type,
@@ -58,15 +66,24 @@ export async function listLinks(
   return all.map(({ createdAt: _, ...link }) => link);
 }
 
-/** Whether `from` already blocks, directly or through other stories, `to`: a new `to → from` would close a loop. */
-export async function blocksTransitively(tx: Tx, from: string, to: string) {
+/**
+ * Whether `from` already blocks, directly or through other stories, `to`: a new `to → from` would close a
+ * loop. The walk carries each story's project: a story's links are stored in its project.
+ */
+export async function blocksTransitively(
+  tx: Tx,
+  from: { id: string; projectId: string },
+  to: { id: string },
+) {
   const result = await tx.execute(sql`
-    with recursive reach(id) as (
-      select ${from}::uuid
+    with recursive reach(project_id, id) as (
+      select ${from.projectId}::uuid, ${from.id}::uuid
       union
-      select l.to_story_id from story_links l join reach r on l.from_story_id = r.id where l.type = 'blocks'
+      select l.to_project_id, l.to_story_id from story_links l
+      join reach r on l.project_id = r.project_id and l.from_story_id = r.id
+      where l.type = 'blocks'
     )
-    select 1 as found from reach where id = ${to}::uuid limit 1`);
+    select 1 as found from reach where id = ${to.id}::uuid limit 1`);
   return (result as { rows: unknown[] }).rows.length > 0;
 }
 
@@ -74,16 +91,40 @@ export async function blocksTransitively(tx: Tx, from: string, to: string) {
  * For each of `storyIds` blocked by a story not done (nor deleted), the keys of those blockers: the warning
  * a card shows. Read through the `story_links_to` index, so it costs by the number of cards, not the project.
  */
-export async function openBlockers(db: Db | Tx, storyIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function openBlockers(
+  db: Db | Tx,
+  projectId: string,
+  storyIds: readonly string[],
+): Promise<Map<string, string[]>> {
   if (storyIds.length === 0) return new Map();
   const blocker = alias(stories, 'blocker');
   const rows = await db
     .select({ storyId: storyLinks.toStoryId, projectKey: projects.key, number: blocker.number })
     .from(storyLinks)
-    .innerJoin(blocker, and(eq(blocker.id, storyLinks.fromStoryId), isNull(blocker.deletedAt)))
-    .innerJoin(statuses, and(eq(statuses.id, blocker.statusId), ne(statuses.category, 'done')))
+    .innerJoin(
+      blocker,
+      and(
+        eq(blocker.projectId, storyLinks.projectId),
+        eq(blocker.id, storyLinks.fromStoryId),
+        isNull(blocker.deletedAt),
+      ),
+    )
+    .innerJoin(
+      statuses,
+      and(
+        eq(statuses.projectId, blocker.projectId),
+        eq(statuses.id, blocker.statusId),
+        ne(statuses.category, 'done'),
+      ),
+    )
     .innerJoin(projects, eq(projects.id, blocker.projectId))
-    .where(and(inArray(storyLinks.toStoryId, [...storyIds]), eq(storyLinks.type, 'blocks')))
+    .where(
+      and(
+        eq(storyLinks.toProjectId, projectId),
+        inArray(storyLinks.toStoryId, [...storyIds]),
+        eq(storyLinks.type, 'blocks'),
+      ),
+    )
     .orderBy(asc(projects.key), asc(blocker.number));
   const blockers = new Map<string, string[]>();
   for (const row of rows)

@@ -33,16 +33,24 @@ export async function addLink(
         and(
           eq(storyLinks.type, input.type),
           or(
-            and(eq(storyLinks.fromStoryId, from.id), eq(storyLinks.toStoryId, to.id)),
+            and(
+              eq(storyLinks.projectId, from.projectId),
+              eq(storyLinks.fromStoryId, from.id),
+              eq(storyLinks.toStoryId, to.id),
+            ),
             // "relates" and "duplicates" read both ways; "blocks" the other way round is a loop (below).
             input.type === 'blocks'
               ? undefined
-              : and(eq(storyLinks.fromStoryId, to.id), eq(storyLinks.toStoryId, from.id)),
+              : and(
+                  eq(storyLinks.projectId, to.projectId),
+                  eq(storyLinks.fromStoryId, to.id),
+                  eq(storyLinks.toStoryId, from.id),
+                ),
           ),
         ),
       );
     if (existing) throw conflict(`${key} and ${input.story} are linked that way already`);
-    if (input.type === 'blocks' && (await blocksTransitively(tx, to.id, from.id))) {
+    if (input.type === 'blocks' && (await blocksTransitively(tx, to, from))) {
       throw invalid(
         'story',
         `${input.story} already blocks ${key} (directly or through other stories): that would be a loop`,
@@ -83,7 +91,11 @@ export async function removeLink(db: Db, scope: WriteScope, key: string, id: str
       .where(
         and(
           eq(storyLinks.id, id),
-          or(eq(storyLinks.fromStoryId, story.id), eq(storyLinks.toStoryId, story.id)),
+          // An outward link is stored in this project, an inward one in the project it starts from.
+          or(
+            and(eq(storyLinks.projectId, story.projectId), eq(storyLinks.fromStoryId, story.id)),
+            and(eq(storyLinks.toProjectId, story.projectId), eq(storyLinks.toStoryId, story.id)),
+          ),
         ),
       )
       .returning();

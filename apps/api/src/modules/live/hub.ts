@@ -152,10 +152,10 @@ export class LiveHub {
   /** New notifications were committed: those for users with a socket here are read once and sent to each of their sockets. */
   private async notified(payload: string) {
     const users = new Set([...this.connections].map((connection) => connection.user.id));
-    const ids = readNotice(payload).flatMap(([userId, id]) => (users.has(userId) ? [id] : []));
-    if (ids.length === 0) return;
+    const mine = readNotice(payload).filter(([userId]) => users.has(userId));
+    if (mine.length === 0) return;
     try {
-      for (const { userId, notification } of await notificationsByIds(this.db, ids)) {
+      for (const { userId, notification } of await notificationsByIds(this.db, mine)) {
         for (const connection of this.connections)
           if (connection.user.id === userId) connection.send({ type: 'notification', notification });
       }

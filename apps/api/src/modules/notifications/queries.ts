@@ -98,9 +98,13 @@ export async function markRead(db: Db, userId: string, ids: string[] | 'all') {
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), which));
 }
 
-/** The notifications named by a NOTIFY, for the users that have a socket here. */
-export async function notificationsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await inbox(db).where(inArray(notifications.id, ids));
+/** The notifications named by a NOTIFY (`[userId, id]` pairs), for the users that have a socket here. */
+export async function notificationsByIds(db: Db, pairs: [userId: string, id: string][]) {
+  if (pairs.length === 0) return [];
+  const users = [...new Set(pairs.map(([userId]) => userId))];
+  const ids = pairs.map(([, id]) => id);
+  const rows = await inbox(db).where(
+    and(inArray(notifications.userId, users), inArray(notifications.id, ids)),
+  );
   return rows.map((row) => ({ userId: row.userId, notification: toNotification(row) }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { members, productMembers, products, projects, statuses, type Db } from '@ordo/db';
 import { rolesInTeam, type Project, type Status } from '@ordo/domain';
 import type { ProductRow, ProjectRow } from '../../types';
@@ -43,6 +43,25 @@ function selectMemberships(db: Db, userId: string) {
 }
 const isMember = or(isNotNull(members.userId), isNotNull(productMembers.userId));
 
+/**
+ * The projects the user is in, found from their memberships (indexed by user) rather than by reading
+ * every project: the list names the projects it reads.
+ */
+const ofMine = (db: Db, userId: string) =>
+  or(
+    inArray(
+      projects.id,
+      db.select({ id: members.projectId }).from(members).where(eq(members.userId, userId)),
+    ),
+    inArray(
+      projects.productId,
+      db
+        .select({ id: productMembers.productId })
+        .from(productMembers)
+        .where(eq(productMembers.userId, userId)),
+    ),
+  );
+
 /** The caller's project by key, with their roles in it from both levels; none when they are no member. */
 export async function findMembership(db: Db, key: string, userId: string) {
   const [row] = await selectMemberships(db, userId).where(and(eq(projects.key, key), isMember));
@@ -50,7 +69,9 @@ export async function findMembership(db: Db, key: string, userId: string) {
 }
 
 export async function listMyProjects(db: Db, userId: string) {
-  const rows = await selectMemberships(db, userId).where(isMember).orderBy(asc(projects.key));
+  const rows = await selectMemberships(db, userId)
+    .where(and(ofMine(db, userId), isMember))
+    .orderBy(asc(projects.key));
   return rows.map((r) => ({
     ...toProject(r.project, r.product),
     roles: rolesInTeam(r.teamRoles, r.productRoles),

@@ -20,7 +20,7 @@ async function roadmapStories(db: Db, project: { id: string; key: string }): Pro
   const result = await db.execute(sql`select ${stories.id} as id, ${stories.number} as number,
       ${stories.epicId} as "epicId", ${stories.points} as points, ${stories.rank} as rank,
       ${stories.sprintId} as "sprintId", ${statuses.category} as category
-    from ${stories} join ${statuses} on ${statuses.id} = ${stories.statusId}
+    from ${stories} join ${statuses} on ${statuses.projectId} = ${stories.projectId} and ${statuses.id} = ${stories.statusId}
     where ${stories.projectId} = ${project.id} and ${stories.deletedAt} is null
     order by ${stories.rank}`);
   type Row = Omit<TeamStory, 'key' | 'done'> & { number: number; category: StatusCategory };

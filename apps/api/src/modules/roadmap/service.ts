@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { epics, type Db } from '@ordo/db';
 import type { RoadmapRank } from '@ordo/domain';
 import { placeRank } from '../../lib/placement';
@@ -24,7 +24,11 @@ export async function rankEpic(db: Db, scope: ProductWriteScope, move: RoadmapRa
         neighbourRank(tx, epics, { scopeId: scope.productId, movingId: row.id }, anchor, side),
     });
     const fromPosition = await roadmapPosition(tx, scope.productId, row.rank);
-    const [saved] = await tx.update(epics).set({ rank }).where(eq(epics.id, row.id)).returning();
+    const [saved] = await tx
+      .update(epics)
+      .set({ rank })
+      .where(and(eq(epics.productId, row.productId), eq(epics.id, row.id)))
+      .returning();
     const epic = toEpic(saved!);
     const toPosition = await roadmapPosition(tx, scope.productId, rank);
     log.append('roadmap.ranked', {

@@ -100,7 +100,7 @@ export async function listStories(
   const rows = await db
     .select({ story: stories, updatedAt: updatedAtText })
     .from(stories)
-    .innerJoin(statuses, eq(statuses.id, stories.statusId))
+    .innerJoin(statuses, and(eq(statuses.projectId, stories.projectId), eq(statuses.id, stories.statusId)))
     .where(and(...where))
     .orderBy(...sort.orderBy)
     .limit(limit + 1);

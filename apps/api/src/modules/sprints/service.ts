@@ -33,8 +33,12 @@ import {
   type SprintRow,
 } from './queries';
 
-async function saveSprint(tx: Tx, id: string, changes: Partial<typeof sprints.$inferInsert>) {
-  const [row] = await tx.update(sprints).set(changes).where(eq(sprints.id, id)).returning();
+async function saveSprint(tx: Tx, sprint: SprintRow, changes: Partial<typeof sprints.$inferInsert>) {
+  const [row] = await tx
+    .update(sprints)
+    .set(changes)
+    .where(and(eq(sprints.projectId, sprint.projectId), eq(sprints.id, sprint.id)))
+    .returning();
   return row!;
 }
 
@@ -70,7 +74,7 @@ export async function updateSprint(db: Db, scope: WriteScope, id: string, change
       });
     }
     const from = Object.fromEntries(Object.keys(changes).map((f) => [f, row[f as keyof UpdateSprint]]));
-    return recordSprint(log, 'sprint.updated', await saveSprint(tx, id, changes), { from });
+    return recordSprint(log, 'sprint.updated', await saveSprint(tx, row, changes), { from });
   });
 }
 
@@ -122,7 +126,7 @@ export async function startSprint(db: Db, scope: WriteScope, id: string) {
     checkStart(row, await findActiveSprint(tx, scope.project.id));
     const committed = await storiesInSprint(tx, scope.project.id, id);
     const committedPoints = sumPoints(committed);
-    const started = await saveSprint(tx, id, { state: 'active', startedAt: new Date(), committedPoints });
+    const started = await saveSprint(tx, row, { state: 'active', startedAt: new Date(), committedPoints });
     return recordSprint(log, 'sprint.started', started, { stories: committed.map((s) => keyOf(scope, s)) });
   });
 }
@@ -146,7 +150,7 @@ export async function completeSprint(db: Db, scope: WriteScope, id: string, { mo
       await statusCategories(tx, scope.project.id),
       to,
     );
-    const closed = await saveSprint(tx, id, { state: 'closed', completedAt: new Date(), completedPoints });
+    const closed = await saveSprint(tx, row, { state: 'closed', completedAt: new Date(), completedPoints });
     const sprint = recordSprint(log, 'sprint.completed', closed, {
       moveOpenTo,
       carriedOver: carriedOver.length,

@@ -96,7 +96,7 @@ export async function rejectStory(db: Db, scope: WriteScope, key: string, reason
 
 async function loadDone(tx: Tx, scope: WriteScope, key: string) {
   const row = await loadForChange(tx, scope, key);
-  if (!isDoneCategory(await statusCategory(tx, row.statusId)))
+  if (!isDoneCategory(await statusCategory(tx, scope.project.id, row.statusId)))
     throw conflict(`${key} is not done yet; only done stories are accepted or rejected`);
   return row;
 }

@@ -34,7 +34,7 @@ export default async function storyDetailRoutes(app: App) {
         db,
         request.project.id,
         key,
-        await listLinks(db, row.id, request.user.id),
+        await listLinks(db, row, request.user.id),
       );
       const subtasks = await listSubtasks(db, request.project.id, row.id);
       return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };

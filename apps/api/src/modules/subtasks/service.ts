@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { subtasks, type Db, type Tx } from '@ordo/db';
 import { conflict, notFound, type Subtask, type UpdateSubtask } from '@ordo/domain';
 import { writeInProject, type EventLog } from '../events/log';
@@ -6,6 +6,7 @@ import { loadStory, type StoryRow } from '../stories/queries';
 import { checkStoryReferences } from '../../lib/story-references';
 import type { WriteScope } from '../../lib/scope';
 import { writeStory } from '../stories/service';
+import { SUBTASK_COUNTS } from './queries';
 
 const toSubtask = (row: typeof subtasks.$inferSelect): Subtask => ({
   id: row.id,
@@ -36,11 +37,12 @@ async function recount(
   type: 'subtask.added' | 'subtask.updated' | 'subtask.deleted',
   subtask: Subtask,
 ) {
-  const changes = {
-    subtasksTotal: sql<number>`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id})`,
-    subtasksDone: sql<number>`(select count(*)::int from ${subtasks} where ${subtasks.storyId} = ${story.id} and ${subtasks.done})`,
-  };
-  await writeStory(tx, log, scope.project, story, { changes, type, extra: { subtask }, keepVersion: true });
+  await writeStory(tx, log, scope.project, story, {
+    changes: SUBTASK_COUNTS,
+    type,
+    extra: { subtask },
+    keepVersion: true,
+  });
 }
 
 async function loadLiveStory(tx: Tx, scope: WriteScope, key: string) {
@@ -53,7 +55,7 @@ async function loadSubtask(tx: Tx, story: StoryRow, id: string) {
   const [row] = await tx
     .select()
     .from(subtasks)
-    .where(and(eq(subtasks.id, id), eq(subtasks.storyId, story.id)));
+    .where(and(eq(subtasks.projectId, story.projectId), eq(subtasks.id, id), eq(subtasks.storyId, story.id)));
   if (!row) throw notFound('Sub-task');
   return row;
 }
@@ -93,7 +95,11 @@ export async function updateSubtask(
     const story = await loadLiveStory(tx, scope, key);
     const before = await loadSubtask(tx, story, id);
     await checkStoryReferences(tx, scope.project.id, { assigneeId: changes.assigneeId });
-    const [row] = await tx.update(subtasks).set(changes).where(eq(subtasks.id, before.id)).returning();
+    const [row] = await tx
+      .update(subtasks)
+      .set(changes)
+      .where(and(eq(subtasks.projectId, scope.project.id), eq(subtasks.id, before.id)))
+      .returning();
     const subtask = toSubtask(row!);
     await recount(tx, scope, story, log, 'subtask.updated', subtask);
     return subtask;
@@ -104,7 +110,7 @@ export async function deleteSubtask(db: Db, scope: WriteScope, key: string, id: 
   await writeInProject(db, scope, async (tx, log) => {
     const story = await loadLiveStory(tx, scope, key);
     const row = await loadSubtask(tx, story, id);
-    await tx.delete(subtasks).where(eq(subtasks.id, row.id));
+    await tx.delete(subtasks).where(and(eq(subtasks.projectId, scope.project.id), eq(subtasks.id, row.id)));
     await recount(tx, scope, story, log, 'subtask.deleted', toSubtask(row));
   });
 }

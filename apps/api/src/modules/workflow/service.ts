@@ -30,7 +30,10 @@ export async function updateWorkflow(db: Db, scope: WriteScope, input: UpdateSta
     await saveStatuses(tx, scope.project.id, plan.statuses);
     await moveStranded(tx, log, scope, plan.removed);
     const removedIds = plan.removed.map((r) => r.status.id);
-    if (removedIds.length > 0) await tx.delete(statuses).where(inArray(statuses.id, removedIds));
+    if (removedIds.length > 0)
+      await tx
+        .delete(statuses)
+        .where(and(eq(statuses.projectId, scope.project.id), inArray(statuses.id, removedIds)));
     const workflow = await listStatuses(tx, scope.project.id);
     log.append('workflow.updated', { statuses: workflow, removed: plan.removed });
     return workflow;
@@ -41,7 +44,11 @@ async function saveStatuses(tx: Tx, projectId: string, planned: PlannedStatus[])
   const fresh = planned.filter((s) => s.id === null).map(({ id: _new, ...s }) => ({ ...s, projectId }));
   if (fresh.length > 0) await tx.insert(statuses).values(fresh);
   for (const { id, ...fields } of planned) {
-    if (id !== null) await tx.update(statuses).set(fields).where(eq(statuses.id, id));
+    if (id !== null)
+      await tx
+        .update(statuses)
+        .set(fields)
+        .where(and(eq(statuses.projectId, projectId), eq(statuses.id, id)));
   }
 }
 
@@ -52,7 +59,7 @@ async function moveStranded(tx: Tx, log: EventLog, scope: WriteScope, removed: R
   const rows = await tx
     .select({ story: stories, sprintState: sprints.state })
     .from(stories)
-    .leftJoin(sprints, eq(sprints.id, stories.sprintId))
+    .leftJoin(sprints, and(eq(sprints.projectId, stories.projectId), eq(sprints.id, stories.sprintId)))
     .where(and(eq(stories.projectId, scope.project.id), inArray(stories.statusId, [...targets.keys()])))
     .orderBy(asc(stories.rank));
   const categories = await statusCategories(tx, scope.project.id);

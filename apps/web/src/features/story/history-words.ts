@@ -17,6 +17,9 @@ const FIELD_WORDS: Record<string, string> = {
   acceptanceCriteria: 'the acceptance criteria',
   labels: 'the labels',
   dueDate: 'the due date',
+  // An import's recount of the sub-tasks it brought.
+  subtasksTotal: 'the sub-tasks',
+  subtasksDone: 'the sub-tasks',
 };
 
 /** "Ana (Product Owner)": who did it, with the role that let them, as the audit trail reads. */
