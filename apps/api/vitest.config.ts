@@ -14,6 +14,10 @@ export default defineConfig({
     // Two files at a time (vitest's default on two cores is one): each has its own database, and much of a
     // file's time is spent waiting on the other side of a socket.
     maxWorkers: 2,
+    // A worker runs file after file in one module graph (the app, zod, drizzle and PGlite loaded once, its
+    // code already compiled): a third less CPU than importing everything again per file. Each file still
+    // has its own app and database; module state the app keeps (the test scrypt cost) is set per app.
+    isolate: false,
     projects: databases.map((db) => ({
       extends: true,
       test: {
