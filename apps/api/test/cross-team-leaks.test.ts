@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
-import { twoTeamProduct, type TwoTeamProduct } from './product-helpers';
+import { freshKey, twoTeamProduct, type TwoTeamProduct } from './product-helpers';
 import { openLive } from './live-socket';
 
 /**
@@ -109,5 +109,42 @@ describe('cross-team leaks', () => {
     reader.send({ type: 'subscribe', project: p.teamB, since: 0 });
     await reader.waitFor((m) => m.type === 'event' && m.project === p.teamB);
     reader.close();
+  });
+  it('ends the live subscription of someone removed from the product at once, on every team they read through it', async () => {
+    const watcher = await t.register('Watcher');
+    const added = await p.cpo.post(`/api/products/${p.product}/members`, {
+      email: watcher.user!.email,
+      roles: ['stakeholder'],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const socket = await openLive(t.url, watcher);
+    socket.send({ type: 'subscribe', project: p.teamB, since: 0 });
+    await socket.waitFor((m) => m.type === 'presence' && m.project === p.teamB);
+    const removed = await p.cpo.delete(`/api/products/${p.product}/members/${watcher.user!.id}`);
+    expect(removed.status).toBe(204);
+    await socket.waitFor((m) => m.type === 'error' && m.code === 'forbidden' && m.project === p.teamB);
+    // The subscription is gone: a story B writes now reaches a reader who stayed (the same feed wakes all of
+    // its readers at once), and not the removed one, asked something after it on its ordered socket.
+    const stayed = await openLive(t.url, p.stakeholder);
+    stayed.send({ type: 'subscribe', project: p.teamB });
+    await stayed.waitFor((m) => m.type === 'presence' && m.project === p.teamB);
+    await p.poB.post(`/api/projects/${p.teamB}/stories`, { title: 'After the removal' });
+    await stayed.waitFor((m) => m.type === 'event' && JSON.stringify(m).includes('After the removal'));
+    socket.send({ type: 'subscribe', project: 'NOSUCH', since: 0 });
+    await socket.waitFor((m) => m.type === 'error' && m.project === 'NOSUCH');
+    expect(JSON.stringify(socket.messages)).not.toContain('After the removal');
+    socket.close();
+    stayed.close();
+  });
+  it('ends the live subscription of someone who read a team through its product, once the team moves to another product', async () => {
+    const socket = await openLive(t.url, p.stakeholder);
+    socket.send({ type: 'subscribe', project: p.teamB });
+    await socket.waitFor((m) => m.type === 'presence' && m.project === p.teamB);
+    const other = freshKey('Q');
+    expect((await p.cpo.post('/api/products', { key: other, name: `Product ${other}` })).status).toBe(201);
+    const moved = await p.cpo.post(`/api/products/${other}/teams`, { project: p.teamB });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await socket.waitFor((m) => m.type === 'error' && m.code === 'forbidden' && m.project === p.teamB);
+    socket.close();
   });
 });

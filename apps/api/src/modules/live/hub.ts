@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Database } from '@ordo/db';
 import type { LiveUser } from '@ordo/domain';
-import { notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from '../../lib/channels';
+import { ACCESS_CHANNEL, notify, PRESENCE_CHANNEL, SESSIONS_CHANNEL } from '../../lib/channels';
 import { EVENTS_CHANNEL } from '../events/log';
 import { LiveConnection } from './connection';
 import { ChannelListener } from './listener';
@@ -51,6 +51,7 @@ export class LiveHub {
     this.listeners = [
       new ChannelListener(database, EVENTS_CHANNEL, (payload) => this.committed(payload)),
       new ChannelListener(database, SESSIONS_CHANNEL, (hash) => this.sessionEnded(hash)),
+      new ChannelListener(database, ACCESS_CHANNEL, (userId) => void this.subscriptions.recheck(userId)),
       new ChannelListener(database, PRESENCE_CHANNEL, (payload) => presence.receive(payload)),
       new ChannelListener(database, NOTIFICATIONS_CHANNEL, (payload) => void this.notified(payload)),
     ];

@@ -74,6 +74,28 @@ export class Subscriptions {
     this.sockets.delete(socket);
   }
 
+  /** This person's access may have shrunk: each of their subscriptions that they may no longer read ends. */
+  async recheck(userId: string) {
+    for (const [socket, state] of this.sockets) {
+      if (socket.user.id !== userId) continue;
+      for (const lane of [...state.lanes.values()]) {
+        try {
+          const membership = await findMembership(this.deps.db, lane.project.key, userId);
+          const reads = membership?.project.id === lane.project.id && can(membership.roles, 'project.read');
+          if (!reads && state.lanes.get(lane.project.key) === lane)
+            this.end(socket, lane, {
+              type: 'error',
+              code: 'forbidden',
+              message: 'You are no longer a member of this project',
+              project: lane.project.key,
+            });
+        } catch (err) {
+          this.deps.log.error({ err }, 'live: access check failed');
+        }
+      }
+    }
+  }
+
   /** A client message, handled one at a time per socket (the socket queues them). */
   async handle(socket: Subscriber, message: LiveClientMessage) {
     try {

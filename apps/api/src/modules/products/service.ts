@@ -11,6 +11,7 @@ import {
   type ProductRole,
 } from '@ordo/domain';
 import { audit } from '../../lib/audit';
+import { announceAccessChanged } from '../../lib/channels';
 import { lastRank } from '../../lib/ranked-rows';
 import { findUserByEmail } from '../auth/queries';
 import type { Actor, ProductScope, ProductWriteScope } from '../../lib/scope';
@@ -77,6 +78,15 @@ export async function addTeam(db: Db, scope: ProductScope, projectKey: string) {
         ? (await tx.select({ id: epics.id }).from(epics).where(eq(epics.productId, from))).map((e) => e.id)
         : moving;
     await moveEpics(tx, from, scope.productId, epicIds);
+    // Whoever read the team through the old product only may not any more: judged again at commit.
+    const readers = await tx
+      .select({ userId: productMembers.userId })
+      .from(productMembers)
+      .where(eq(productMembers.productId, from));
+    await announceAccessChanged(
+      tx,
+      readers.map((r) => r.userId),
+    );
     await moveFeedback(tx, from, scope.productId, epicIds, projectId, otherTeams.length === 0);
     for (const epicId of otherTeams.length === 0 ? [] : shared) {
       const left = await tx
@@ -204,6 +214,8 @@ export async function changeProductRoles(
       subject: userId,
       data: { productId: scope.productId, from: before.roles, to: roles },
     });
+    // Sent at commit: their open subscriptions to the product's teams are judged again.
+    await announceAccessChanged(tx, [userId]);
     return toProductMember({ ...before, roles: roles ?? [] });
   });
 }
