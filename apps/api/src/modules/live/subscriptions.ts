@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@ordo/db';
 import { can, type LiveClientMessage, type LiveServerMessage, type LiveUser } from '@ordo/domain';
 import { lastSeqOf } from '../events/queries';
-import { findMembership } from '../projects/queries';
+import { findMembership, listMyProjects } from '../projects/queries';
 import { ProjectFeed } from './feed';
 import { Lane, type LaneSocket } from './lane';
 import type { LiveOptions } from './options';
@@ -76,22 +76,25 @@ export class Subscriptions {
 
   /** This person's access may have shrunk: each of their subscriptions that they may no longer read ends. */
   async recheck(userId: string) {
-    for (const [socket, state] of this.sockets) {
-      if (socket.user.id !== userId) continue;
+    const mine = [...this.sockets].filter(([socket]) => socket.user.id === userId);
+    if (mine.length === 0) return;
+    let readable: Set<string>;
+    try {
+      // One read of every project they may still read, whatever the number of their sockets and lanes.
+      const projects = await listMyProjects(this.deps.db, userId);
+      readable = new Set(projects.filter((p) => can(p.roles, 'project.read')).map((p) => p.id));
+    } catch (err) {
+      return this.deps.log.error({ err }, 'live: access check failed');
+    }
+    for (const [socket, state] of mine) {
       for (const lane of [...state.lanes.values()]) {
-        try {
-          const membership = await findMembership(this.deps.db, lane.project.key, userId);
-          const reads = membership?.project.id === lane.project.id && can(membership.roles, 'project.read');
-          if (!reads && state.lanes.get(lane.project.key) === lane)
-            this.end(socket, lane, {
-              type: 'error',
-              code: 'forbidden',
-              message: 'You are no longer a member of this project',
-              project: lane.project.key,
-            });
-        } catch (err) {
-          this.deps.log.error({ err }, 'live: access check failed');
-        }
+        if (readable.has(lane.project.id)) continue;
+        this.end(socket, lane, {
+          type: 'error',
+          code: 'forbidden',
+          message: 'You are no longer a member of this project',
+          project: lane.project.key,
+        });
       }
     }
   }
