@@ -18,6 +18,10 @@ const EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? 60);
 const MANY = Number(process.env.BENCH_MANY_SOCKETS ?? 2000);
 const bench = await benchApp(0);
 const { po, key, projectId, database, filler } = bench;
+// A person may hold 30 live connections (live/options.ts): the crowd is people, 20 sockets each.
+const PER_PERSON = 20;
+const crowd = await bench.readers(Math.ceil(Math.max(SOCKETS, MANY) / PER_PERSON));
+const secretOf = (i: number) => crowd[Math.floor(i / PER_PERSON)]!;
 const actor = { id: (await po.get('/api/me')).body.user.id as string, name: 'PO' };
 const quantiles = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -26,26 +30,35 @@ const quantiles = (samples: number[]) => {
 };
 const show = (q: { p50: number; p99: number }) => `p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms`;
 
-/** Sockets that record when each seq arrived; `lastArrival(seq)` resolves when all of them have it. */
+/**
+ * Sockets that record when each seq arrived; `expect(seq)` resolves when all of them have it. An event may
+ * reach the sockets before the writer asks for it (the commit's NOTIFY can beat its own return), so the
+ * count starts at whichever comes first.
+ */
 function audience(
-  open: () => WebSocket,
+  open: (i: number) => WebSocket,
   subscribe: ((socket: WebSocket) => void) | undefined,
   count: number,
 ) {
   const arrivals = new Map<number, { left: number; resolve: (at: number) => void; done: Promise<number> }>();
-  const expect = (seq: number) => {
-    let resolve!: (at: number) => void;
-    const done = new Promise<number>((r) => (resolve = r));
-    arrivals.set(seq, { left: count, resolve, done });
-    return done;
+  const entry = (seq: number) => {
+    let found = arrivals.get(seq);
+    if (!found) {
+      let resolve!: (at: number) => void;
+      const done = new Promise<number>((r) => (resolve = r));
+      found = { left: count, resolve, done };
+      arrivals.set(seq, found);
+    }
+    return found;
   };
-  const sockets = Array.from({ length: count }, () => {
-    const socket = open();
+  const expect = (seq: number) => entry(seq).done;
+  const sockets = Array.from({ length: count }, (_, i) => {
+    const socket = open(i);
     socket.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString()) as { type: string; seq?: number };
       if (message.type !== 'event' || message.seq === undefined) return;
-      const waiting = arrivals.get(message.seq);
-      if (waiting && --waiting.left === 0) waiting.resolve(performance.now());
+      const waiting = entry(message.seq);
+      if (--waiting.left === 0) waiting.resolve(performance.now());
     });
     return socket;
   });
@@ -85,7 +98,7 @@ console.log(`\nLive fan-out on ${database.kind}: ${SOCKETS} sockets, ${EVENTS} e
 const ws = bench.url.replace('http', 'ws');
 const lastSeq = async () => (await po.get(`/api/projects/${key}/events?limit=1`)).body.lastSeq as number;
 const ordo = audience(
-  () => new WebSocket(`${ws}/api/live`, { headers: { authorization: `Bearer ${po.token}` } }),
+  (i) => new WebSocket(`${ws}/api/live`, { headers: { authorization: `Bearer ${secretOf(i)}` } }),
   (s) => s.send(JSON.stringify({ type: 'subscribe', project: key })),
   SOCKETS,
 );
@@ -202,11 +215,11 @@ if (database.kind === 'postgres') {
   console.log(
     `  API RSS idle (compiled server, budget 150 MB): ${apis.map((a) => `${rssMb(a.child.pid!).toFixed(0)} MB`).join(', ')}`,
   );
-  const crowds = apis.map((api) =>
+  const crowds = apis.map((api, a) =>
     audience(
-      () =>
+      (i) =>
         new WebSocket(`${api.url.replace('http', 'ws')}/api/live`, {
-          headers: { authorization: `Bearer ${po.token}` },
+          headers: { authorization: `Bearer ${secretOf(a * (MANY / apis.length) + i)}` },
         }),
       (s) => s.send(JSON.stringify({ type: 'subscribe', project: key })),
       MANY / apis.length,

@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stories, statuses, type Database } from '@ordo/db';
+import { randomBytes } from 'node:crypto';
+import { members, sessions, stories, statuses, users, type Database } from '@ordo/db';
 import { ranksBetween } from '@ordo/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app';
 import { BENCH_LIMITS } from './limits';
+import { hashSecret } from '../src/lib/secrets';
 import { openFreshDatabase } from '../test/database';
 import { Client, sessionOf } from '../test/harness';
 
@@ -67,6 +69,32 @@ export async function benchApp(storyCount: number, options: { webDist?: string }
     projectId: project.id as string,
     /** The data of a `project.updated` event carrying `text`: load for the live paths, notifying nobody. */
     filler: (text: string) => ({ project: { ...(project as Project), description: text } }),
+    /**
+     * Bearer secrets of `count` stakeholders of the project, written straight to the database (no scrypt
+     * per person): a crowd of readers for the live paths, each person within the sockets-per-person cap.
+     */
+    readers: async (count: number) => {
+      const secrets = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+      const people = await database.db
+        .insert(users)
+        .values(
+          secrets.map((_, i) => ({
+            email: `reader${i}.${key.toLowerCase()}@bench.dev`,
+            name: `Reader ${i}`,
+            handle: `reader${i}-${key.toLowerCase()}`,
+            passwordHash: 'none',
+          })),
+        )
+        .returning({ id: users.id });
+      await database.db
+        .insert(members)
+        .values(people.map((p) => ({ projectId: project.id, userId: p.id, roles: ['stakeholder'] })));
+      const expiresAt = new Date(Date.now() + 86_400_000);
+      await database.db
+        .insert(sessions)
+        .values(people.map((p, i) => ({ tokenHash: hashSecret(secrets[i]!), userId: p.id, expiresAt })));
+      return secrets;
+    },
     close: async () => {
       await app.close();
       await fresh.drop();
