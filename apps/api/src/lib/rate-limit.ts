@@ -1,5 +1,6 @@
 import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { rateLimits, type Db, type Tx } from '@ordo/db';
+import { prepared } from './prepared';
 import { DomainError } from '@ordo/domain';
 
 /**
@@ -42,31 +43,36 @@ export interface Verdict {
 type Executor = Db | Tx;
 
 const keyOf = (limit: Limit, subject: string) => `${limit.name}:${subject}`;
-const seconds = (n: number) => sql`(${n} * interval '1 second')`;
+const seconds = (n: SQL) => sql`(${n} * interval '1 second')`;
 
-export async function hit(db: Executor, limit: Limit, subject: string, at?: Date): Promise<Verdict> {
-  const now = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+/**
+ * The hit as one upsert, built once per database and kind of limit (it runs on every API request): the
+ * subject's key, the limit's numbers and the time (`at`, else the database's clock) are its values.
+ */
+function buildHit(db: Db, delay: boolean) {
+  const p = (name: string) => sql.placeholder(name);
+  const now = sql`coalesce(${p('at')}::timestamptz, now())`;
+  const [limit, windowSeconds] = [sql`${p('limit')}::int`, seconds(sql`${p('windowSeconds')}::int`)];
   const r = rateLimits;
   // The row before this hit: whether its count has run out (stale) and whether it is refusing now (blocked).
-  const since = limit.delay ? r.lastAt : r.windowStart;
-  const stale = sql`(${since} <= ${now} - ${seconds(limit.windowSeconds)})`;
+  const since = delay ? r.lastAt : r.windowStart;
+  const stale = sql`(${since} <= ${now} - ${windowSeconds})`;
   const blocked = sql`(not ${stale} and ${r.blockedUntil} is not null and ${r.blockedUntil} > ${now})`;
   const nextHits = sql`(case when ${stale} then 1 else ${r.hits} + 1 end)`;
   const nextStart = sql`(case when ${stale} then ${now} else ${r.windowStart} end)`;
+  const [base, max] = [seconds(sql`${p('baseSeconds')}::int`), seconds(sql`${p('maxSeconds')}::int`)];
   const blockAfter = (hits: SQL, start: SQL): SQL =>
-    limit.delay
-      ? sql`(case when ${hits} >= ${limit.limit} then ${now} + least(${seconds(limit.delay.maxSeconds)}, ${seconds(limit.delay.baseSeconds)} * power(2, ${hits} - ${limit.limit})) end)`
-      : sql`(case when ${hits} >= ${limit.limit} then ${start} + ${seconds(limit.windowSeconds)} end)`;
-  const firstBlock = blockAfter(sql`1`, now);
-
-  const [row] = await db
+    delay
+      ? sql`(case when ${hits} >= ${limit} then ${now} + least(${max}, ${base} * power(2, ${hits} - ${limit})) end)`
+      : sql`(case when ${hits} >= ${limit} then ${start} + ${windowSeconds} end)`;
+  return db
     .insert(rateLimits)
     .values({
-      key: keyOf(limit, subject),
+      key: p('key'),
       windowStart: now as never,
       lastAt: now as never,
       hits: 1,
-      blockedUntil: firstBlock as never,
+      blockedUntil: blockAfter(sql`1`, now) as never,
       allowed: true,
     })
     .onConflictDoUpdate({
@@ -83,7 +89,22 @@ export async function hit(db: Executor, limit: Limit, subject: string, at?: Date
       allowed: rateLimits.allowed,
       hits: rateLimits.hits,
       wait: sql<number>`ceil(extract(epoch from (${rateLimits.blockedUntil} - ${now})))::int`,
-    });
+    })
+    .prepare(delay ? 'ordo_rate_limit_delay' : 'ordo_rate_limit_window');
+}
+const windowHit = prepared((db) => buildHit(db, false));
+const delayHit = prepared((db) => buildHit(db, true));
+
+export async function hit(db: Executor, limit: Limit, subject: string, at?: Date): Promise<Verdict> {
+  const query = (limit.delay ? delayHit : windowHit)(db);
+  const [row] = await query.execute({
+    key: keyOf(limit, subject),
+    at: at?.toISOString() ?? null,
+    limit: limit.limit,
+    windowSeconds: limit.windowSeconds,
+    baseSeconds: limit.delay?.baseSeconds ?? 0,
+    maxSeconds: limit.delay?.maxSeconds ?? 0,
+  });
   return { allowed: row!.allowed, hits: row!.hits, retryAfterSeconds: Math.max(1, Number(row!.wait ?? 1)) };
 }
 

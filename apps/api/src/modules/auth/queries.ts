@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { apiTokens, auditLog, sessions, users, type Db } from '@ordo/db';
 import { AUDIT_KEEP_DAYS } from '../../lib/audit';
+import { prepared } from '../../lib/prepared';
 import type { User } from '@ordo/domain';
 import type { Credential } from '../../plugins/session';
 import type { SessionUser } from '../../types';
@@ -28,9 +29,40 @@ export const SESSION_IDLE_DAYS = 14;
 const SESSION_TOUCH_MS = 60 * 60 * 1000;
 const TOKEN_TOUCH_MS = 60 * 1000;
 
-const idleSince = () => new Date(Date.now() - SESSION_IDLE_DAYS * 86_400_000);
-const liveSession = (now: Date) => and(gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince()));
+const idleSince = (now: Date) => new Date(now.getTime() - SESSION_IDLE_DAYS * 86_400_000);
+const liveSession = (now: Date) => and(gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince(now)));
 const liveToken = (now: Date) => or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
+
+/** Asked on every request: prepared once (lib/prepared.ts). */
+const sessionByHash = prepared((db) =>
+  db
+    .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('hash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .prepare('ordo_session_by_hash'),
+);
+const tokenByHash = prepared((db) =>
+  db
+    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .prepare('ordo_token_by_hash'),
+);
 
 /**
  * The signed-in caller behind a secret's hash: a session (not expired, not idle), or, when `tokens` is
@@ -43,11 +75,11 @@ export async function findCaller(
   tokens: boolean,
 ): Promise<{ user: SessionUser; credential: Credential } | undefined> {
   const now = new Date();
-  const [bySession] = await db
-    .select({ user: userColumns, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, secretHash), liveSession(now), isNull(users.deactivatedAt)));
+  const [bySession] = await sessionByHash(db).execute({
+    hash: secretHash,
+    now: now.toISOString(),
+    idleSince: idleSince(now).toISOString(),
+  });
   if (bySession) {
     if (now.getTime() - bySession.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, secretHash));
@@ -55,11 +87,7 @@ export async function findCaller(
     return { user: bySession.user, credential: { kind: 'session', secretHash } };
   }
   if (!tokens) return undefined;
-  const [byToken] = await db
-    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, secretHash), liveToken(now), isNull(users.deactivatedAt)));
+  const [byToken] = await tokenByHash(db).execute({ hash: secretHash, now: now.toISOString() });
   if (!byToken) return undefined;
   if (!byToken.lastUsedAt || now.getTime() - byToken.lastUsedAt.getTime() > TOKEN_TOUCH_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, byToken.id));

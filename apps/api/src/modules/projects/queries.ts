@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { members, productMembers, products, projects, statuses, type Db } from '@ordo/db';
 import { rolesInTeam, type Project, type Status } from '@ordo/domain';
 import type { ProductRow, ProjectRow } from '../../types';
+import { prepared } from '../../lib/prepared';
 
 /** A project as the API shows it: the vision is its product's. */
 export const toProject = (
@@ -25,7 +26,8 @@ export const toStatus = (row: typeof statuses.$inferSelect): Status => ({
 });
 
 /** The projects and products of a user: a team membership, a product one (held in every team), or both. */
-function selectMemberships(db: Db, userId: string) {
+function selectMemberships(db: Db) {
+  const user = sql.placeholder('userId');
   return db
     .select({
       project: projects,
@@ -35,10 +37,10 @@ function selectMemberships(db: Db, userId: string) {
     })
     .from(projects)
     .innerJoin(products, eq(products.id, projects.productId))
-    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
+    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, user)))
     .leftJoin(
       productMembers,
-      and(eq(productMembers.productId, products.id), eq(productMembers.userId, userId)),
+      and(eq(productMembers.productId, products.id), eq(productMembers.userId, user)),
     );
 }
 const isMember = or(isNotNull(members.userId), isNotNull(productMembers.userId));
@@ -47,31 +49,45 @@ const isMember = or(isNotNull(members.userId), isNotNull(productMembers.userId))
  * The projects the user is in, found from their memberships (indexed by user) rather than by reading
  * every project: the list names the projects it reads.
  */
-const ofMine = (db: Db, userId: string) =>
+const ofMine = (db: Db) =>
   or(
     inArray(
       projects.id,
-      db.select({ id: members.projectId }).from(members).where(eq(members.userId, userId)),
+      db
+        .select({ id: members.projectId })
+        .from(members)
+        .where(eq(members.userId, sql.placeholder('userId'))),
     ),
     inArray(
       projects.productId,
       db
         .select({ id: productMembers.productId })
         .from(productMembers)
-        .where(eq(productMembers.userId, userId)),
+        .where(eq(productMembers.userId, sql.placeholder('userId'))),
     ),
   );
 
+// Both run on every request (project access, GET /api/me): prepared once (lib/prepared.ts).
+const membershipByKey = prepared((db) =>
+  selectMemberships(db)
+    .where(and(eq(projects.key, sql.placeholder('key')), isMember))
+    .prepare('ordo_membership_by_key'),
+);
+const myMemberships = prepared((db) =>
+  selectMemberships(db)
+    .where(and(ofMine(db), isMember))
+    .orderBy(asc(projects.key))
+    .prepare('ordo_my_memberships'),
+);
+
 /** The caller's project by key, with their roles in it from both levels; none when they are no member. */
 export async function findMembership(db: Db, key: string, userId: string) {
-  const [row] = await selectMemberships(db, userId).where(and(eq(projects.key, key), isMember));
+  const [row] = await membershipByKey(db).execute({ key, userId });
   return row && { ...row, roles: rolesInTeam(row.teamRoles, row.productRoles) };
 }
 
 export async function listMyProjects(db: Db, userId: string) {
-  const rows = await selectMemberships(db, userId)
-    .where(and(ofMine(db, userId), isMember))
-    .orderBy(asc(projects.key));
+  const rows = await myMemberships(db).execute({ userId });
   return rows.map((r) => ({
     ...toProject(r.project, r.product),
     roles: rolesInTeam(r.teamRoles, r.productRoles),
