@@ -1,4 +1,6 @@
+import type { EventType, NewEvent } from './events';
 import { mentionedHandles, newlyMentioned } from './mentions';
+import type { Story } from './schemas/story';
 
 /**
  * Who hears about a change, decided from the event the change logged. The API hands each event of a
@@ -19,22 +21,6 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 /** The types that are also mailed when the server has SMTP. */
 export const MAILED_NOTIFICATIONS: readonly NotificationType[] = ['mentioned', 'assigned'];
 
-/** The part of a logged event the rules read (a story event carries the story after the change). */
-export interface StoryEvent {
-  type: string;
-  data: Record<string, unknown>;
-}
-
-interface StorySnapshot {
-  id: string;
-  key: string;
-  title: string;
-  description: string;
-  statusId: string;
-  assigneeId: string | null;
-  createdBy: string | null;
-}
-
 export interface NotificationContext {
   actor: { id: string; name: string };
   /** The project's members now, by id, with their handles: nobody else is ever notified. */
@@ -52,22 +38,27 @@ export interface NotificationDraft {
   text: string;
 }
 
-const STORY_EVENTS = new Set([
+const NOTIFIABLE = [
   'story.created',
   'story.updated',
   'story.transitioned',
   'story.accepted',
   'story.rejected',
   'comment.added',
-]);
+] as const satisfies readonly EventType[];
+const notifiable = new Set<string>(NOTIFIABLE);
+
+/** An event the rules read: typed by the event vocabulary, as the API's log checked it at append. */
+export type NotifiableEvent = Extract<NewEvent, { type: (typeof NOTIFIABLE)[number] }>;
 
 /** Whether an event can notify anyone or add a watcher (the others cost no query). */
-export const isNotifiable = (event: StoryEvent) => STORY_EVENTS.has(event.type);
+export const isNotifiable = (event: NewEvent): event is NotifiableEvent => notifiable.has(event.type);
 
-const storyOf = (event: StoryEvent) => event.data.story as StorySnapshot | undefined;
-const fromOf = (event: StoryEvent) =>
-  (event.data.from ?? {}) as Partial<Record<keyof StorySnapshot, unknown>>;
-const commentBody = (event: StoryEvent) => (event.data.comment as { body?: string } | undefined)?.body ?? '';
+/** The fields an edit changed, with their values before (nothing for the events that are no edit). */
+const fromOf = (event: NotifiableEvent): Readonly<Record<string, unknown>> =>
+  event.type === 'story.updated' || event.type === 'story.transitioned' ? event.data.from : {};
+const commentBody = (event: NotifiableEvent) =>
+  event.type === 'comment.added' ? event.data.comment.body : '';
 
 /** A line of someone's text for a notification: one line, at most 120 characters. */
 export function excerpt(text: string, max = 120): string {
@@ -76,7 +67,7 @@ export function excerpt(text: string, max = 120): string {
 }
 
 /** The assignee the event gave the story, if it changed the assignee to someone. */
-function newAssignee(event: StoryEvent, story: StorySnapshot): string | undefined {
+function newAssignee(event: NotifiableEvent, story: Story): string | undefined {
   const from = fromOf(event);
   if (!('assigneeId' in from) || story.assigneeId === null || from.assigneeId === story.assigneeId)
     return undefined;
@@ -84,8 +75,8 @@ function newAssignee(event: StoryEvent, story: StorySnapshot): string | undefine
 }
 
 function mentionedIn(
-  event: StoryEvent,
-  story: StorySnapshot,
+  event: NotifiableEvent,
+  story: Story,
 ): { handles: string[]; where: 'comment' | 'description' } {
   if (event.type === 'comment.added')
     return { handles: mentionedHandles(commentBody(event)), where: 'comment' };
@@ -94,14 +85,17 @@ function mentionedIn(
     return { handles: mentionedHandles(story.description), where: 'description' };
   if ('description' in from)
     return {
-      handles: newlyMentioned(story.description, (from.description as string | null | undefined) ?? ''),
+      handles: newlyMentioned(
+        story.description,
+        typeof from.description === 'string' ? from.description : '',
+      ),
       where: 'description',
     };
   return { handles: [], where: 'description' };
 }
 
 /** What the story's watchers hear about this event, if anything. */
-function watcherNews(event: StoryEvent, story: StorySnapshot, context: NotificationContext) {
+function watcherNews(event: NotifiableEvent, story: Story, context: NotificationContext) {
   const who = context.actor.name;
   switch (event.type) {
     case 'comment.added':
@@ -121,7 +115,7 @@ function watcherNews(event: StoryEvent, story: StorySnapshot, context: Notificat
     case 'story.rejected':
       return {
         type: 'rejected' as const,
-        text: `${who} rejected ${story.key}: ${excerpt((event.data.reason as string | undefined) ?? '')}`,
+        text: `${who} rejected ${story.key}: ${excerpt(event.data.reason)}`,
       };
     default:
       return undefined;
@@ -133,9 +127,9 @@ function watcherNews(event: StoryEvent, story: StorySnapshot, context: Notificat
  * each member at most once per event, never the actor, never someone who is not a member (any more), and
  * a mentioned handle that is not a member's notifies nobody.
  */
-export function notificationsFor(event: StoryEvent, context: NotificationContext): NotificationDraft[] {
-  const story = storyOf(event);
-  if (!isNotifiable(event) || !story) return [];
+export function notificationsFor(event: NewEvent, context: NotificationContext): NotificationDraft[] {
+  if (!isNotifiable(event)) return [];
+  const { story } = event.data;
   const drafts = new Map<string, NotificationDraft>();
   const add = (userId: string, type: NotificationType, text: string) => {
     if (userId === context.actor.id || !context.members.has(userId) || drafts.has(userId)) return;
@@ -162,12 +156,12 @@ export function notificationsFor(event: StoryEvent, context: NotificationContext
 }
 
 /** Who starts watching the story because of this event: its creator, a new assignee, whoever comments. */
-export function watchersAddedBy(event: StoryEvent, actorId: string): string[] {
-  const story = storyOf(event);
-  if (!story) return [];
+export function watchersAddedBy(event: NewEvent, actorId: string): string[] {
+  if (!isNotifiable(event)) return [];
+  const { story } = event.data;
   if (event.type === 'story.created') return [story.createdBy ?? actorId];
   if (event.type === 'comment.added') return [actorId];
-  const assignee = isNotifiable(event) ? newAssignee(event, story) : undefined;
+  const assignee = newAssignee(event, story);
   return assignee ? [assignee] : [];
 }
 

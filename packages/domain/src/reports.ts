@@ -8,22 +8,17 @@ import { addDays, daysBetween } from './dates';
 import type { Burndown, BurndownDay, ReportStory, ScopeChange, StoryGroup, Velocity } from './schemas/report';
 import type { Sprint } from './schemas/sprint';
 import { averageCompleted, capacity, isDone, sumPoints, type StatusCategories } from './sprint';
-import {
-  storySnapshot,
-  sprintMilestones,
-  replay,
-  type LoggedEvent,
-  type StorySnapshot,
-} from './sprint-history';
+import type { Story } from './schemas/story';
+import { readSprintLog, replay, type LoggedEvent } from './sprint-history';
 
 export type { LoggedEvent };
 
-const isMember = (story: StorySnapshot | undefined, sprintId: string): story is StorySnapshot =>
+const isMember = (story: Story | undefined, sprintId: string): story is Story =>
   story !== undefined && story.sprintId === sprintId && !story.deleted;
-const membersOf = (stories: ReadonlyMap<string, StorySnapshot>, sprintId: string) =>
+const membersOf = (stories: ReadonlyMap<string, Story>, sprintId: string) =>
   [...stories.values()].filter((s) => isMember(s, sprintId));
-const reported = ({ id, key, title, points }: StorySnapshot): ReportStory => ({ id, key, title, points });
-const groupOf = (stories: readonly StorySnapshot[]): StoryGroup => ({
+const reported = ({ id, key, title, points }: Story): ReportStory => ({ id, key, title, points });
+const groupOf = (stories: readonly Story[]): StoryGroup => ({
   points: sumPoints(stories),
   stories: stories.map(reported),
 });
@@ -41,9 +36,9 @@ export interface BurndownInput {
  * the end date, the ideal line from the committed points to zero, and the scope changes of each day.
  */
 export function burndown({ sprint, events, categories, today }: BurndownInput): Burndown {
-  const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  const { started, completed } = sprintMilestones(sorted, sprint.id);
-  const atStart = replay(sorted, started?.seq);
+  const log = readSprintLog(events, sprint.id);
+  const { started, completed } = log;
+  const atStart = replay(log.events, started?.seq);
   const committedPoints = sumPoints(membersOf(atStart, sprint.id));
   if (sprint.startDate === null || sprint.endDate === null)
     return { sprintId: sprint.id, committedPoints, days: [] };
@@ -65,17 +60,15 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
     day.remaining = lastDay !== null && day.date <= lastDay ? sumPoints(open) : null;
   };
   const lastIndex = days.length - 1;
-  for (const event of sorted) {
-    if (completed && event.seq > completed.seq) break;
-    if (started && event.seq <= started.seq) continue;
-    const date = dayOf(event.at);
+  for (const { seq, at, story } of log.events) {
+    if (completed && seq > completed.seq) break;
+    if (started && seq <= started.seq) continue;
+    const date = dayOf(at);
     // Work finished after the end date but before the sprint was closed counts on its last day.
     for (; next < lastIndex && (days[next] as BurndownDay).date < date; next++)
       closeDay(days[next] as BurndownDay);
-    const story = storySnapshot(event);
     if (!story) continue;
-    const change =
-      started && event.seq > started.seq ? scopeChange(stories.get(story.id), story, sprint.id) : null;
+    const change = started && seq > started.seq ? scopeChange(stories.get(story.id), story, sprint.id) : null;
     if (change) days[Math.min(next, days.length - 1)]?.scopeChanges.push(change);
     stories.set(story.id, story);
   }
@@ -84,11 +77,7 @@ export function burndown({ sprint, events, categories, today }: BurndownInput): 
 }
 
 /** A story entering or leaving the sprint (a deleted story leaves it). */
-function scopeChange(
-  before: StorySnapshot | undefined,
-  after: StorySnapshot,
-  sprintId: string,
-): ScopeChange | null {
+function scopeChange(before: Story | undefined, after: Story, sprintId: string): ScopeChange | null {
   const was = isMember(before, sprintId);
   const is = isMember(after, sprintId);
   if (was === is) return null;
@@ -114,11 +103,11 @@ export type SprintReportGroups = Record<
  * the start and the end.
  */
 export function sprintReport({ sprint, events, categories }: SprintReportInput): SprintReportGroups {
-  const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  const { started, completed } = sprintMilestones(sorted, sprint.id);
-  const atEnd = membersOf(replay(sorted, completed?.seq), sprint.id);
-  const atStart = started ? membersOf(replay(sorted, started.seq), sprint.id) : atEnd;
-  const latest = replay(sorted);
+  const log = readSprintLog(events, sprint.id);
+  const { started, completed } = log;
+  const atEnd = membersOf(replay(log.events, completed?.seq), sprint.id);
+  const atStart = started ? membersOf(replay(log.events, started.seq), sprint.id) : atEnd;
+  const latest = replay(log.events);
   const startIds = new Set(atStart.map((s) => s.id));
   const endIds = new Set(atEnd.map((s) => s.id));
   const done = atEnd.filter((s) => isDone(s.statusId, categories));

@@ -1,49 +1,48 @@
-import { z } from 'zod';
+import { EVENT_SCHEMAS, storyOfEvent } from './events';
 import type { ProjectEvent } from './schemas/event';
+import type { Story } from './schemas/story';
 
 /** Reading a sprint's past out of the event log (see `events.ts` for what each event carries). */
 export type LoggedEvent = Pick<ProjectEvent, 'seq' | 'type' | 'at' | 'data'>;
 
-/** The part of a story event's `data.story` the reports need (read leniently: the log is history, not input). */
-const snapshotSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  title: z.string(),
-  points: z.number().nullable(),
-  sprintId: z.string().nullable(),
-  statusId: z.string(),
-  accepted: z.boolean(),
-  deleted: z.boolean(),
-});
-export type StorySnapshot = z.infer<typeof snapshotSchema>;
+/** One event of the log as the reports replay it: the story it carries after the change, if any. */
+export interface ReadEvent {
+  seq: number;
+  at: string;
+  story: Story | null;
+}
 
-const storyEvent = z.object({ story: snapshotSchema });
-const sprintEvent = z.object({ sprint: z.object({ id: z.string() }) });
+/** The log of a sprint's reports in seq order, and when the sprint started and completed (if it has). */
+export interface SprintLog {
+  events: ReadEvent[];
+  started: ReadEvent | undefined;
+  completed: ReadEvent | undefined;
+}
 
-/** The story as it was after this event, or null for an event that is not about a story. */
-export function storySnapshot(event: LoggedEvent): StorySnapshot | null {
-  const parsed = storyEvent.safeParse(event.data);
-  return parsed.success ? parsed.data.story : null;
+type Milestone = 'sprint.started' | 'sprint.completed';
+const isMilestone = (event: LoggedEvent, type: Milestone, sprintId: string) =>
+  event.type === type && EVENT_SCHEMAS[type].safeParse(event.data).data?.sprint.id === sprintId;
+
+/**
+ * Each event parsed once by the event vocabulary's schemas (a story that does not fit is no story: the log
+ * is history, a reader skips what it cannot read), in seq order, with the sprint's milestones.
+ */
+export function readSprintLog(events: readonly LoggedEvent[], sprintId: string): SprintLog {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const read = sorted.map((event) => ({ seq: event.seq, at: event.at, story: storyOfEvent(event) }));
+  const find = (type: Milestone) => {
+    const at = sorted.findIndex((event) => isMilestone(event, type, sprintId));
+    return at < 0 ? undefined : read[at];
+  };
+  return { events: read, started: find('sprint.started'), completed: find('sprint.completed') };
 }
 
 /** Each story's last state as of event `untilSeq` (included), or as of the newest event. */
-export function replay(sorted: readonly LoggedEvent[], untilSeq?: number): Map<string, StorySnapshot> {
-  const stories = new Map<string, StorySnapshot>();
-  for (const event of sorted) {
-    if (untilSeq !== undefined && event.seq > untilSeq) break;
-    const snapshot = storySnapshot(event);
-    if (snapshot) stories.set(snapshot.id, snapshot);
+export function replay(events: readonly ReadEvent[], untilSeq?: number): Map<string, Story> {
+  const stories = new Map<string, Story>();
+  for (const { seq, story } of events) {
+    if (untilSeq !== undefined && seq > untilSeq) break;
+    if (story) stories.set(story.id, story);
   }
   return stories;
-}
-
-const eventOf = (sorted: readonly LoggedEvent[], type: string, sprintId: string) =>
-  sorted.find((e) => e.type === type && sprintEvent.safeParse(e.data).data?.sprint.id === sprintId);
-
-/** When the sprint started and completed, as events of the log (undefined while it has not). */
-export function sprintMilestones(sorted: readonly LoggedEvent[], sprintId: string) {
-  return {
-    started: eventOf(sorted, 'sprint.started', sprintId),
-    completed: eventOf(sorted, 'sprint.completed', sprintId),
-  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { buildBoard, rankBetween, type ProjectEvent, type Story } from '@ordo/domain';
-import { DOING, DONE, STATUSES, makeSprint, rankedStories } from '../test/fixtures';
+import { buildBoard, EVENT_SCHEMAS, rankBetween, type ProjectEvent, type Story } from '@ordo/domain';
+import { DOING, DONE, STATUSES, TODO, makeSprint, rankedStories } from '../test/fixtures';
 import { backlogKeys } from '../features/backlog/queries';
 import type { Board } from '../features/board/board-state';
 import { boardKey } from '../features/board/queries';
@@ -10,12 +10,22 @@ import { storyKeys } from '../features/story/queries';
 import { applyEvent } from './apply-event';
 
 const KEY = 'SHOP';
-const event = (type: string, story: Story, seq = 10): ProjectEvent => ({
+type Kind = 'story.ranked' | 'story.transitioned' | 'story.updated' | 'sprint.story_added';
+/** What each type carries besides the story: the cache reads only the story, but the event is whole. */
+const besides = (type: Kind, story: Story) =>
+  ({
+    'story.ranked': { from: { rank: rankBetween(null, null) }, to: { rank: story.rank } },
+    'story.transitioned': { from: { statusId: TODO } },
+    'story.updated': { from: { title: 'Before' } },
+    'sprint.story_added': { sprintId: story.sprintId },
+  })[type];
+/** A logged event as the server sends it, checked against its type's schema. */
+const event = (type: Kind, story: Story, seq = 10): ProjectEvent => ({
   seq,
   type,
   actor: { id: null, name: 'Ana' },
   at: '2025-01-01T00:00:00.000Z',
-  data: { story },
+  data: EVENT_SCHEMAS[type].parse({ story, ...besides(type, story) }),
 });
 
 function cacheWith(backlog: Story[], board?: Board) {

@@ -19,10 +19,6 @@ interface Actor {
   name: string;
 }
 
-/** A transaction's events that carry a story, with it (they were checked against their schema at append). */
-const withStories = (events: readonly NewEvent[]) =>
-  events.flatMap((event) => ('story' in event.data ? [{ ...event, story: event.data.story }] : []));
-
 /** The project's members now, with their handles (mentions are resolved against these only). */
 async function membersOf(tx: Tx, projectId: string) {
   const rows = await tx
@@ -102,9 +98,10 @@ export async function notifyAbout(
   actor: Actor,
   events: readonly NewEvent[],
 ) {
-  const relevant = withStories(events).filter(isNotifiable);
+  // Typed by the event vocabulary: the log checked each against its schema at append.
+  const relevant = events.filter(isNotifiable);
   if (relevant.length === 0) return;
-  const storyIds = [...new Set(relevant.map((event) => event.story.id))];
+  const storyIds = [...new Set(relevant.map((event) => event.data.story.id))];
   const memberList = await membersOf(tx, projectId);
   const watched = await watchersOf(tx, projectId, storyIds);
   const names = relevant.some((e) => e.type === 'story.transitioned')
@@ -113,7 +110,7 @@ export async function notifyAbout(
   const drafts: NotificationDraft[] = [];
   const newWatchers: { projectId: string; storyId: string; userId: string }[] = [];
   for (const event of relevant) {
-    const storyId = event.story.id;
+    const storyId = event.data.story.id;
     const current = watched.get(storyId) ?? new Set<string>();
     drafts.push(
       ...notificationsFor(event, {
@@ -132,7 +129,7 @@ export async function notifyAbout(
   }
   await insertChunked(newWatchers, (chunk) => tx.insert(watchers).values(chunk).onConflictDoNothing());
   await writeNotifications(tx, projectId, actor, drafts);
-  const storyKeys = new Map(relevant.map((event) => [event.story.id, event.story.key]));
+  const storyKeys = new Map(relevant.map((event) => [event.data.story.id, event.data.story.key]));
   await mailNotifications(tx, db, drafts, (draft) => {
     const storyKey = storyKeys.get(draft.storyId);
     const email = memberList.get(draft.userId)?.email;

@@ -1,12 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { events, stories, type Db, type Tx } from '@ordo/db';
 import { statusCategories } from '../../lib/status-categories';
-import { STATUS_CATEGORIES, type StatusCategory } from '@ordo/domain';
-import { z } from 'zod';
-
-const removedStatuses = z.object({
-  removed: z.array(z.object({ status: z.object({ id: z.string(), category: z.enum(STATUS_CATEGORIES) }) })),
-});
+import { EVENT_SCHEMAS, type StatusCategory } from '@ordo/domain';
 
 /**
  * The categories of every status the project ever had: the reports replay old story snapshots, which may
@@ -19,7 +14,7 @@ export async function statusCategoriesEver(db: Db, projectId: string): Promise<M
     .from(events)
     .where(and(eq(events.projectId, projectId), eq(events.type, 'workflow.updated')));
   for (const { data } of edits) {
-    for (const { status } of removedStatuses.safeParse(data).data?.removed ?? []) {
+    for (const { status } of EVENT_SCHEMAS['workflow.updated'].safeParse(data).data?.removed ?? []) {
       if (!categories.has(status.id)) categories.set(status.id, status.category);
     }
   }

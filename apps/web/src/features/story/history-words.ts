@@ -1,4 +1,11 @@
-import { parseEvent, ROLE_LABELS, type ProjectEvent, type Role, type Story } from '@ordo/domain';
+import {
+  parseEvent,
+  ROLE_LABELS,
+  type ProjectEvent,
+  type Role,
+  type Story,
+  type TypedEventOf,
+} from '@ordo/domain';
 
 /** Names for the ids an event mentions, looked up from what the page already has. */
 export interface Names {
@@ -54,7 +61,7 @@ function describeField(field: string, before: unknown, story: Story, names: Name
   return null;
 }
 
-function describeUpdate(data: { story: Story; from: Record<string, unknown> }, names: Names): string {
+function describeUpdate(data: TypedEventOf<'story.updated'>['data'], names: Names): string {
   const specific: string[] = [];
   const edited = new Set<string>();
   for (const [field, before] of Object.entries(data.from)) {
