@@ -185,6 +185,29 @@ describe('moving a team into a product', () => {
     expect(after.body.items.some((e: { type: string }) => e.type === 'story.created')).toBe(true);
     expect((await p.pm.get(`/api/projects/${key}`)).body.project.product.key).toBe(p.product);
   });
+
+  it('takes its stories out of an epic other teams still use, through the story writer: a new version and a story.updated each', async () => {
+    const q = await twoTeamProduct(t);
+    const epic = (await q.pm.post(`/api/products/${q.product}/epics`, { title: 'Shared' })).body.epic;
+    const mine = (await q.poA.post(`/api/projects/${q.teamA}/stories`, { title: 'A', epicId: epic.id })).body
+      .story;
+    const theirs = (await q.poB.post(`/api/projects/${q.teamB}/stories`, { title: 'B', epicId: epic.id }))
+      .body.story;
+    const target = freshKey('P');
+    expect((await q.cpo.post('/api/products', { key: target, name: 'Target' })).status).toBe(201);
+    const since = (await q.cpo.get(`/api/projects/${q.teamA}/events?limit=1000`)).body.lastSeq;
+    expect((await q.cpo.post(`/api/products/${target}/teams`, { project: q.teamA })).status).toBe(200);
+
+    const left = (await q.cpo.get(`/api/projects/${q.teamA}/stories/${mine.key}`)).body.story;
+    expect([left.epicId, left.version]).toEqual([null, mine.version + 1]);
+    const events = (await q.cpo.get(`/api/projects/${q.teamA}/events?since=${since}`)).body.items;
+    const updated = events.filter((e: { type: string }) => e.type === 'story.updated');
+    expect(updated).toHaveLength(1);
+    expect(updated[0].data.from).toEqual({ epicId: epic.id });
+    expect(updated[0].data.story).toMatchObject({ id: mine.id, epicId: null, version: left.version });
+    const stays = (await q.cpo.get(`/api/projects/${q.teamB}/stories/${theirs.key}`)).body.story;
+    expect([stays.epicId, stays.version]).toEqual([epic.id, theirs.version]);
+  });
 });
 
 describe('the portfolio', () => {

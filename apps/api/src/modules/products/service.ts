@@ -17,7 +17,7 @@ import { findUserByEmail } from '../auth/queries';
 import type { Actor, ProductScope, ProductWriteScope } from '../../lib/scope';
 import { writeInProduct, writeInProject } from '../events/log';
 import { findMembership, toProject } from '../projects/queries';
-import { toStory } from '../stories/queries';
+import { writeStories } from '../stories/service';
 import { findProductMember, listTeams, toProduct, toProductMember } from './queries';
 
 /** Product writes lock the product row: its members and teams change one writer at a time. */
@@ -88,19 +88,14 @@ export async function addTeam(db: Db, scope: ProductScope, projectKey: string) {
       readers.map((r) => r.userId),
     );
     await moveFeedback(tx, from, scope.productId, epicIds, projectId, otherTeams.length === 0);
-    for (const epicId of otherTeams.length === 0 ? [] : shared) {
-      const left = await tx
-        .update(stories)
-        .set({ epicId: null, version: sql`${stories.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(stories.projectId, projectId), eq(stories.epicId, epicId)))
-        .returning();
-      for (const row of left)
-        log.append(
-          'story.updated',
-          { story: toStory(row, projectKey), from: { epicId } },
-          { storyId: row.id },
-        );
-    }
+    // Through the story writer: each story that leaves an epic gets a new version and its event.
+    for (const epicId of otherTeams.length === 0 ? [] : shared)
+      await writeStories(tx, log, membership.project, {
+        which: eq(stories.epicId, epicId),
+        changes: { epicId: null },
+        type: 'story.updated',
+        extra: () => ({ from: { epicId } }),
+      });
     const [moved] = await tx
       .update(projects)
       .set({ productId: scope.productId })

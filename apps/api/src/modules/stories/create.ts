@@ -5,10 +5,7 @@ import { writeInProject } from '../events/log';
 import { lastRank } from '../../lib/ranked-rows';
 import { checkStoryReferences } from '../../lib/story-references';
 import type { WriteScope } from '../../lib/scope';
-import { recordCreated } from './writer';
-
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at ~20 columns a row. */
-const CHUNK = 500;
+import { insertStories, recordCreated } from './writer';
 
 /** Reserves `count` story numbers under the project lock: KEY-n stays gap-free and unique. */
 async function reserveNumbers(tx: Tx, projectId: string, count: number) {
@@ -44,14 +41,6 @@ export async function createStories(db: Db, scope: WriteScope, inputs: CreateSto
       rank: ranks[i]!,
       createdBy: scope.actor.id,
     }));
-    const created = [];
-    for (let start = 0; start < values.length; start += CHUNK) {
-      const rows = await tx
-        .insert(stories)
-        .values(values.slice(start, start + CHUNK))
-        .returning();
-      created.push(...recordCreated(log, scope.project, rows));
-    }
-    return created;
+    return recordCreated(log, scope.project, await insertStories(tx, values));
   });
 }
