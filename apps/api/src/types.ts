@@ -1,4 +1,4 @@
-import type { Action, Role } from '@ordo/domain';
+import type { Action } from '@ordo/domain';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -41,14 +41,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in caller; set on every route that is not `config.public`. */
     user: SessionUser;
-    /** The project named by `:key`, and the caller's roles in it; set on project-scoped routes. */
-    project: ProjectRow;
-    /** The product the project is a team of (its vision, epics, roadmap and feedback). */
-    product: ProductRow;
-    roles: Role[];
-    /** Who writes where: the project, its product, the caller and their roles; set on project-scoped routes. */
+    /** The project named by `:key`, its product, the caller and their roles in it; set on project-scoped routes. */
     scope: ProjectScope;
-    /** The product, the caller and their roles on it; set on product-scoped routes. */
+    /** The product, the team its writes are logged in, the caller and their roles on it; set on product routes. */
     productScope: ProductScope;
   }
   interface FastifyContextConfig {

@@ -107,6 +107,18 @@ describe('product epics', () => {
     expect(
       (await events(p.cpo, p.teamB)).some((e) => e.type === 'epic.created' && e.data.epic.id === theirs.id),
     ).toBe(true);
+    // A product PM who is also in a team writes through that team, though another comes first by key.
+    const [, second] = [p.teamA, p.teamB].sort();
+    const both = await t.register('Product PM in a team');
+    await p.cpo.post(`/api/products/${p.product}/members`, {
+      email: both.user!.email,
+      roles: ['product_manager'],
+    });
+    await p.cpo.post(`/api/projects/${second}/members`, { email: both.user!.email, roles: ['developer'] });
+    const through = (await both.post(`${base}/epics`, { title: 'Through my team' })).body.epic;
+    expect(
+      (await events(p.cpo, second!)).some((e) => e.type === 'epic.created' && e.data.epic.id === through.id),
+    ).toBe(true);
   });
 
   it("deletes an epic spanning two teams: each team's stories leave it with an event in their own team's log", async () => {

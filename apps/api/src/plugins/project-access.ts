@@ -1,14 +1,21 @@
-import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { can, deniedMessage, DomainError, notFound, productParams, type Action } from '@ordo/domain';
+import {
+  can,
+  deniedMessage,
+  DomainError,
+  notFound,
+  productParams,
+  type Action,
+  type Role,
+} from '@ordo/domain';
 import { findProductMembership } from '../lib/product-membership';
 import { findMembership } from '../modules/projects/queries';
 import { actorOf } from '../lib/scope';
 import type { App } from '../types';
 
 /** Refuses the caller unless their roles allow `action`, with a message naming the role that may. */
-export function assertCan(request: FastifyRequest, action: Action) {
-  if (!can(request.roles, action)) throw new DomainError('forbidden', deniedMessage(action), { action });
+export function assertCan(roles: readonly Role[], action: Action) {
+  if (!can(roles, action)) throw new DomainError('forbidden', deniedMessage(action), { action });
 }
 
 const isProductRoute = (url: string | undefined) => url?.startsWith('/api/products/:product') ?? false;
@@ -27,14 +34,14 @@ export const productAccess = fp(async (app: App) => {
     if (!params.success) return;
     const membership = await findProductMembership(app.database.db, params.data.product, request.user.id);
     if (!membership) throw notFound('Product');
-    request.product = membership.product;
-    request.roles = membership.roles;
     request.productScope = {
       productId: membership.product.id,
+      product: membership.product,
+      project: membership.teamOfWrite,
       actor: actorOf(request.user),
       roles: membership.roles,
     };
-    assertCan(request, action);
+    assertCan(membership.roles, action);
   });
 });
 
@@ -44,10 +51,7 @@ export const productAccess = fp(async (app: App) => {
  * lack the action gets 403.
  */
 export const projectAccess = fp(async (app: App) => {
-  app.decorateRequest('project', null as never);
-  app.decorateRequest('product', null as never);
-  app.decorateRequest('roles', null as never);
-  // Built once here from the membership; routes hand it to the services that write.
+  // Built once here from the membership; routes read it and hand it to the services that write.
   app.decorateRequest('scope', null as never);
   app.decorateRequest('productScope', null as never);
 
@@ -64,15 +68,13 @@ export const projectAccess = fp(async (app: App) => {
     const membership =
       typeof key === 'string' ? await findMembership(app.database.db, key, request.user.id) : undefined;
     if (!membership) throw notFound('Project');
-    request.project = membership.project;
-    request.product = membership.product;
-    request.roles = membership.roles;
     request.scope = {
       project: membership.project,
       productId: membership.product.id,
+      product: membership.product,
       actor: actorOf(request.user),
       roles: membership.roles,
     };
-    assertCan(request, action);
+    assertCan(membership.roles, action);
   });
 });

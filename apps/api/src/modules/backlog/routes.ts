@@ -28,8 +28,8 @@ export default async function backlogRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const rows = await listBacklog(db, request.project.id, request.query, request.project.key);
-      const stories = rows.map((row) => toStory(row, request.project.key));
+      const rows = await listBacklog(db, request.scope.project.id, request.query, request.scope.project.key);
+      const stories = rows.map((row) => toStory(row, request.scope.project.key));
       // The items are built by the typed mappers above, field for field: the plain JSON encoder writes a
       // 50,000-story backlog several times faster than the schema-driven one.
       reply.serializer(JSON.stringify);

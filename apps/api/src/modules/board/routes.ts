@@ -21,7 +21,7 @@ export default async function boardRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: keyParams, querystring: boardQuery, response: { 200: boardResponse } },
     },
-    async (request) => boardOf(db, request.project, request.query.assignee),
+    async (request) => boardOf(db, request.scope.project, request.query.assignee),
   );
 
   app.post(

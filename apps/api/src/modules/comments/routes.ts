@@ -17,7 +17,7 @@ export default async function commentRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: storyParams, response: { 200: commentListResponse } },
     },
-    async (request) => ({ items: await listComments(db, request.project, request.params.story) }),
+    async (request) => ({ items: await listComments(db, request.scope.project, request.params.story) }),
   );
 
   app.post(

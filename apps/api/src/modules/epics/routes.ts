@@ -8,9 +8,9 @@ import {
   productParams,
   updateEpicBody,
 } from '@ordo/domain';
+import { ownProduct, teamsProduct } from '../../lib/scope';
 import type { App } from '../../types';
 import { listEpics, loadEpic, toEpic } from './queries';
-import { productWriteScope } from '../products/queries';
 import { createEpic, deleteEpic, updateEpic } from './service';
 
 const tags = ['epics'];
@@ -29,19 +29,19 @@ export default async function epicRoutes(app: App) {
   );
 
   // Epics read the same from any team of the product and from the product.
-  for (const [base, params, epic, action] of [
-    ['/api/projects/:key', keyParams, epicParams, 'project.read'],
-    ['/api/products/:product', productParams, productEpicParams, 'product.read'],
+  for (const [base, params, epic, action, productOf] of [
+    ['/api/projects/:key', keyParams, epicParams, 'project.read', teamsProduct],
+    ['/api/products/:product', productParams, productEpicParams, 'product.read', ownProduct],
   ] as const) {
     app.get(
       `${base}/epics`,
       { config: { action }, schema: { tags, params, response: { 200: epicListResponse } } },
-      async (request) => ({ items: await listEpics(db, request.product.id) }),
+      async (request) => ({ items: await listEpics(db, productOf(request)) }),
     );
     app.get(
       `${base}/epics/:epic`,
       { config: { action }, schema: { tags, params: epic, response: { 200: epicResponse } } },
-      async (request) => ({ epic: toEpic(await loadEpic(db, request.product.id, request.params.epic)) }),
+      async (request) => ({ epic: toEpic(await loadEpic(db, productOf(request), request.params.epic)) }),
     );
   }
 
@@ -77,7 +77,7 @@ export default async function epicRoutes(app: App) {
     },
     async (request, reply) =>
       reply.code(201).send({
-        epic: await createEpic(db, await productWriteScope(db, request.productScope), request.body),
+        epic: await createEpic(db, request.productScope, request.body),
       }),
   );
 
@@ -88,12 +88,7 @@ export default async function epicRoutes(app: App) {
       schema: { tags, params: productEpicParams, body: updateEpicBody, response: { 200: epicResponse } },
     },
     async (request) => ({
-      epic: await updateEpic(
-        db,
-        await productWriteScope(db, request.productScope),
-        request.params.epic,
-        request.body,
-      ),
+      epic: await updateEpic(db, request.productScope, request.params.epic, request.body),
     }),
   );
 
@@ -101,7 +96,7 @@ export default async function epicRoutes(app: App) {
     '/api/products/:product/epics/:epic',
     { config: { action: 'epic.manage' }, schema: { tags, params: productEpicParams } },
     async (request, reply) => {
-      await deleteEpic(db, await productWriteScope(db, request.productScope), request.params.epic);
+      await deleteEpic(db, request.productScope, request.params.epic);
       return reply.code(204).send();
     },
   );

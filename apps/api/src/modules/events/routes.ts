@@ -18,8 +18,8 @@ export default async function eventRoutes(app: App) {
     async (request) => {
       const { since, limit } = request.query;
       const [items, lastSeq] = await Promise.all([
-        readEvents(db, request.project.id, since, limit),
-        lastSeqOf(db, request.project.id),
+        readEvents(db, request.scope.project.id, since, limit),
+        lastSeqOf(db, request.scope.project.id),
       ]);
       return { items, lastSeq };
     },
@@ -36,6 +36,6 @@ export default async function eventRoutes(app: App) {
         response: { 200: activityResponse },
       },
     },
-    async (request) => readActivity(db, request.project.id, request.query),
+    async (request) => readActivity(db, request.scope.project.id, request.query),
   );
 }

@@ -8,8 +8,9 @@ import {
   submitFeedbackBody,
   triageFeedbackBody,
 } from '@ordo/domain';
+import { ownProduct, teamsProduct } from '../../lib/scope';
 import type { App } from '../../types';
-import { productWriteScope, readableTeams } from '../products/queries';
+import { readableTeams } from '../products/queries';
 import { listFeedback, toFeedback } from './queries';
 import { productFeedbackScope, submitFeedback, triageFeedback } from './service';
 
@@ -19,9 +20,9 @@ export default async function feedbackRoutes(app: App) {
   const db = app.database.db;
 
   // The inbox reads the same from any team of the product and from the product.
-  for (const [path, params, action] of [
-    ['/api/projects/:key/feedback', keyParams, 'project.read'],
-    ['/api/products/:product/feedback', productParams, 'product.read'],
+  for (const [path, params, action, productOf] of [
+    ['/api/projects/:key/feedback', keyParams, 'project.read', teamsProduct],
+    ['/api/products/:product/feedback', productParams, 'product.read', ownProduct],
   ] as const)
     app.get(
       path,
@@ -30,9 +31,10 @@ export default async function feedbackRoutes(app: App) {
         schema: { tags, params, querystring: feedbackQuery, response: { 200: feedbackListResponse } },
       },
       async (request) => {
-        const teams = await readableTeams(db, request.product.id, request.user.id);
+        const productId = productOf(request);
+        const teams = await readableTeams(db, productId, request.user.id);
         const readable = new Set(teams.map((team) => team.id));
-        const rows = await listFeedback(db, request.product.id, request.query, readable);
+        const rows = await listFeedback(db, productId, request.query, readable);
         return { items: rows.map(toFeedback) };
       },
     );
@@ -66,11 +68,7 @@ export default async function feedbackRoutes(app: App) {
       schema: { tags, params: productParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
     },
     async (request, reply) => {
-      const scope = await productFeedbackScope(
-        db,
-        await productWriteScope(db, request.productScope),
-        request.body.storyId,
-      );
+      const scope = await productFeedbackScope(db, request.productScope, request.body.storyId);
       return reply.code(201).send({ feedback: await submitFeedback(db, scope, request.body) });
     },
   );

@@ -51,7 +51,7 @@ export default async function importRoutes(app: App) {
     audit(db, {
       kind: 'export',
       actorId: request.user.id,
-      subject: request.project.key,
+      subject: request.scope.project.key,
       address: request.ip,
       data: { format },
     });
@@ -114,7 +114,11 @@ export default async function importRoutes(app: App) {
       },
     },
     async (request) => ({
-      import: await jobs.find(request.project.id, request.params.id, request.query.wait ? IMPORT_WAIT_MS : 0),
+      import: await jobs.find(
+        request.scope.project.id,
+        request.params.id,
+        request.query.wait ? IMPORT_WAIT_MS : 0,
+      ),
     }),
   );
 
@@ -126,8 +130,8 @@ export default async function importRoutes(app: App) {
         await auditExport(request, out.format);
         return reply
           .type(out.type)
-          .header('content-disposition', `attachment; filename="${request.project.key}-${out.file}"`)
-          .send(out.body(db, request.project));
+          .header('content-disposition', `attachment; filename="${request.scope.project.key}-${out.file}"`)
+          .send(out.body(db, request.scope.project));
       },
     );
 }

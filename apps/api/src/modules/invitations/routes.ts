@@ -37,7 +37,7 @@ export default async function invitationRoutes(app: App) {
       config: { action: 'members.invite' },
       schema: { tags: ['members'], params: keyParams, response: { 200: listOf(invitation) } },
     },
-    async (request) => ({ items: await listPending(app.database.db, request.project.id) }),
+    async (request) => ({ items: await listPending(app.database.db, request.scope.project.id) }),
   );
 
   app.delete(
@@ -47,7 +47,7 @@ export default async function invitationRoutes(app: App) {
       schema: { tags: ['members'], params: invitationParams },
     },
     async (request, reply) => {
-      await revoke(app, request.project.id, request.params.id);
+      await revoke(app, request.scope.project.id, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -20,7 +20,7 @@ export default async function memberRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['members'], params: keyParams, response: { 200: listOf(member) } },
     },
-    async (request) => ({ items: await listMembers(db, request.project.id) }),
+    async (request) => ({ items: await listMembers(db, request.scope.project.id) }),
   );
 
   app.post(

@@ -1,7 +1,6 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { members, productMembers, projects, users, type Db, type Tx } from '@ordo/db';
 import { isProductRole, velocityReport, type Product } from '@ordo/domain';
-import type { ProductScope, ProductWriteScope } from '../../lib/scope';
 import { productsOf } from '../../lib/product-membership';
 import type { ProductRow } from '../../types';
 import { closedSprints } from '../sprints/queries';
@@ -76,21 +75,6 @@ export async function findProductMember(db: Db | Tx, productId: string, userId: 
 }
 
 /**
- * The team whose log records a product-level write by `userId`: their first team of the product (by key),
- * so their own team's readers see it live, else the product's first team; none for a product without teams.
- */
-export async function teamOfWrite(db: Db | Tx, productId: string, userId: string) {
-  const [team] = await db
-    .select({ id: projects.id, key: projects.key })
-    .from(projects)
-    .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
-    .where(eq(projects.productId, productId))
-    .orderBy(sql`${members.userId} is null`, asc(projects.key))
-    .limit(1);
-  return team;
-}
-
-/**
  * The teams of the product whose stories `userId` may read: every team for a product role, else the
  * teams they are a member of.
  */
@@ -106,13 +90,4 @@ export async function readableTeams(db: Db | Tx, productId: string, userId: stri
     .leftJoin(members, and(eq(members.projectId, projects.id), eq(members.userId, userId)))
     .where(and(eq(projects.productId, productId), all ? undefined : isNotNull(members.userId)))
     .orderBy(asc(projects.key));
-}
-
-/**
- * The write scope of a product-level route (`/api/products/:product/...`): the same writes as a team's
- * route, recorded in the log of `teamOfWrite`.
- */
-export async function productWriteScope(db: Db, scope: ProductScope): Promise<ProductWriteScope> {
-  const team = await teamOfWrite(db, scope.productId, scope.actor.id);
-  return { productId: scope.productId, project: team ?? null, actor: scope.actor };
 }

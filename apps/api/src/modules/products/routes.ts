@@ -17,7 +17,7 @@ import {
 } from '@ordo/domain';
 import type { App } from '../../types';
 import { actorOf } from '../../lib/scope';
-import { listMyProducts, listProductMembers, listTeams, productWriteScope, toProduct } from './queries';
+import { listMyProducts, listProductMembers, listTeams, toProduct } from './queries';
 import { addProductMember, addTeam, changeProductRoles, createProduct, updateVision } from './service';
 
 const tags = ['products'];
@@ -43,9 +43,9 @@ export default async function productRoutes(app: App) {
       schema: { tags, params: productParams, response: { 200: productDetailResponse } },
     },
     async (request) => ({
-      product: toProduct(request.product),
-      roles: request.roles,
-      teams: await listTeams(db, request.product.id),
+      product: toProduct(request.productScope.product),
+      roles: [...request.productScope.roles],
+      teams: await listTeams(db, request.productScope.product.id),
     }),
   );
 
@@ -64,7 +64,7 @@ export default async function productRoutes(app: App) {
       config: { action: 'product.read' },
       schema: { tags, params: productParams, response: { 200: productMemberListResponse } },
     },
-    async (request) => ({ items: await listProductMembers(db, request.product.id) }),
+    async (request) => ({ items: await listProductMembers(db, request.productScope.product.id) }),
   );
 
   app.post(
@@ -113,10 +113,9 @@ export default async function productRoutes(app: App) {
       config: { action: 'vision.edit' },
       schema: { tags, params: productParams, body: visionBody, response: { 200: productResponse } },
     },
-    async (request) => {
-      const scope = await productWriteScope(db, request.productScope);
-      return { product: (await updateVision(db, scope, request.body.vision)).product };
-    },
+    async (request) => ({
+      product: (await updateVision(db, request.productScope, request.body.vision)).product,
+    }),
   );
 
   // The vision is the product's, shared by its teams: a team's route changes it too (as the team reads it).

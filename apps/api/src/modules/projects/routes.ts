@@ -40,9 +40,9 @@ export default async function projectRoutes(app: App) {
       schema: { tags: ['projects'], params: keyParams, response: { 200: projectDetailResponse } },
     },
     async (request) => ({
-      project: toProject(request.project, request.product),
-      roles: request.roles,
-      statuses: await listStatuses(db, request.project.id),
+      project: toProject(request.scope.project, request.scope.product),
+      roles: [...request.scope.roles],
+      statuses: await listStatuses(db, request.scope.project.id),
     }),
   );
 
@@ -66,6 +66,6 @@ export default async function projectRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['workflow'], params: keyParams, response: { 200: statusesResponse } },
     },
-    async (request) => ({ statuses: await listStatuses(db, request.project.id) }),
+    async (request) => ({ statuses: await listStatuses(db, request.scope.project.id) }),
   );
 }

@@ -16,6 +16,6 @@ export default async function reportRoutes(app: App) {
         response: { 200: cumulativeFlowResponse },
       },
     },
-    async (request) => cumulativeFlowOf(db, request.project.id, request.query, app.today()),
+    async (request) => cumulativeFlowOf(db, request.scope.project.id, request.query, app.today()),
   );
 }

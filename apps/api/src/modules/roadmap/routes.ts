@@ -11,7 +11,6 @@ import {
   roadmapResponse,
 } from '@ordo/domain';
 import type { App } from '../../types';
-import { productWriteScope } from '../products/queries';
 import { listEpics } from '../epics/queries';
 import { portfolioOf } from './portfolio';
 import { productRoadmap } from './product-roadmap';
@@ -34,9 +33,9 @@ export default async function roadmapRoutes(app: App) {
     },
     async (request) => {
       const today = app.today();
-      const { version, plannedVelocity } = await roadmapVersion(db, request.project, today);
-      return cache.get(request.project.id, version, async () =>
-        buildRoadmap(await loadRoadmapInput(db, { ...request.project, plannedVelocity }, today)),
+      const { version, plannedVelocity } = await roadmapVersion(db, request.scope.project, today);
+      return cache.get(request.scope.project.id, version, async () =>
+        buildRoadmap(await loadRoadmapInput(db, { ...request.scope.project, plannedVelocity }, today)),
       );
     },
   );
@@ -75,7 +74,7 @@ export default async function roadmapRoutes(app: App) {
       schema: { tags, params: productParams, body: roadmapRankBody, response: { 200: epicResponse } },
     },
     async (request) => ({
-      epic: await rankEpic(db, await productWriteScope(db, request.productScope), request.body),
+      epic: await rankEpic(db, request.productScope, request.body),
     }),
   );
 

@@ -19,8 +19,8 @@ export default async function searchRoutes(app: App) {
       },
     },
     async (request) => {
-      const { rows, nextCursor } = await listStories(db, request.project, request.query, app.today());
-      return { items: rows.map((row) => toStory(row, request.project.key)), nextCursor };
+      const { rows, nextCursor } = await listStories(db, request.scope.project, request.query, app.today());
+      return { items: rows.map((row) => toStory(row, request.scope.project.key)), nextCursor };
     },
   );
 

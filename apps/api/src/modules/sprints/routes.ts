@@ -28,8 +28,8 @@ const path = '/api/projects/:key/sprints/:sprint';
 
 export default async function sprintRoutes(app: App) {
   const db = app.database.db;
-  const sprintOf = (request: { project: { id: string }; params: { sprint: string } }) =>
-    loadSprint(db, request.project.id, request.params.sprint);
+  const sprintOf = (request: { scope: { project: { id: string } }; params: { sprint: string } }) =>
+    loadSprint(db, request.scope.project.id, request.params.sprint);
 
   app.post(
     '/api/projects/:key/sprints',
@@ -47,7 +47,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: keyParams, querystring: sprintsQuery, response: { 200: sprintListResponse } },
     },
-    async (request) => ({ items: await listSprints(db, request.project.id, request.query.state) }),
+    async (request) => ({ items: await listSprints(db, request.scope.project.id, request.query.state) }),
   );
 
   app.get(
@@ -56,7 +56,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: sprintParams, response: { 200: sprintDetailResponse } },
     },
-    async (request) => sprintDetail(db, request.project, await sprintOf(request)),
+    async (request) => sprintDetail(db, request.scope.project, await sprintOf(request)),
   );
 
   app.patch(
@@ -114,7 +114,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['reports'], params: sprintParams, response: { 200: burndownResponse } },
     },
-    async (request) => burndownOf(db, request.project.id, await sprintOf(request), app.today()),
+    async (request) => burndownOf(db, request.scope.project.id, await sprintOf(request), app.today()),
   );
 
   app.get(
@@ -123,7 +123,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['reports'], params: sprintParams, response: { 200: sprintReportResponse } },
     },
-    async (request) => sprintReportOf(db, request.project.id, await sprintOf(request)),
+    async (request) => sprintReportOf(db, request.scope.project.id, await sprintOf(request)),
   );
 
   app.get(
@@ -132,7 +132,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags: ['reports'], params: keyParams, response: { 200: velocityResponse } },
     },
-    async (request) => velocityOf(db, request.project.id),
+    async (request) => velocityOf(db, request.scope.project.id),
   );
 
   app.get(
@@ -141,7 +141,7 @@ export default async function sprintRoutes(app: App) {
       config: { action: 'project.read' },
       schema: { tags, params: sprintParams, response: { 200: retroListResponse } },
     },
-    async (request) => ({ items: await listRetro(db, request.project.id, request.params.sprint) }),
+    async (request) => ({ items: await listRetro(db, request.scope.project.id, request.params.sprint) }),
   );
 
   app.post(

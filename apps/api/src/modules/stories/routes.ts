@@ -23,7 +23,7 @@ import { acceptStory, rejectStory, setDeleted, updateStory } from './service';
 /** Creating needs `story.create`, plus the estimate or epic-link role for stories that set those. */
 function assertCanCreate(request: FastifyRequest, stories: CreateStory[]) {
   const actions = new Set(stories.flatMap((story) => actionsForStoryFields(story, 'story.create')));
-  for (const action of actions) assertCan(request, action);
+  for (const action of actions) assertCan(request.scope.roles, action);
 }
 const tags = ['stories'];
 
@@ -62,7 +62,8 @@ export default async function storyRoutes(app: App) {
       schema: { tags, params: storyParams, body: updateStoryBody, response: { 200: storyResponse } },
     },
     async (request) => {
-      for (const action of actionsForStoryFields(request.body, 'story.edit')) assertCan(request, action);
+      for (const action of actionsForStoryFields(request.body, 'story.edit'))
+        assertCan(request.scope.roles, action);
       return { story: await updateStory(db, request.scope, request.params.story, request.body) };
     },
   );
@@ -112,11 +113,11 @@ export default async function storyRoutes(app: App) {
       schema: { tags, params: storyParams, response: { 200: eventsResponse } },
     },
     async (request) => {
-      const story = await loadStory(db, request.project, request.params.story);
-      const history = await storyHistory(db, request.project.id, story.id);
+      const story = await loadStory(db, request.scope.project, request.params.story);
+      const history = await storyHistory(db, request.scope.project.id, story.id);
       return {
-        items: await withBacklogPositions(db, request.project.id, story.id, history),
-        lastSeq: await lastSeqOf(db, request.project.id),
+        items: await withBacklogPositions(db, request.scope.project.id, story.id, history),
+        lastSeq: await lastSeqOf(db, request.scope.project.id),
       };
     },
   );

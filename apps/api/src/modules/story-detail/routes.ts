@@ -23,21 +23,21 @@ export default async function storyDetailRoutes(app: App) {
       schema: { tags, params: storyParams, response: { 200: storyDetailResponse } },
     },
     async (request) => {
-      const row = await loadStory(db, request.project, request.params.story);
+      const row = await loadStory(db, request.scope.project, request.params.story);
       const watching = await isWatching(db, {
-        projectId: request.project.id,
+        projectId: request.scope.project.id,
         storyId: row.id,
         userId: request.user.id,
       });
       const key = request.params.story;
       const links = await markConflicts(
         db,
-        request.project.id,
+        request.scope.project.id,
         key,
         await listLinks(db, row, request.user.id),
       );
-      const subtasks = await listSubtasks(db, request.project.id, row.id);
-      return { story: { ...toStory(row, request.project.key), watching, links }, subtasks, links };
+      const subtasks = await listSubtasks(db, request.scope.project.id, row.id);
+      return { story: { ...toStory(row, request.scope.project.key), watching, links }, subtasks, links };
     },
   );
 }

@@ -20,7 +20,7 @@ export default async function watcherRoutes(app: App) {
       schema: { tags, params: storyParams },
     },
     async (request, reply) => {
-      await watch(db, await watchOf(request.project, request.params.story, request.user.id));
+      await watch(db, await watchOf(request.scope.project, request.params.story, request.user.id));
       return reply.code(204).send();
     },
   );
@@ -32,7 +32,7 @@ export default async function watcherRoutes(app: App) {
       schema: { tags, params: storyParams },
     },
     async (request, reply) => {
-      await unwatch(db, await watchOf(request.project, request.params.story, request.user.id));
+      await unwatch(db, await watchOf(request.scope.project, request.params.story, request.user.id));
       return reply.code(204).send();
     },
   );
