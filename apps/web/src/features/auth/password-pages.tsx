@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, isApiError, request } from '../../shared/api/client';
 import { AuthCard } from './auth-card';
+import { NewPasswordField } from './new-password-field';
 
 /** "Forgot password?": the same answer whether the email has an account or not. */
 export function ForgotPasswordPage() {
@@ -68,16 +69,7 @@ export function ResetPasswordPage() {
       pending={reset.isPending}
       footer={<Link to="/forgot-password">Ask for a new link</Link>}
     >
-      <label>
-        New password (8 characters or more)
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <NewPasswordField value={password} onChange={setPassword} />
     </AuthCard>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { userResponse } from '@ordo/domain';
 import { describeError, request } from '../../shared/api/client';
 import { useToast } from '../../shared/ui/toast';
+import { NewPasswordField } from '../auth/new-password-field';
 import { meQuery } from '../projects/queries';
 import { AccessTokens, SignOutEverywhere } from './access-tokens';
 
@@ -73,16 +74,10 @@ function ChangePassword() {
           onChange={(e) => setValues((v) => ({ ...v, current: e.target.value }))}
         />
       </label>
-      <label>
-        New password (8 characters or more)
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={values.password}
-          onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
-        />
-      </label>
+      <NewPasswordField
+        value={values.password}
+        onChange={(password) => setValues((v) => ({ ...v, password }))}
+      />
       {change.isError && (
         <p className="error-text" role="alert">
           {describeError(change.error)}
