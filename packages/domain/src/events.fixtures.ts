@@ -7,6 +7,7 @@ import type { Comment, Story } from './schemas/story';
  * Builders for the tests of what reads the event log: whole stories, sprints and events in the API's
  * shapes. Every event is checked against its type's schema as the API's log checks it at append, so a
  * fixture the log would refuse fails its test instead of proving something about data that cannot exist.
+ * The web's test fixtures build on them (`@ordo/domain/fixtures`).
  */
 
 /** A fixed, valid id: `uuid(7)` is `00000000-0000-4000-8000-000000000007`. */
