@@ -3,6 +3,7 @@ import { can, rolesInProduct, type Role } from '@ordo/domain';
 import { startTestApp, type Client, type TestApp } from './harness';
 import { twoTeamProduct, type TwoTeamProduct } from './product-helpers';
 import { productCases, type ProductAuthzFixture } from './authz/product-routes';
+import { newInviteeEmail } from './invitation-helpers';
 
 /**
  * The authorization matrix of the product routes (and the routes outside any project), generated from the
@@ -29,6 +30,19 @@ beforeAll(async () => {
       const reply = await p.cpo.post(`${base}/epics`, { title: 'Fixture epic' });
       if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
       return reply.body.epic.id as string;
+    },
+    newInvitation: async () => {
+      const reply = await p.cpo.post(`${base}/invitations`, {
+        email: newInviteeEmail(),
+        roles: ['product_manager'],
+      });
+      if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+      return reply.body.invitation.id as string;
+    },
+    newFeedback: async () => {
+      const reply = await p.cpo.post(`${base}/feedback`, { body: 'Fixture feedback' });
+      if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+      return reply.body.feedback.id as string;
     },
     newMember: async () => {
       const user = (await t.register('Member')).user!;
@@ -67,7 +81,7 @@ type Action = (typeof productCases)[number]['action'];
 
 /** What a refused request must leave as it was: the product as its admin reads it, and both teams' logs. */
 async function productState() {
-  const views = ['', '/epics', '/feedback', '/members'];
+  const views = ['', '/epics', '/feedback', '/members', '/invitations'];
   const replies = await Promise.all(views.map((view) => p.cpo.get(`${fixture.base}${view}`)));
   const seqs = await Promise.all(
     [p.teamA, p.teamB].map(

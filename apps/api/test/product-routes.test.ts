@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from './harness';
+import { expectRefusal } from './expect';
 import { freshKey, twoTeamProduct, type TwoTeamProduct } from './product-helpers';
 
 /**
@@ -218,6 +219,32 @@ describe('product feedback', () => {
     expect(fromA.status).toBe(400);
     expect(fromA.body).toEqual(unknown.body);
     expect(JSON.stringify(fromA.body)).toContain('storyId');
+  });
+
+  it('is triaged by the PM from the product: linked to an epic, handled, logged in a team; nobody else may', async () => {
+    const item = (await p.stakeholder.post(`${base}/feedback`, { body: 'Dark mode' })).body.feedback;
+    const theme = await epic('Themes');
+    const at = `${base}/feedback/${item.id}`;
+    const triaged = await p.pm.patch(at, { epicId: theme.id, done: true });
+    expect(triaged.status, JSON.stringify(triaged.body)).toBe(200);
+    expect(triaged.body.feedback).toMatchObject({ id: item.id, epicId: theme.id, done: true });
+    expect(
+      (await events(p.pm, p.teamA)).some(
+        (e) => e.type === 'feedback.updated' && e.data.feedback.id === item.id && e.data.from.done === false,
+      ),
+    ).toBe(true);
+    for (const who of [p.poA, p.stakeholder])
+      expectRefusal(await who.patch(at, { done: false }), 403, 'forbidden');
+    expectRefusal(await p.outsider.patch(at, { done: false }), 404, 'not_found');
+    expectRefusal(
+      await p.pm.patch(`${base}/feedback/${crypto.randomUUID()}`, { done: false }),
+      404,
+      'not_found',
+    );
+    expectRefusal(await p.pm.patch(at, {}), 400, 'validation_failed');
+    expect(
+      (await p.pm.get(`${base}/feedback`)).body.items.find((f: { id: string }) => f.id === item.id),
+    ).toMatchObject({ epicId: theme.id, done: true });
   });
 });
 

@@ -73,6 +73,11 @@ export const EXCEPTIONS: readonly Exception[] = [
   },
   { table: 'invitations', column: 'token_hash', why: "an invitation link's secret is all its reader knows" },
   {
+    table: 'product_invitations',
+    column: 'token_hash',
+    why: "an invitation link's secret is all its reader knows (a product's invitation as a team's)",
+  },
+  {
     table: 'story_links',
     column: 'to_project_id',
     why: 'a link is stored in the project it starts from: the links pointing at a story come from others',

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { stories } from '@ordo/db';
 import { useTeam, type TestApp, type Team } from './harness';
 import { authzFixture, loadAuthzCases } from './authz/fixture';
+import { newInviteeEmail } from './invitation-helpers';
 import { sqlRecorder } from './sql-recorder';
 import { EXCEPTIONS, SHARD_KEYS, unshardedStatements } from './shard-rule';
 
@@ -125,13 +126,22 @@ describe('the shard-key check', () => {
 });
 
 describe('the API', () => {
-  it('reaches every scoped table from the project routes, each statement pinned', async () => {
+  it("reaches every scoped table from the project routes (and a product's invitations), each statement pinned", async () => {
     const fixture = authzFixture(t, team);
     for (const c of await loadAuthzCases()) {
       const { path, body } = await c.request(fixture, team.admin);
       const reply = await team.admin.request(c.route.split(' ')[0]!, path, body);
       expect(reply.status, `${c.route} ${JSON.stringify(reply.body)}`).toBeLessThan(300);
     }
+    // No team route reaches a product's invitations: the team's own product (its creator is its admin) does.
+    const invited = await team.admin.post(`/api/products/${team.key}/invitations`, {
+      email: newInviteeEmail(),
+      roles: ['stakeholder'],
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const token = String(invited.body.invitation.acceptUrl).split('/').at(-1)!;
+    const joiner = await t.register('Joining the product');
+    expect((await joiner.post(`/api/invitations/${token}/accept`, {})).status).toBe(200);
     const sent = sqlRecorder.statements();
     const touched = [...SHARD_KEYS.keys()].filter((table) =>
       sent.some((s) => s.includes(`"${table}"`) || new RegExp(`\\b${table}\\b`).test(s)),

@@ -503,28 +503,49 @@ export const mailQueue = pgTable(
 );
 
 /**
- * An invitation by email to a project, with roles. Only the SHA-256 of the link's secret is stored; it
- * works until `expiresAt`, once (`acceptedAt`). Revoking deletes the row.
+ * What every invitation by email holds, whether to a team or to a whole product: its roles, the SHA-256 of
+ * the link's secret (only the hash is stored), who sent it; it works until `expiresAt`, once (`acceptedAt`).
+ * Revoking deletes the row.
  */
+const invitationColumns = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull(),
+  roles: text('roles').array().notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  invitedBy: uuid('invited_by')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+  acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+/** An invitation to a project (a team), with team or product roles held in that project. */
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    ...invitationColumns(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    email: text('email').notNull(),
-    roles: text('roles').array().notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: uuid('invited_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
-    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
   },
   (t) => [index('invitations_project').on(t.projectId, t.createdAt)],
+);
+
+/**
+ * An invitation to a product, with product roles (held in every team of it): its own table, so that it
+ * is pinned by `product_id` as the product's other rows are.
+ */
+export const productInvitations = pgTable(
+  'product_invitations',
+  {
+    ...invitationColumns(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('product_invitations_product').on(t.productId, t.createdAt)],
 );
 
 /** A password-reset link: the SHA-256 of its secret, one hour, once. */

@@ -1,5 +1,6 @@
 import type { Action } from '@ordo/domain';
 import type { Client, TestApp } from '../harness';
+import { newInviteeEmail } from '../invitation-helpers';
 import { freshKey } from '../product-helpers';
 
 /** What a product case may use to prepare its request, acting as the product's admin (the CPO). */
@@ -13,6 +14,10 @@ export interface ProductAuthzFixture {
   newEpic(): Promise<string>;
   /** A fresh stakeholder of the product; returns their user id. */
   newMember(): Promise<string>;
+  /** A fresh pending invitation to the product, sent by the CPO; returns its id. */
+  newInvitation(): Promise<string>;
+  /** A fresh feedback item of the product; returns its id. */
+  newFeedback(): Promise<string>;
 }
 
 /**
@@ -113,5 +118,24 @@ export const productCases: ProductAuthzCase[] = [
     route: 'POST /api/products/{product}/feedback',
     action: 'feedback.submit',
     request: async (f) => ({ path: `${f.base}/feedback`, body: { body: 'From the matrix' } }),
+  },
+  {
+    route: 'PATCH /api/products/{product}/feedback/{id}',
+    action: 'feedback.triage',
+    request: async (f) => ({ path: `${f.base}/feedback/${await f.newFeedback()}`, body: { done: true } }),
+  },
+  {
+    route: 'POST /api/products/{product}/invitations',
+    action: 'product.manage',
+    request: async (f) => ({
+      path: `${f.base}/invitations`,
+      body: { email: newInviteeEmail(), roles: ['stakeholder'] },
+    }),
+  },
+  get('GET /api/products/{product}/invitations', 'product.manage', (f) => `${f.base}/invitations`),
+  {
+    route: 'DELETE /api/products/{product}/invitations/{id}',
+    action: 'product.manage',
+    request: async (f) => ({ path: `${f.base}/invitations/${await f.newInvitation()}` }),
   },
 ];

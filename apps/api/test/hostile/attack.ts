@@ -31,9 +31,17 @@ async function lastSeq(h: Attack, route: string): Promise<string> {
   return '';
 }
 
-/** Everything a reader of the project sees, to catch a write that appended no event. */
+/** What its admin reads of the loner's product, which the product routes' variants are sent to. */
+async function productState(h: Attack): Promise<string> {
+  const views = ['', '/epics', '/feedback', '/members', '/invitations'];
+  const replies = await Promise.all(views.map((view) => h.loner.get(`${h.productBase}${view}`)));
+  return JSON.stringify(replies.map((r) => r.body));
+}
+
+/** Everything a reader of the project (or the product) sees, to catch a write that appended no event. */
 async function projectState(h: Attack, route: string): Promise<string> {
   const { team, fixture } = h;
+  if (route.includes('/api/products/{product}')) return productState(h);
   if (!route.includes('/api/projects/{key}')) return lastSeq(h, route);
   const views = ['', '/members', '/backlog', '/epics', '/sprints', '/feedback', '/board', '/events?limit=1'];
   const replies = await Promise.all(views.map((view) => team.admin.get(`${fixture.base}${view}`)));

@@ -1,4 +1,4 @@
-import { pendingInvitation } from '../invitation-helpers';
+import { newInviteeEmail, pendingInvitation } from '../invitation-helpers';
 import { unique, type HostileTarget, type ValidRequest } from './target';
 
 /** Valid requests for the routes outside a project, made by a user of their own. */
@@ -13,6 +13,14 @@ export function serviceRequests(h: HostileTarget): Record<string, () => Promise<
   /** A fresh epic of the loner's product: a variant that gets through edits or deletes only it. */
   async function productEpic() {
     return (await loner.post(`${productBase}/epics`, { title: 'Own epic' })).body.epic.id as string;
+  }
+  async function productFeedback() {
+    return (await loner.post(`${productBase}/feedback`, { body: 'Own' })).body.feedback.id as string;
+  }
+  /** A fresh pending invitation to the loner's product: a variant that revokes one revokes only it. */
+  async function productInvitation() {
+    const body = { email: newInviteeEmail(), roles: ['stakeholder'] };
+    return (await loner.post(`${productBase}/invitations`, body)).body.invitation.id as string;
   }
 
   return {
@@ -177,6 +185,24 @@ export function serviceRequests(h: HostileTarget): Record<string, () => Promise<
     'POST /api/products/{product}/feedback': async () => ({
       path: `${productBase}/feedback`,
       body: { body: 'Faster', source: 'call', epicId: await productEpic() },
+      client: loner,
+    }),
+    'PATCH /api/products/{product}/feedback/{id}': async () => ({
+      path: `${productBase}/feedback/${await productFeedback()}`,
+      body: { epicId: await productEpic(), done: true },
+      client: loner,
+    }),
+    'POST /api/products/{product}/invitations': async () => ({
+      path: `${productBase}/invitations`,
+      body: { email: newInviteeEmail(), roles: ['stakeholder'] },
+      client: loner,
+    }),
+    'GET /api/products/{product}/invitations': async () => ({
+      path: `${productBase}/invitations`,
+      client: loner,
+    }),
+    'DELETE /api/products/{product}/invitations/{id}': async () => ({
+      path: `${productBase}/invitations/${await productInvitation()}`,
       client: loner,
     }),
     'POST /api/projects': async () => ({

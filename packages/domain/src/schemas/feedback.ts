@@ -48,5 +48,6 @@ export const feedbackQuery = z.object({ epic: id.optional(), done: booleanFlag.o
 export type FeedbackFilter = z.infer<typeof feedbackQuery>;
 
 export const feedbackParams = z.object({ key: projectKey, id });
+export const productFeedbackParams = z.object({ product: projectKey, id });
 export const feedbackResponse = z.object({ feedback });
 export const feedbackListResponse = z.object({ items: z.array(feedback) });

@@ -4,6 +4,7 @@ import {
   feedbackQuery,
   feedbackResponse,
   keyParams,
+  productFeedbackParams,
   productParams,
   submitFeedbackBody,
   triageFeedbackBody,
@@ -70,6 +71,24 @@ export default async function feedbackRoutes(app: App) {
     async (request, reply) => {
       const scope = await productFeedbackScope(db, request.productScope, request.body.storyId);
       return reply.code(201).send({ feedback: await submitFeedback(db, scope, request.body) });
+    },
+  );
+
+  // The PM triages from the product too: the change is logged in the story's team when it names a story.
+  app.patch(
+    '/api/products/:product/feedback/:id',
+    {
+      config: { action: 'feedback.triage' },
+      schema: {
+        tags,
+        params: productFeedbackParams,
+        body: triageFeedbackBody,
+        response: { 200: feedbackResponse },
+      },
+    },
+    async (request) => {
+      const scope = await productFeedbackScope(db, request.productScope, request.body.storyId);
+      return { feedback: await triageFeedback(db, scope, request.params.id, request.body) };
     },
   );
 }

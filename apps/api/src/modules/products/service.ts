@@ -166,12 +166,8 @@ export async function addProductMember(
   if (!user) throw invalid('email', 'no Ordo account has this email; ask them to register first');
   return db.transaction(async (tx) => {
     await lockProduct(tx, scope.productId);
-    const [row] = await tx
-      .insert(productMembers)
-      .values({ productId: scope.productId, userId: user.id, roles: input.roles })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw conflict(`${user.name} is a member of this product already`);
+    if (!(await joinProduct(tx, scope.productId, user.id, input.roles)))
+      throw conflict(`${user.name} is a member of this product already`);
     await audit(tx, {
       kind: 'member_added',
       actorId: scope.actor.id,
@@ -180,6 +176,19 @@ export async function addProductMember(
     });
     return toProductMember((await findProductMember(tx, scope.productId, user.id))!);
   });
+}
+
+/**
+ * Makes `userId` a member of the product with `roles`, in the caller's transaction (which holds the
+ * product's lock): false when they are one already. Adding a member and accepting an invitation both do.
+ */
+export async function joinProduct(tx: Tx, productId: string, userId: string, roles: ProductRole[]) {
+  const [row] = await tx
+    .insert(productMembers)
+    .values({ productId, userId, roles })
+    .onConflictDoNothing()
+    .returning({ userId: productMembers.userId });
+  return !!row;
 }
 
 /** `roles` null removes the member. A product keeps at least one admin. */
