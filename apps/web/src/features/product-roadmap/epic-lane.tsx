@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ProductRoadmapEntry, RoadmapDependency, TeamPart } from '@ordo/domain';
+import type { Permission } from '../projects/access';
 import { EpicBars, ForecastText } from '../roadmap/epic-row';
+import { useSortableEpic } from '../roadmap/sortable-epics';
 import type { TimelineRange } from '../roadmap/timeline';
 import { TimelineTrack } from '../roadmap/timeline-track';
 import { blockedName, blockerName, dependencyText } from './dependency-text';
@@ -114,17 +116,29 @@ function DependencyMarker({ d, titles }: { d: RoadmapDependency; titles: Readonl
   );
 }
 
-/** One epic across the product: the whole epic's plan and forecast, then one sub-bar per team, then its dependencies. */
-export function EpicLane({ entry, range, today, titles, moves }: Props & { moves?: LaneMoves }) {
+/**
+ * One epic across the product: the whole epic's plan and forecast, then one sub-bar per team, then its
+ * dependencies. Whoever orders the roadmap drags the lane by its handle (or moves it with ↑/↓).
+ */
+export function EpicLane({
+  entry,
+  range,
+  today,
+  titles,
+  ranking,
+  moves,
+}: Props & { ranking: Permission; moves?: LaneMoves }) {
   const { epic, progress } = entry;
+  const sortable = useSortableEpic(epic.id, epic.title, ranking);
   const misaligned = entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic');
   const conflicts = entry.blockedBy.length;
   return (
-    <li className="product-lane card" data-epic={epic.title}>
+    <li ref={sortable.ref} style={sortable.style} className="product-lane card" data-epic={epic.title}>
       <div className="epic-grid">
-        <span className="chip-dot" style={{ background: epic.color }} />
+        {sortable.handle}
         <div className="stack epic-info">
           <div className="row">
+            <span className="chip-dot" style={{ background: epic.color }} />
             <strong>{epic.title}</strong>
             <span className="chip">{epic.status.replace('_', ' ')}</span>
             {entry.atRisk && (

@@ -1,21 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { epicResponse, VELOCITY_EXPLANATION } from '@ordo/domain';
-import { describeError, request } from '../../shared/api/client';
-import { useCommand } from '../../shared/api/use-command';
+import { VELOCITY_EXPLANATION } from '@ordo/domain';
+import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton } from '../../shared/ui/feedback';
 import { productPath } from '../../shared/api/paths';
 import { useCan } from '../projects/access';
-import type { Placement } from '../backlog/backlog-order';
 import { productQuery } from '../products/queries';
 import { NewEpicForm } from '../roadmap/new-epic-form';
+import { SortableEpics } from '../roadmap/sortable-epics';
 import { TimelineAxis } from '../roadmap/timeline-track';
 import { timelineRange } from '../roadmap/timeline';
-import type { PmScope } from '../roadmap/use-roadmap-actions';
+import { useRankEpic, type PmScope } from '../roadmap/use-roadmap-actions';
 import { VisionPanel } from '../roadmap/vision-panel';
 import { EpicLane, type LaneMoves } from './epic-lane';
 import { rankStep } from './rank-step';
-import { productRoadmapQuery } from './queries';
+import { productRankScope, productRoadmapKey, productRoadmapQuery } from './queries';
 import { useLiveProduct } from './use-live-product';
 import '../roadmap/roadmap.css';
 import './product-roadmap.css';
@@ -32,10 +31,8 @@ export function ProductRoadmapPage() {
   const ranking = useCan('roadmap.rank');
   // The PM writes the vision and adds epics on the product itself (`/api/products/:product/…`).
   const scope: PmScope = { path: productPath(productKey), invalidates: [['product', productKey]] };
-  const rank = useCommand(scope.invalidates, (move: { epic: string } & Placement) =>
-    request(`${scope.path}/roadmap/rank`, epicResponse, { method: 'POST', body: move }),
-  );
-  useLiveProduct(productKey, roadmap.data?.teams.map((t) => t.key) ?? []);
+  const rank = useRankEpic(productRankScope(productKey));
+  useLiveProduct(roadmap.data?.teams.map((t) => t.key) ?? [], productRoadmapKey(productKey));
   if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the product roadmap" />;
   if (roadmap.isError)
     return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
@@ -44,13 +41,14 @@ export function ProductRoadmapPage() {
   const today = new Date().toISOString().slice(0, 10);
   const range = timelineRange(epics, today);
   const order = epics.map((e) => e.epic.id);
+  const move = (epicId: string, to: number) => rank.mutate({ epicId, to, order });
   const movesOf = (epic: string): LaneMoves | undefined => {
     if (!ranking.allowed) return undefined;
-    const to = (step: -1 | 1) => {
-      const placement = rank.isPending ? null : rankStep(order, epic, step);
-      return placement && (() => rank.mutate({ epic, ...placement }));
+    const step = (by: -1 | 1) => {
+      const to = rankStep(order, epic, by);
+      return to === null ? null : () => move(epic, to);
     };
-    return { up: to(-1), down: to(1) };
+    return { up: step(-1), down: step(1) };
   };
   return (
     <main className="page">
@@ -73,7 +71,7 @@ export function ProductRoadmapPage() {
           follows.
         </EmptyState>
       ) : (
-        <>
+        <SortableEpics ids={order} onMove={move}>
           {range && (
             <div className="epic-grid roadmap-axis">
               <span className="muted">
@@ -91,11 +89,12 @@ export function ProductRoadmapPage() {
                 range={range}
                 today={today}
                 titles={titles}
+                ranking={ranking}
                 moves={movesOf(entry.epic.id)}
               />
             ))}
           </ol>
-        </>
+        </SortableEpics>
       )}
       {managing.allowed && <NewEpicForm scope={scope} count={epics.length} />}
     </main>

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { startLiveSync } from '@ordo/client';
 import { eventsResponse } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { projectPath, queryString } from '../../shared/api/paths';
-import { productRoadmapKey } from './queries';
 
 const liveUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/live`;
 const lastSeqOf = (team: string) =>
@@ -13,15 +12,18 @@ const lastSeqOf = (team: string) =>
   );
 
 /**
- * Keeps the product roadmap live: follows every team of the product the reader may read (one subscription
- * each) and refetches the roadmap on any of their events, since a re-rank, an estimate or a sprint in one
- * team can move every epic. A team the reader cannot read answers `not_found` and is simply not followed.
+ * Keeps a product view live (`refresh`: the roadmap, the feedback inbox): follows every team of the product
+ * the reader may read (one subscription each) and refetches the view on any of their events, since a
+ * re-rank, an estimate or a sprint in one team can move every epic, and a product's writes are logged in a
+ * team. A team the reader cannot read answers `not_found` and is simply not followed.
  */
-export function useLiveProduct(productKey: string, teams: readonly string[]) {
+export function useLiveProduct(teams: readonly string[], refresh: QueryKey) {
   const queryClient = useQueryClient();
   const teamList = teams.join(',');
+  const refreshKey = JSON.stringify(refresh);
   useEffect(() => {
-    const refetch = () => queryClient.invalidateQueries({ queryKey: productRoadmapKey(productKey) });
+    const queryKey = JSON.parse(refreshKey) as QueryKey;
+    const refetch = () => queryClient.invalidateQueries({ queryKey });
     let closed = false;
     const syncs = teamList
       .split(',')
@@ -47,5 +49,5 @@ export function useLiveProduct(productKey: string, teams: readonly string[]) {
       closed = true;
       for (const sync of syncs) void sync.then((s) => s?.close());
     };
-  }, [queryClient, productKey, teamList]);
+  }, [queryClient, teamList, refreshKey]);
 }

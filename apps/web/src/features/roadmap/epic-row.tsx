@@ -1,8 +1,7 @@
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import type { RoadmapEntry } from '@ordo/domain';
 import { formatDay } from '../../shared/ui/format';
 import type { Permission } from '../projects/access';
+import { useSortableEpic } from './sortable-epics';
 import { barOf, type TimelineRange } from './timeline';
 import { TimelineTrack } from './timeline-track';
 
@@ -76,28 +75,13 @@ export function EpicBars({
 
 /** One epic on the roadmap: the PM's plan (bar) beside where the backlog order lands it (forecast range). */
 export function EpicRow({ entry, range, today, misalignedWith, ranking, onEdit }: Props) {
-  const sortable = useSortable({ id: entry.epic.id, disabled: !ranking.allowed });
   const { epic, progress } = entry;
+  const sortable = useSortableEpic(epic.id, epic.title, ranking);
   const percent =
     progress.totalPoints > 0 ? Math.round((progress.donePoints / progress.totalPoints) * 100) : 0;
   return (
-    <li
-      ref={sortable.setNodeRef}
-      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
-      className="epic-row epic-grid card"
-      data-epic={epic.title}
-    >
-      <button
-        type="button"
-        className="drag-handle"
-        aria-label={`Reorder ${epic.title}`}
-        title={ranking.allowed ? 'Drag to change the roadmap order' : ranking.reason}
-        {...sortable.attributes}
-        {...sortable.listeners}
-        aria-disabled={!ranking.allowed}
-      >
-        ⠿
-      </button>
+    <li ref={sortable.ref} style={sortable.style} className="epic-row epic-grid card" data-epic={epic.title}>
+      {sortable.handle}
       <div className="epic-info stack">
         <div className="row">
           <span className="chip-dot" style={{ background: epic.color }} />

@@ -1,29 +1,19 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { VELOCITY_EXPLANATION } from '@ordo/domain';
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  closestCenter,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { describeError } from '../../shared/api/client';
 import { EmptyState, ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { useCan } from '../projects/access';
 import { projectQuery } from '../projects/queries';
 import { useProjectKey } from '../projects/use-project-key';
-import { moveItem } from '../backlog/backlog-order';
 import { EpicDialog } from './epic-dialog';
 import { EpicRow } from './epic-row';
 import { NewEpicForm } from './new-epic-form';
 import { roadmapQuery } from './queries';
 import { TimelineAxis } from './timeline-track';
 import { timelineRange } from './timeline';
-import { projectPmScope, useRankEpic } from './use-roadmap-actions';
+import { SortableEpics } from './sortable-epics';
+import { projectPmScope, projectRankScope, useRankEpic } from './use-roadmap-actions';
 import { VisionPanel } from './vision-panel';
 import './roadmap.css';
 
@@ -34,12 +24,8 @@ export function RoadmapPage() {
   const project = useQuery(projectQuery(projectKey)).data?.project;
   const ranking = useCan('roadmap.rank');
   const managing = useCan('epic.manage');
-  const rank = useRankEpic(projectKey);
+  const rank = useRankEpic(projectRankScope(projectKey));
   const [editing, setEditing] = useState<string | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
   if (roadmap.isPending) return <PageSkeleton rows={6} label="Loading the roadmap" />;
   if (roadmap.isError)
     return <ErrorState message={describeError(roadmap.error)} onRetry={() => roadmap.refetch()} />;
@@ -49,12 +35,7 @@ export function RoadmapPage() {
   const editingEpic = epics.find((e) => e.epic.id === editing)?.epic;
   const today = new Date().toISOString().slice(0, 10);
   const range = timelineRange(epics, today);
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const epicId = String(active.id);
-    const to = ids.indexOf(String(over.id));
-    rank.mutate({ epicId, to, order: moveItem(ids, ids.indexOf(epicId), to) });
-  };
+  const onMove = (epicId: string, to: number) => rank.mutate({ epicId, to, order: ids });
   return (
     <main className="page">
       <div className="page-header">
@@ -74,32 +55,30 @@ export function RoadmapPage() {
           The Product Manager adds epics with their planned dates; the forecast comes from the backlog.
         </EmptyState>
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-          <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            {range && (
-              <div className="epic-grid roadmap-axis">
-                <span className="muted">
-                  <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast
-                  P50–P85 <span className="legend-today" /> today
-                </span>
-                <TimelineAxis range={range} />
-              </div>
-            )}
-            <ol className="roadmap" aria-label="Epics in roadmap order">
-              {epics.map((entry) => (
-                <EpicRow
-                  key={entry.epic.id}
-                  entry={entry}
-                  range={range}
-                  today={today}
-                  ranking={ranking}
-                  misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')}
-                  onEdit={managing.allowed ? () => setEditing(entry.epic.id) : undefined}
-                />
-              ))}
-            </ol>
-          </SortableContext>
-        </DndContext>
+        <SortableEpics ids={ids} onMove={onMove}>
+          {range && (
+            <div className="epic-grid roadmap-axis">
+              <span className="muted">
+                <span className="legend-planned" /> planned <span className="legend-forecast" /> forecast
+                P50–P85 <span className="legend-today" /> today
+              </span>
+              <TimelineAxis range={range} />
+            </div>
+          )}
+          <ol className="roadmap" aria-label="Epics in roadmap order">
+            {epics.map((entry) => (
+              <EpicRow
+                key={entry.epic.id}
+                entry={entry}
+                range={range}
+                today={today}
+                ranking={ranking}
+                misalignedWith={entry.misalignedWith.map((id) => titles.get(id) ?? 'another epic')}
+                onEdit={managing.allowed ? () => setEditing(entry.epic.id) : undefined}
+              />
+            ))}
+          </ol>
+        </SortableEpics>
       )}
       {managing.allowed && <NewEpicForm scope={projectPmScope(projectKey)} count={epics.length} />}
       {editingEpic && (

@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { epicResponse, type CreateEpic, type Roadmap } from '@ordo/domain';
+import { epicResponse, type CreateEpic } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 import { useCommand } from '../../shared/api/use-command';
 import { projectPath } from '../../shared/api/paths';
@@ -7,22 +7,42 @@ import { cacheChange, useOptimisticMutation } from '../../shared/api/optimistic'
 import { moveItem, placementFor } from '../backlog/backlog-order';
 import { epicKeys } from './queries';
 
-interface EpicMove {
+/** An epic dropped at index `to` of the roadmap whose order (epic ids) was `order`. */
+export interface EpicMove {
   epicId: string;
   to: number;
+  order: readonly string[];
 }
 
-/** The PM's roadmap order: moved at once, saved with one `POST /roadmap/rank`, undone with a toast if refused. */
-export function useRankEpic(projectKey: string) {
-  return useOptimisticMutation<EpicMove & { order: string[] }, unknown>({
-    mutationKey: ['roadmap-rank', projectKey],
-    mutationFn: ({ epicId, order }) =>
-      request(`${projectPath(projectKey)}/roadmap/rank`, epicResponse, {
+/** Where a roadmap's order is saved (`…/roadmap/rank` under `path`), cached, and what to refetch after. */
+export interface RankScope {
+  path: string;
+  roadmapKey: QueryKey;
+  invalidate: QueryKey[];
+}
+export const projectRankScope = (projectKey: string): RankScope => ({
+  path: projectPath(projectKey),
+  roadmapKey: epicKeys.roadmap(projectKey),
+  invalidate: [epicKeys.roadmap(projectKey), epicKeys.all(projectKey)],
+});
+
+/** Either roadmap's shape, as far as its order goes. */
+type Ordered = { epics: { epic: { id: string } }[] };
+
+/**
+ * The PM's roadmap order (a project's or a product's): moved at once, saved with one `POST …/roadmap/rank`,
+ * undone with a toast if refused.
+ */
+export function useRankEpic(scope: RankScope) {
+  return useOptimisticMutation<EpicMove, unknown>({
+    mutationKey: ['roadmap-rank', ...scope.roadmapKey],
+    mutationFn: ({ epicId, to, order }) =>
+      request(`${scope.path}/roadmap/rank`, epicResponse, {
         method: 'POST',
-        body: { epic: epicId, ...placementFor(order, epicId) },
+        body: { epic: epicId, ...placementFor(moveItem(order, order.indexOf(epicId), to), epicId) },
       }),
     changes: [
-      cacheChange<Roadmap, EpicMove, unknown>(epicKeys.roadmap(projectKey), (roadmap, { epicId, to }) => ({
+      cacheChange<Ordered, EpicMove, unknown>(scope.roadmapKey, (roadmap, { epicId, to }) => ({
         ...roadmap,
         epics: moveItem(
           roadmap.epics,
@@ -31,7 +51,7 @@ export function useRankEpic(projectKey: string) {
         ),
       })),
     ],
-    invalidate: [epicKeys.roadmap(projectKey), epicKeys.all(projectKey)],
+    invalidate: scope.invalidate,
   });
 }
 
