@@ -35,6 +35,10 @@ const productViews = {
     import('../features/products/product-members-page').then((m) => ({
       Component: m.ProductMembersPage,
     })),
+  feedback: () =>
+    import('../features/feedback/product-feedback-page').then((m) => ({
+      Component: m.ProductFeedbackPage,
+    })),
 };
 
 export const router = createBrowserRouter([

@@ -6,6 +6,7 @@ import { describeError, isApiError, request } from '../../shared/api/client';
 import { ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { AuthCard } from '../auth/auth-card';
 import { meQuery } from '../projects/queries';
+import { invitedTo } from './invited-to';
 
 /** The page an invitation link opens: who invited whom to what; join signed in, with a password, or as a newcomer. */
 export function AcceptInvitationPage() {
@@ -26,10 +27,10 @@ export function AcceptInvitationPage() {
         method: 'POST',
         body,
       }),
-    onSuccess: async ({ project }) => {
+    onSuccess: async (joined) => {
       queryClient.clear();
       await queryClient.fetchQuery(meQuery);
-      void navigate(`/projects/${project.key}/backlog`, { replace: true });
+      void navigate(invitedTo(joined)?.path ?? '/projects', { replace: true });
     },
   });
   if (shown.isPending || me.isPending) return <Skeleton rows={3} label="Loading the invitation" />;
@@ -46,6 +47,8 @@ export function AcceptInvitationPage() {
     );
   }
   const { invitation } = shown.data;
+  const to = invitedTo(invitation);
+  const where = to ? `${to.isProduct ? 'the product ' : ''}${to.name} (${to.key})` : 'Ordo';
   const signedIn = me.data?.user;
   const asNewcomer = !signedIn && !invitation.hasAccount;
   const field = (name: 'name' | 'password', label: string, type: string, autoComplete: string) => (
@@ -63,21 +66,17 @@ export function AcceptInvitationPage() {
   );
   return (
     <AuthCard
-      title={`Join ${invitation.project.name}`}
+      title={`Join ${to?.name ?? 'Ordo'}`}
       onSubmit={() => accept.mutate(signedIn ? {} : asNewcomer ? values : { password: values.password })}
       error={accept.isError && describeError(accept.error)}
       submitLabel={
-        signedIn
-          ? `Join ${invitation.project.name}`
-          : asNewcomer
-            ? 'Create account and join'
-            : 'Sign in and join'
+        signedIn ? `Join ${to?.name ?? 'Ordo'}` : asNewcomer ? 'Create account and join' : 'Sign in and join'
       }
       pending={accept.isPending}
     >
       <p data-testid="invitation-summary">
-        {invitation.inviter.name} invited {invitation.email} to {invitation.project.name} (
-        {invitation.project.key}) as {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
+        {invitation.inviter.name} invited {invitation.email} to {where} as{' '}
+        {invitation.roles.map((r) => ROLE_LABELS[r]).join(', ')}.
       </p>
       {signedIn ? (
         <p className="muted">

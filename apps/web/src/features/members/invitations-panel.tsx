@@ -1,40 +1,50 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { invitation, invitationResponse, listOf, ROLE_LABELS, type Role } from '@ordo/domain';
 import { request } from '../../shared/api/client';
-import { projectPath } from '../../shared/api/paths';
-import { useProjectCommand } from '../../shared/api/use-project-command';
+import { useCommand } from '../../shared/api/use-command';
 import { RoleCheckboxes } from './role-checkboxes';
 
-const invitationsPath = (key: string) => `${projectPath(key)}/invitations`;
-const invitationsQuery = (key: string) => ({
-  queryKey: ['project', key, 'invitations'],
-  queryFn: ({ signal }: { signal: AbortSignal }) =>
-    request(invitationsPath(key), listOf(invitation), { signal }),
-});
+/**
+ * Whose invitations: a project's (`/projects/KEY`, team and product roles) or a product's (`/products/KEY`,
+ * product roles), and the cache they sit under (refetched after a change).
+ */
+export interface InvitationScope<R extends Role> {
+  path: string;
+  cacheKey: QueryKey;
+  /** The roles to offer (every role by default), and those ticked at first. */
+  choices?: readonly R[];
+  initialRoles: R[];
+}
+
+const invitationsQuery = (scope: InvitationScope<Role>) =>
+  queryOptions({
+    queryKey: [...scope.cacheKey, 'invitations'],
+    queryFn: ({ signal }) => request(`${scope.path}/invitations`, listOf(invitation), { signal }),
+  });
 
 /**
- * Invite by email (the PO and admin), the pending invitations with revoke, and the link of the last one:
- * without SMTP it is the way to hand the invitation over, so it is always shown to the inviter.
+ * Invite by email (whoever the policy lets), the pending invitations with revoke, and the link of the last
+ * one: without SMTP it is the way to hand the invitation over, so it is always shown to the inviter.
  */
-export function InvitationsPanel({ projectKey }: { projectKey: string }) {
-  const pending = useQuery(invitationsQuery(projectKey));
+export function InvitationsPanel<R extends Role>({ scope }: { scope: InvitationScope<R> }) {
+  const path = `${scope.path}/invitations`;
+  const pending = useQuery(invitationsQuery(scope));
   const [email, setEmail] = useState('');
-  const [roles, setRoles] = useState<Role[]>(['developer']);
+  const [roles, setRoles] = useState<R[]>(scope.initialRoles);
   const [lastLink, setLastLink] = useState<{ email: string; url: string } | null>(null);
-  const inviteCommand = useProjectCommand(
-    projectKey,
-    (body: { email: string; roles: Role[] }) =>
-      request(invitationsPath(projectKey), invitationResponse, { method: 'POST', body }),
+  const inviteCommand = useCommand(
+    [scope.cacheKey],
+    (body: { email: string; roles: R[] }) => request(path, invitationResponse, { method: 'POST', body }),
     (result) => {
       setLastLink({ email: result.invitation.email, url: result.invitation.acceptUrl ?? '' });
       setEmail('');
       return `Invitation sent to ${result.invitation.email}`;
     },
   );
-  const revoke = useProjectCommand(
-    projectKey,
-    (id: string) => request(`${invitationsPath(projectKey)}/${id}`, null, { method: 'DELETE' }),
+  const revoke = useCommand(
+    [scope.cacheKey],
+    (id: string) => request(`${path}/${id}`, null, { method: 'DELETE' }),
     () => 'Invitation revoked',
   );
   const submit = (e: FormEvent) => {
@@ -51,6 +61,7 @@ export function InvitationsPanel({ projectKey }: { projectKey: string }) {
         </label>
         <RoleCheckboxes
           label="Roles of the invitee"
+          choices={scope.choices}
           roles={roles}
           disabled={false}
           reason=""

@@ -60,7 +60,15 @@ export function MembersPage() {
           />
         ))}
       </ul>
-      {inviting.allowed && <InvitationsPanel projectKey={projectKey} />}
+      {inviting.allowed && (
+        <InvitationsPanel
+          scope={{
+            path: projectPath(projectKey),
+            cacheKey: ['project', projectKey],
+            initialRoles: ['developer'],
+          }}
+        />
+      )}
       {managing.allowed && (
         <AddMemberForm
           title="Add a member"

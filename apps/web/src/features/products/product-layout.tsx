@@ -6,13 +6,8 @@ import { describeError, isApiError } from '../../shared/api/client';
 import { EmptyState, ErrorState, Skeleton } from '../../shared/ui/feedback';
 import { useCommands, type Command } from '../keyboard/commands';
 import { ProjectRolesProvider } from '../projects/access';
+import { PRODUCT_VIEWS } from './product-views';
 import { productQuery } from './queries';
-
-const PRODUCT_VIEWS = [
-  ['roadmap', 'Roadmap'],
-  ['teams', 'Teams'],
-  ['members', 'Members'],
-] as const;
 
 /** "Teams · The shop · Ordo": tabs and history entries say where they lead. */
 function useTabTitle(productName: string | undefined) {

@@ -5,11 +5,12 @@ import { describeError, request } from '../../shared/api/client';
 import { productPath } from '../../shared/api/paths';
 import { ErrorState, PageSkeleton, RoleHint } from '../../shared/ui/feedback';
 import { AddMemberForm } from '../members/add-member-form';
+import { InvitationsPanel } from '../members/invitations-panel';
 import { MemberRow } from '../members/member-row';
 import { useCan } from '../projects/access';
 import { membersQuery } from '../projects/queries';
 import { peopleToAdd } from './product-rules';
-import { productMembersQuery, productQuery } from './queries';
+import { productKeys, productMembersQuery, productQuery } from './queries';
 import { useProductCommand } from './use-product-command';
 import '../members/members.css';
 
@@ -117,7 +118,20 @@ export function ProductMembersPage() {
           />
         ))}
       </ul>
-      {managing.allowed && <AddProductMember productKey={productKey} command={command} />}
+      {managing.allowed && (
+        <>
+          {/* Someone without an account yet comes in by invitation, with product roles. */}
+          <InvitationsPanel
+            scope={{
+              path: productPath(productKey),
+              cacheKey: productKeys.all(productKey),
+              choices: PRODUCT_ROLES,
+              initialRoles: ['product_manager'],
+            }}
+          />
+          <AddProductMember productKey={productKey} command={command} />
+        </>
+      )}
       <p className="muted">
         Team roles (Product Owner, Scrum Master, Developer) are held per team, on each team's Members page.
       </p>

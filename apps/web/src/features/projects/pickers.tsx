@@ -1,24 +1,25 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useEpicsById, useMembersById } from './lookups';
 
-interface PickerProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> {
-  projectKey: string;
+interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> {
   /** The first option, standing for "none" or "any" (value ''). */
   noneLabel: string;
   onPick: (id: string) => void;
   /** Extra options after "none", such as "Unassigned" in a filter. */
   extra?: { value: string; label: string }[];
 }
+interface PickerProps extends SelectProps {
+  projectKey: string;
+}
 
-/** A select over the project's members or epics; both pickers share one shape. */
+/** A select over members or epics; every picker shares one shape. */
 function Picker({
   options,
   noneLabel,
   onPick,
   extra = [],
-  projectKey: _,
   ...rest
-}: PickerProps & { options: { value: string; label: string }[] }) {
+}: SelectProps & { options: { value: string; label: string }[] }) {
   return (
     <select {...rest} onChange={(e) => onPick(e.target.value)}>
       <option value="">{noneLabel}</option>
@@ -31,8 +32,8 @@ function Picker({
   );
 }
 
-export function MemberPicker(props: PickerProps) {
-  const members = useMembersById(props.projectKey);
+export function MemberPicker({ projectKey, ...props }: PickerProps) {
+  const members = useMembersById(projectKey);
   return (
     <Picker
       {...props}
@@ -41,7 +42,15 @@ export function MemberPicker(props: PickerProps) {
   );
 }
 
-export function EpicPicker(props: PickerProps) {
-  const epics = useEpicsById(props.projectKey);
-  return <Picker {...props} options={[...epics.values()].map((e) => ({ value: e.id, label: e.title }))} />;
+export function EpicPicker({ projectKey, ...props }: PickerProps) {
+  const epics = useEpicsById(projectKey);
+  return <EpicSelect {...props} epics={[...epics.values()]} />;
+}
+
+/** A select over epics the caller has at hand (a product's, outside any project). */
+export function EpicSelect({
+  epics,
+  ...props
+}: SelectProps & { epics: readonly { id: string; title: string }[] }) {
+  return <Picker {...props} options={epics.map((e) => ({ value: e.id, label: e.title }))} />;
 }
