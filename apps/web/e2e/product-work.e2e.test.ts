@@ -110,6 +110,7 @@ describe.skipIf(!CHROMIUM)(
     });
 
     it("the product's feedback inbox: the PO sends from the product, the PM links it to an epic and closes it", async () => {
+      await openRoadmap(po, 'Wishlist');
       await po.getByRole('link', { name: 'Feedback', exact: true }).click();
       await po.waitForURL('**/products/PRD/feedback');
       await po.getByRole('textbox', { name: 'Feedback' }).fill('Customers ask for Apple Pay');
@@ -128,8 +129,12 @@ describe.skipIf(!CHROMIUM)(
       await pm.waitForURL('**/products/PRD/feedback');
       const item = pm.locator('.feedback-item', { hasText: 'Customers ask for Apple Pay' });
       await item.getByLabel('Linked epic').selectOption({ label: 'Checkout' });
-      await expect.poll(() => item.getByLabel('Linked epic').inputValue()).toBe(epicIds.get('Checkout'));
-      await item.getByLabel('Handled').check();
+      await expect
+        .poll(() => item.getByLabel('Linked epic').inputValue(), { timeout: 10_000 })
+        .toBe(epicIds.get('Checkout'));
+      // Shown ticked once the server has it (the inbox is not optimistic): a click, not Playwright's check.
+      await item.getByLabel('Handled').click();
+      await expect.poll(() => item.getByLabel('Handled').isChecked(), { timeout: 10_000 }).toBe(true);
       await pm.getByText('0 open · 1 handled').waitFor();
       await pm.reload();
       await pm.getByText('0 open · 1 handled').waitFor();
