@@ -1,39 +1,8 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { feedback, projects, sprints, statuses, stories, storyLinks, type Db } from '@ordo/db';
-import {
-  formatStoryKey,
-  isDoneCategory,
-  type BlocksLink,
-  type RoadmapInput,
-  type RoadmapSprint,
-  type StatusCategory,
-  type TeamInput,
-  type TeamStory,
-} from '@ordo/domain';
+import { feedback, projects, sprints, storyLinks, type Db } from '@ordo/db';
+import { type BlocksLink, type RoadmapInput, type RoadmapSprint, type TeamInput } from '@ordo/domain';
 import { listEpics } from '../epics/queries';
-
-/**
- * The project's live stories with only what the forecast needs: one hand-written query (no ORM row mapping:
- * 50,000 rows), in rank order, so the work queue's sort finds them sorted already.
- */
-async function roadmapStories(db: Db, project: { id: string; key: string }): Promise<TeamStory[]> {
-  const result = await db.execute(sql`select ${stories.id} as id, ${stories.number} as number,
-      ${stories.epicId} as "epicId", ${stories.points} as points, ${stories.rank} as rank,
-      ${stories.sprintId} as "sprintId", ${statuses.category} as category
-    from ${stories} join ${statuses} on ${statuses.projectId} = ${stories.projectId} and ${statuses.id} = ${stories.statusId}
-    where ${stories.projectId} = ${project.id} and ${stories.deletedAt} is null
-    order by ${stories.rank}`);
-  type Row = Omit<TeamStory, 'key' | 'done'> & { number: number; category: StatusCategory };
-  return (result as { rows: Row[] }).rows.map((row) => ({
-    id: row.id,
-    key: formatStoryKey(project.key, row.number),
-    epicId: row.epicId,
-    points: row.points,
-    rank: row.rank,
-    sprintId: row.sprintId,
-    done: isDoneCategory(row.category),
-  }));
-}
+import { teamStories } from './team-stories';
 
 async function roadmapSprints(db: Db, projectId: string): Promise<RoadmapSprint[]> {
   const rows = await db
@@ -85,7 +54,7 @@ export async function loadRoadmapInput(
 ): Promise<RoadmapInput> {
   const [epics, stories, sprints, counts] = await Promise.all([
     listEpics(db, project.productId),
-    roadmapStories(db, project),
+    teamStories(db, project),
     roadmapSprints(db, project.id),
     feedbackCounts(db, project.productId),
   ]);
@@ -109,15 +78,12 @@ export interface TeamProject {
 
 /** One team's part of the product forecast: its stories and sprints, two queries. */
 export async function loadTeamInput(db: Db, team: TeamProject): Promise<TeamInput> {
-  const [teamStories, teamSprints] = await Promise.all([
-    roadmapStories(db, team),
-    roadmapSprints(db, team.id),
-  ]);
+  const [kept, teamSprints] = await Promise.all([teamStories(db, team), roadmapSprints(db, team.id)]);
   return {
     key: team.key,
     name: team.name,
     seedKey: team.id,
-    stories: teamStories,
+    stories: kept,
     sprints: teamSprints,
     plannedVelocity: team.plannedVelocity,
   };
