@@ -49,9 +49,14 @@ async function readAll(db: Db, project: { id: string; key: string }): Promise<Ke
     order by ${stories.rank}`);
   type Row = Omit<KeptStory, 'key'> & { number: number; seq: number };
   const rows = (result as { rows: Row[] }).rows;
-  const ordered = rows.map(({ number, seq: _seq, ...row }) => ({
-    ...row,
-    key: formatStoryKey(project.key, number),
+  const ordered = rows.map((row) => ({
+    id: row.id,
+    key: formatStoryKey(project.key, row.number),
+    epicId: row.epicId,
+    points: row.points,
+    rank: row.rank,
+    sprintId: row.sprintId,
+    statusId: row.statusId,
   }));
   const seq = rows[0]?.seq ?? (await currentSeq(db, project.id));
   return { seq, byId: new Map(ordered.map((s) => [s.id, s])), ordered };
@@ -109,9 +114,15 @@ class TeamStories {
       this.upToDate(db, project),
       statusCategories(db, project.id),
     ]);
-    return kept.ordered.map(({ statusId, ...story }) => ({
-      ...story,
-      done: isDoneCategory(categories.get(statusId) ?? 'todo'),
+    // Written out field by field: the forecast walks these 2,000 times, and literal objects share one shape.
+    return kept.ordered.map((s) => ({
+      id: s.id,
+      key: s.key,
+      epicId: s.epicId,
+      points: s.points,
+      rank: s.rank,
+      sprintId: s.sprintId,
+      done: isDoneCategory(categories.get(s.statusId) ?? 'todo'),
     }));
   }
 
