@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/template-data.ts'],
           testTimeout: 60_000,
           hookTimeout: 240_000,
           fileParallelism: false,
