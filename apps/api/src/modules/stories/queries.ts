@@ -75,17 +75,20 @@ const LIST_COLUMNS = Object.entries(getTableColumns(stories));
 const TIMESTAMPS = new Set(
   LIST_COLUMNS.filter(([, c]) => c.columnType === 'PgTimestamp').map(([name]) => name),
 );
-export const storyColumnsList = sql.join(
-  LIST_COLUMNS.map(([name, column]) =>
-    TIMESTAMPS.has(name)
-      ? sql`floor(extract(epoch from ${column}) * 1000)::float8 as ${sql.identifier(name)}`
-      : sql`${column} as ${sql.identifier(name)}`,
-  ),
-  sql`, `,
-);
+/** Those columns, but the ones named in `except` (a list that leaves the long texts out). */
+export const storyColumnsExcept = (except: ReadonlySet<string>) =>
+  sql.join(
+    LIST_COLUMNS.filter(([name]) => !except.has(name)).map(([name, column]) =>
+      TIMESTAMPS.has(name)
+        ? sql`floor(extract(epoch from ${column}) * 1000)::float8 as ${sql.identifier(name)}`
+        : sql`${column} as ${sql.identifier(name)}`,
+    ),
+    sql`, `,
+  );
+export const storyColumnsList = storyColumnsExcept(new Set());
 
 /** Both drivers already hand back JSON, arrays, numbers and booleans as such: only the times need work. */
-export function storyFromList(raw: Record<string, unknown>): StoryRow {
+export function storyFromList<Row = StoryRow>(raw: Record<string, unknown>): Row {
   for (const name of TIMESTAMPS) if (raw[name] !== null) raw[name] = new Date(raw[name] as number);
-  return raw as StoryRow;
+  return raw as Row;
 }
