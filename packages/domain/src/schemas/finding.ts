@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, isoDateTime, projectKey, requiredText, storyKey, text } from './common';
-import { story, storyType } from './story';
+import { story, storyType, type BacklogFilter } from './story';
 
 /** `true` / `false` in a query string. */
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -38,6 +38,15 @@ export type StoryListQuery = z.infer<typeof storyListQuery>;
 export type StoryFilter = Omit<StoryListQuery, 'limit' | 'cursor'>;
 
 export const storyPageResponse = z.object({ items: z.array(story), nextCursor: z.string().nullable() });
+
+/**
+ * The All-stories query (`GET .../stories`) that lists exactly the backlog with `filter`, in its order: in no
+ * sprint, not done and (the default) not deleted, as `isInBacklog` says, by rank. The web shows its first page
+ * while the whole backlog loads; `apps/api/test/backlog-rule.test.ts` checks that the two lists agree.
+ */
+export function backlogAsStoryList({ q, label, epic, assignee, type }: BacklogFilter) {
+  return { q, label, epic, assignee, type, sprint: 'none', done: 'false', sort: 'rank' } as const;
+}
 
 export const searchQuery = z.object({
   q: requiredText(MAX_SEARCH_TEXT),
