@@ -1,11 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
 import { benchApp } from './setup';
 
 /**
- * The web app in Chromium on a 50,000-story backlog: from navigation to the first rows shown, then one
- * drag of a row to the top, until the move is saved. Printed, never asserted: a bench line.
+ * The web app in Chromium on a 50,000-story backlog: from navigation to the first rows shown, and to the
+ * whole list (when a drag can start), then one drag of a row to the top, until the move is saved. Printed,
+ * never asserted: a bench line.
  */
 const STORIES = Number(process.env.BENCH_WEB_STORIES ?? 50_000);
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -19,6 +21,9 @@ if (!existsSync(`${webDist}/index.html`) || !browserPath) {
   process.exit(0);
 }
 const bench = await benchApp(STORIES, { webDist });
+// Planner statistics, as PostgreSQL's autovacuum gathers them soon after a bulk insert: without them the
+// first rows' query sorts the whole project instead of walking the rank index (docs/finding.md).
+await bench.database.db.execute(sql`analyze`);
 const browser = await chromium.launch({
   executablePath: browserPath,
   headless: true,
@@ -45,19 +50,24 @@ console.log(`\nWeb in Chromium, backlog of ${STORIES} stories on ${bench.databas
 console.log(
   `  first page's JavaScript: ${(gzipBytes / 1024).toFixed(1)} KB gzip (${(rawBytes / 1024).toFixed(0)} KB raw, ${scripts.size} file(s)); budget ≤ 120 KB gzip`,
 );
-const runs: number[] = [];
+// Rows first (the top of the backlog from one small request), then the whole list, when a drag can start.
+const runs: { rows: number; whole: number }[] = [];
 for (let i = 0; i < 3; i++) {
   await page.goto('/projects');
   await page.waitForURL('**/projects');
   const started = performance.now();
   await page.goto(`/projects/${bench.key}/backlog`);
   await page.locator('.backlog-scroll [data-story]').first().waitFor();
-  runs.push(performance.now() - started);
+  const rows = performance.now() - started;
+  await page.locator('.backlog-scroll[aria-busy="false"]').waitFor();
+  runs.push({ rows, whole: performance.now() - started });
 }
-runs.sort((a, b) => a - b);
-console.log(
-  `  navigation → first rows shown: median ${runs[1]!.toFixed(0)} ms (of ${runs.map((r) => r.toFixed(0)).join(', ')})`,
-);
+const median = (pick: (r: (typeof runs)[number]) => number) => {
+  const sorted = runs.map(pick).sort((a, b) => a - b);
+  return `median ${sorted[1]!.toFixed(0)} ms (of ${sorted.map((r) => r.toFixed(0)).join(', ')})`;
+};
+console.log(`  navigation → first rows shown:      ${median((r) => r.rows)}; budget ≤ 1500 ms`);
+console.log(`  navigation → whole backlog, drag on: ${median((r) => r.whole)}`);
 
 const rows = page.locator('.backlog-scroll [data-story]');
 const third = (await rows.nth(2).getAttribute('data-story'))!;

@@ -168,6 +168,43 @@ describe.skipIf(!CHROMIUM)('the product backlog, PO and developer side by side',
     await page.close();
   });
 
+  it('shows the first rows before the whole backlog arrives, and takes a drag once it is here', async () => {
+    const page = await team.po.context().newPage();
+    // The whole backlog (5,000 stories by now) is held in the browser until the rows are checked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(
+      (url) => url.pathname === '/api/projects/E2E/backlog',
+      async (route) => {
+        asked = true;
+        await held;
+        await route.continue();
+      },
+    );
+    await page.goto('/projects/E2E/backlog');
+    await page.locator('.backlog-scroll[aria-busy="true"] [data-story="E2E-2"]').waitFor();
+    expect(asked).toBe(true);
+    expect((await backlogOrder(page)).slice(0, 4)).toEqual(['E2E-3', 'E2E-4', 'E2E-1', 'E2E-2']);
+    await page.getByTestId('backlog-summary').filter({ hasText: 'Loading the rest' }).waitFor();
+    const handle = page.locator('[data-story="E2E-2"] .drag-handle');
+    expect(await handle.getAttribute('aria-disabled')).toBe('true');
+    release();
+    await page.locator('.backlog-scroll[aria-busy="false"]').waitFor();
+    await page.getByTestId('backlog-summary').filter({ hasText: '5000 stories' }).waitFor();
+    expect(await handle.getAttribute('aria-disabled')).toBe('false');
+    const from = await centre(page, '[data-story="E2E-2"] .drag-handle');
+    const to = await centre(page, '[data-story="E2E-3"]');
+    await drag(page, from, { x: to.x, y: to.y - 14 });
+    await expect
+      .poll(async () => (await backlogOrder(page)).slice(0, 4), { timeout: 5000 })
+      .toEqual(['E2E-2', 'E2E-3', 'E2E-4', 'E2E-1']);
+    await expect
+      .poll(async () => (await backlogOrder(team.dev)).slice(0, 4), { timeout: 10_000 })
+      .toEqual(['E2E-2', 'E2E-3', 'E2E-4', 'E2E-1']);
+    await page.close();
+  });
+
   it('no page threw an error along the way', () => {
     expect(team.pageErrors).toEqual([]);
   });

@@ -22,6 +22,8 @@ const ROW_HEIGHT = 44;
 interface Props {
   projectKey: string;
   stories: StorySummary[];
+  /** False while only the first rows are here: the list says it is busy (`aria-busy`). */
+  isComplete: boolean;
   ranking: Permission;
   onReorder: (storyKey: string, to: number) => void;
   onMove: (story: StorySummary, to: MoveTo) => void;
@@ -34,6 +36,7 @@ interface Props {
 export function BacklogList({
   projectKey,
   stories,
+  isComplete,
   ranking,
   onReorder,
   onMove,
@@ -92,7 +95,13 @@ export function BacklogList({
       onDragCancel={() => setDragged(null)}
     >
       <SortableContext items={stories.map((s) => s.key)} strategy={verticalListSortingStrategy}>
-        <div ref={scrollRef} className="backlog-scroll" role="list" aria-label="Product backlog">
+        <div
+          ref={scrollRef}
+          className="backlog-scroll"
+          role="list"
+          aria-label="Product backlog"
+          aria-busy={!isComplete}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const story = stories[item.index];

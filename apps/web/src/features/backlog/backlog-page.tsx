@@ -11,9 +11,10 @@ import { BacklogFilters } from './backlog-filters';
 import { BacklogList } from './backlog-list';
 import { ImportDialog } from './import-dialog';
 import { QuickAdd } from './quick-add';
-import { backlogQuery, isUnfiltered } from './queries';
+import { isUnfiltered } from './queries';
 import { useBacklogActions } from './use-backlog-actions';
 import { useBacklogFilter } from './use-backlog-filter';
+import { useBacklogRows } from './use-backlog-rows';
 import './backlog.css';
 
 /**
@@ -35,10 +36,14 @@ function useSprintEnds(
 export function BacklogPage() {
   const projectKey = useProjectKey();
   const [filter, setFilter] = useBacklogFilter();
-  const backlog = useQuery(backlogQuery(projectKey, filter));
-  const stories = backlog.data?.items ?? [];
-  const { ranking, reorder, move, onEstimate } = useBacklogActions(projectKey, filter, stories);
-  const sprintEnds = useSprintEnds(projectKey, isUnfiltered(filter) ? stories : null);
+  const { backlog, stories, isComplete, isShown } = useBacklogRows(projectKey, filter);
+  const { mayRank, ranking, reorder, move, onEstimate } = useBacklogActions(
+    projectKey,
+    filter,
+    stories,
+    isComplete,
+  );
+  const sprintEnds = useSprintEnds(projectKey, isComplete && isUnfiltered(filter) ? stories : null);
   const creating = useCan('story.create');
   const [importing, setImporting] = useState(false);
   const closeImport = useCallback(() => setImporting(false), []);
@@ -47,7 +52,9 @@ export function BacklogPage() {
       <div className="page-header">
         <h1>Backlog</h1>
         <span className="muted" data-testid="backlog-summary">
-          {stories.length} stories · {sumPoints(stories)} points
+          {isComplete
+            ? `${stories.length} stories · ${sumPoints(stories)} points`
+            : isShown && 'Loading the rest of the backlog…'}
         </span>
         <span className="spacer" />
         <BacklogFilters projectKey={projectKey} filter={filter} onChange={setFilter} />
@@ -56,13 +63,13 @@ export function BacklogPage() {
         </ActionButton>
       </div>
       {importing && <ImportDialog projectKey={projectKey} onClose={closeImport} />}
-      {!ranking.allowed && (
-        <RoleHint reason={ranking.reason}>You see the order the Product Owner set.</RoleHint>
+      {!mayRank.allowed && (
+        <RoleHint reason={mayRank.reason}>You see the order the Product Owner set.</RoleHint>
       )}
-      {backlog.isPending ? (
-        <Skeleton rows={8} label="Loading the backlog" />
-      ) : backlog.isError ? (
+      {backlog.isError ? (
         <ErrorState message={describeError(backlog.error)} onRetry={() => backlog.refetch()} />
+      ) : !isShown ? (
+        <Skeleton rows={8} label="Loading the backlog" />
       ) : stories.length === 0 ? (
         <EmptyState title={isUnfiltered(filter) ? 'The backlog is empty' : 'No story matches these filters'}>
           {isUnfiltered(filter) ? 'Add the first story below.' : 'Clear a filter to see more.'}
@@ -71,6 +78,7 @@ export function BacklogPage() {
         <BacklogList
           projectKey={projectKey}
           stories={stories}
+          isComplete={isComplete}
           ranking={ranking}
           onReorder={reorder}
           onMove={move}
