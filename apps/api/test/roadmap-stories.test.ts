@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@ordo/db';
-import { readTeamStories, teamStories } from '../src/modules/roadmap/team-stories';
+import { readTeamStories, teamStories } from '../src/lib/team-stories';
 import { useTeam, type Team, type TestApp } from './harness';
 import { addStory, createEpic, finishStory } from './pm-helpers';
 

@@ -4,7 +4,7 @@ import type { ProductRoadmap } from '@ordo/domain';
 import { listEpics } from '../epics/queries';
 import { toProduct } from '../products/queries';
 import { productRoadmap } from './product-roadmap';
-import { teamsOfProduct } from './product-teams';
+import { teamsOfProduct } from '../../lib/team-forecast';
 import { feedbackCounts } from './queries';
 
 /** What the portfolio says of one product's roadmap: counts, and the nearest open target from `today`. */

@@ -1,6 +1,6 @@
 import type { Db } from '@ordo/db';
 import { buildProductRoadmap, type Epic, type ProductRoadmap, type RoadmapDependency } from '@ordo/domain';
-import { blocksLinks, loadTeamInput, type TeamProject } from './queries';
+import { blocksLinks, loadTeamInput, type TeamProject } from '../../lib/team-forecast';
 
 export interface ProductRoadmapSource {
   teams: readonly TeamProject[];

@@ -1,31 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { members, productMembers, products, projects, type Db } from '@ordo/db';
-import type { TeamProject } from './queries';
-
-const teamColumns = {
-  id: projects.id,
-  key: projects.key,
-  name: projects.name,
-  plannedVelocity: projects.plannedVelocity,
-};
-
-/** The teams of a product, in key order. */
-export async function teamsOfProduct(db: Db, productId: string): Promise<TeamProject[]> {
-  return db
-    .select(teamColumns)
-    .from(projects)
-    .where(eq(projects.productId, productId))
-    .orderBy(asc(projects.key));
-}
-
-/** The teams of the product `projectId` is a team of (the project itself included), in key order. */
-export async function teamsOfProductOf(db: Db, projectId: string): Promise<TeamProject[]> {
-  const [row] = await db
-    .select({ productId: projects.productId })
-    .from(projects)
-    .where(eq(projects.id, projectId));
-  return row ? teamsOfProduct(db, row.productId) : [];
-}
+import { and, eq, inArray } from 'drizzle-orm';
+import { members, productMembers, products, type Db } from '@ordo/db';
+import { teamsOfProduct } from '../../lib/team-forecast';
 
 /**
  * What `userId` may read of product `key`: any product role reads every team; otherwise only the teams the

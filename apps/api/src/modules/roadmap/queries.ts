@@ -1,25 +1,8 @@
-import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { feedback, projects, sprints, storyLinks, type Db } from '@ordo/db';
-import { type BlocksLink, type RoadmapInput, type RoadmapSprint, type TeamInput } from '@ordo/domain';
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { feedback, projects, type Db } from '@ordo/db';
+import type { RoadmapInput } from '@ordo/domain';
+import { forecastSprints, forecastStories } from '../../lib/team-forecast';
 import { listEpics } from '../epics/queries';
-import { teamStories } from './team-stories';
-
-async function roadmapSprints(db: Db, projectId: string): Promise<RoadmapSprint[]> {
-  const rows = await db
-    .select({
-      id: sprints.id,
-      state: sprints.state,
-      startDate: sprints.startDate,
-      endDate: sprints.endDate,
-      committedPoints: sprints.committedPoints,
-      completedPoints: sprints.completedPoints,
-      completedAt: sprints.completedAt,
-    })
-    .from(sprints)
-    .where(eq(sprints.projectId, projectId))
-    .orderBy(asc(sprints.createdAt), asc(sprints.id));
-  return rows.map((s) => ({ ...s, completedAt: s.completedAt?.toISOString() ?? null }));
-}
 
 export async function feedbackCounts(db: Db, productId: string) {
   const rows = await db
@@ -54,8 +37,8 @@ export async function loadRoadmapInput(
 ): Promise<RoadmapInput> {
   const [epics, stories, sprints, counts] = await Promise.all([
     listEpics(db, project.productId),
-    teamStories(db, project),
-    roadmapSprints(db, project.id),
+    forecastStories(db, project),
+    forecastSprints(db, project.id),
     feedbackCounts(db, project.productId),
   ]);
   return {
@@ -67,33 +50,4 @@ export async function loadRoadmapInput(
     plannedVelocity: project.plannedVelocity,
     feedbackCounts: counts,
   };
-}
-
-export interface TeamProject {
-  id: string;
-  key: string;
-  name: string;
-  plannedVelocity: number | null;
-}
-
-/** One team's part of the product forecast: its stories and sprints, two queries. */
-export async function loadTeamInput(db: Db, team: TeamProject): Promise<TeamInput> {
-  const [kept, teamSprints] = await Promise.all([teamStories(db, team), roadmapSprints(db, team.id)]);
-  return {
-    key: team.key,
-    name: team.name,
-    seedKey: team.id,
-    stories: kept,
-    sprints: teamSprints,
-    plannedVelocity: team.plannedVelocity,
-  };
-}
-
-/** The `blocks` links whose blocker is a story of one of these projects (a link never leaves its product). */
-export async function blocksLinks(db: Db, projectIds: readonly string[]): Promise<BlocksLink[]> {
-  if (projectIds.length === 0) return [];
-  return db
-    .select({ blocker: storyLinks.fromStoryId, blocked: storyLinks.toStoryId })
-    .from(storyLinks)
-    .where(and(eq(storyLinks.type, 'blocks'), inArray(storyLinks.projectId, [...projectIds])));
 }

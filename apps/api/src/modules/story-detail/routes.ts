@@ -35,6 +35,7 @@ export default async function storyDetailRoutes(app: App) {
         request.scope.project.id,
         key,
         await listLinks(db, row, request.user.id),
+        app.today(),
       );
       const subtasks = await listSubtasks(db, request.scope.project.id, row.id);
       return { story: { ...toStory(row, request.scope.project.key), watching, links }, subtasks, links };

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { events, projects, statuses, stories, type Db } from '@ordo/db';
+import { events, projects, statuses, stories, type Db, type Tx } from '@ordo/db';
 import {
   formatStoryKey,
   isDoneCategory,
@@ -39,7 +39,7 @@ const byRank = (a: KeptStory, b: KeptStory) => (a.rank < b.rank ? -1 : a.rank > 
  * The team's live stories in rank order with its seq, in one statement (one snapshot): no ORM mapping of
  * 50,000 rows, and the rank order lets the work queue's sort find them sorted already.
  */
-async function readAll(db: Db, project: { id: string; key: string }): Promise<Kept> {
+async function readAll(db: Db | Tx, project: { id: string; key: string }): Promise<Kept> {
   const result = await db.execute(sql`select ${stories.id} as id, ${stories.number} as number,
       ${stories.epicId} as "epicId", ${stories.points} as points, ${stories.rank} as rank,
       ${stories.sprintId} as "sprintId", ${stories.statusId} as "statusId",
@@ -62,7 +62,7 @@ async function readAll(db: Db, project: { id: string; key: string }): Promise<Ke
   return { seq, byId: new Map(ordered.map((s) => [s.id, s])), ordered };
 }
 
-async function currentSeq(db: Db, projectId: string) {
+async function currentSeq(db: Db | Tx, projectId: string) {
   const [row] = await db.select({ seq: projects.lastSeq }).from(projects).where(eq(projects.id, projectId));
   return row?.seq ?? 0;
 }
@@ -72,7 +72,7 @@ async function currentSeq(db: Db, projectId: string) {
  * commit in seq order, so what is read is a prefix of the log). Null when reading the list again is the
  * better way: too many events, or one that changes stories without carrying them.
  */
-async function patch(db: Db, projectId: string, kept: Kept): Promise<Kept | null> {
+async function patch(db: Db | Tx, projectId: string, kept: Kept): Promise<Kept | null> {
   const since = await db
     .select({ seq: events.seq, type: events.type, data: events.data })
     .from(events)
@@ -109,7 +109,7 @@ async function patch(db: Db, projectId: string, kept: Kept): Promise<Kept | null
 class TeamStories {
   private readonly kept = new Map<string, Promise<Kept>>();
 
-  async read(db: Db, project: { id: string; key: string }): Promise<TeamStory[]> {
+  async read(db: Db | Tx, project: { id: string; key: string }): Promise<TeamStory[]> {
     const [kept, categories] = await Promise.all([
       this.upToDate(db, project),
       statusCategories(db, project.id),
@@ -126,7 +126,7 @@ class TeamStories {
     }));
   }
 
-  private upToDate(db: Db, project: { id: string; key: string }): Promise<Kept> {
+  private upToDate(db: Db | Tx, project: { id: string; key: string }): Promise<Kept> {
     const key = `${project.id}:${project.key}`;
     const previous = this.kept.get(key);
     const next = (previous ?? Promise.reject(new Error('none kept')))
@@ -141,7 +141,7 @@ class TeamStories {
   }
 }
 
-async function statusCategories(db: Db, projectId: string) {
+async function statusCategories(db: Db | Tx, projectId: string) {
   const rows = await db
     .select({ id: statuses.id, category: statuses.category })
     .from(statuses)
@@ -158,7 +158,10 @@ export function teamStories(db: Db, project: { id: string; key: string }): Promi
   return kept.read(db, project);
 }
 
-/** Every live story read afresh: what `teamStories` must always equal (its test compares the two). */
-export async function readTeamStories(db: Db, project: { id: string; key: string }) {
+/**
+ * Every live story read afresh: what `teamStories` must always equal (its test compares the two), and what a
+ * write in progress reads (its `Tx` sees its own uncommitted changes, which must never be kept).
+ */
+export async function readTeamStories(db: Db | Tx, project: { id: string; key: string }) {
   return new TeamStories().read(db, project);
 }
