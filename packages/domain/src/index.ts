@@ -34,6 +34,7 @@ export * from './schemas/live';
 export { mulberry32 } from './seeded-random';
 export * from './mentions';
 export * from './notifications';
+export * from './conflict-notifications';
 export * from './schemas/notification';
 export * from './schemas/finding';
 export * from './search';

@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'accepted',
   'rejected',
   'invited',
+  /** A `blocks` link between two teams became a dependency conflict (`conflict-notifications.ts`). */
+  'dependency_conflict',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
