@@ -47,13 +47,13 @@ export async function finishStory(team: Team, key: string) {
  * Closed two-week sprints that completed `velocities` points, the last ending yesterday. Written straight
  * to the database: closing sprints is another module's job and the forecast only reads their history.
  */
-export async function closeSprints(t: TestApp, team: Team, velocities: number[]) {
+export async function closeSprints(t: TestApp, team: { project: { id: string } }, velocities: number[]) {
   const yesterday = daysFrom(todayUtc(), -1);
   await t.database.db.insert(sprints).values(
     velocities.map((completedPoints, i) => {
       const endDate = daysFrom(yesterday, -14 * (velocities.length - 1 - i));
       return {
-        projectId: team.project.id as string,
+        projectId: team.project.id,
         name: `Sprint ${i + 1}`,
         startDate: daysFrom(endDate, -13),
         endDate,

@@ -339,6 +339,11 @@ export const storyLinks = pgTable(
       .references(() => stories.id, { onDelete: 'cascade' }),
     type: text('type', { enum: ['blocks', 'relates', 'duplicates'] }).notNull(),
     createdAt: createdAt(),
+    /**
+     * Since when a `blocks` link between two teams is a dependency conflict, as last judged by a change to
+     * one of its stories; null while it is not one. Its POs and PMs are told once, when it becomes one.
+     */
+    conflictSince: timestamp('conflict_since', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     uniqueIndex('story_links_pair').on(t.fromStoryId, t.toStoryId, t.type),

@@ -19,9 +19,19 @@ const neighbourOf = (projectId: string, anchor: SQL, side: 'before' | 'after'): 
     : sql`(select n.rank from stories n where n.project_id = ${projectId} and n.id <> "stories"."id" and n.rank > ${anchor} order by n.rank asc limit 1)`;
 
 /**
+ * Whether the moving story has a `blocks` link to or from a story of another team (two index seeks): only
+ * then can the move make a dependency conflict, and the check after the move looks.
+ */
+const blocksAcrossTeams = (projectId: string): SQL => sql`exists (
+  select 1 from story_links l where l.type = 'blocks' and (
+    (l.project_id = ${projectId} and l.from_story_id = "stories"."id" and l.to_project_id <> ${projectId})
+    or (l.to_project_id = ${projectId} and l.to_story_id = "stories"."id" and l.project_id <> ${projectId})))`;
+
+/**
  * Everything a rank move reads, in one round trip under the project lock: the moving story, the ranks of
- * the anchors it names and each anchor's neighbour. Returns the story row (undefined when unknown) and a
- * placement lookup answering from what was read.
+ * the anchors it names and each anchor's neighbour, and whether it blocks or waits for another team's
+ * story. Returns the story row (undefined when unknown), that answer, and a placement lookup answering from
+ * what was read.
  */
 export async function readMove(tx: Tx, project: { id: string; key: string }, move: RankMove) {
   const number = storyNumber(project.key, move.story);
@@ -41,6 +51,7 @@ export async function readMove(tx: Tx, project: { id: string; key: string }, mov
       afterNeighbour: sql<
         string | null
       >`${after === undefined ? NONE : neighbourOf(project.id, afterRank, 'after')}`,
+      blocksAcrossTeams: sql<boolean>`${blocksAcrossTeams(project.id)}`,
     })
     .from(stories)
     .where(and(eq(stories.projectId, project.id), eq(stories.number, number)));
@@ -50,5 +61,5 @@ export async function readMove(tx: Tx, project: { id: string; key: string }, mov
     rankOf: async (key) => (key === move.before ? read.before : read.after) ?? undefined,
     neighbour: async (_anchor, side) => (side === 'before' ? read.beforeNeighbour : read.afterNeighbour),
   };
-  return { row: read.row, lookup };
+  return { row: read.row, blocksAcrossTeams: read.blocksAcrossTeams, lookup };
 }

@@ -23,7 +23,7 @@ export interface RankMove {
  */
 export async function rankStory(db: Db, scope: WriteScope, move: RankMove) {
   return writeInProject(db, scope, async (tx, log) => {
-    const { row, lookup } = await readMove(tx, scope.project, move);
+    const { row, lookup, blocksAcrossTeams } = await readMove(tx, scope.project, move);
     if (!row || !lookup) throw notFound(`Story ${move.story}`);
     if (row.deletedAt) throw conflict(`${move.story} is deleted; restore it first`);
     const rank = await placeRank(move, lookup);
@@ -33,6 +33,7 @@ export async function rankStory(db: Db, scope: WriteScope, move: RankMove) {
       changes: { rank },
       type: 'story.ranked',
       extra,
+      about: { blocksAcrossTeams },
     }).story;
   });
 }

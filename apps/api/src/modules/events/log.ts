@@ -9,19 +9,32 @@ import {
   type NewEvent,
 } from '@ordo/domain';
 import type { Actor, ProductWriteScope } from '../../lib/scope';
-import { notifyAbout } from '../notifications/service';
+import { noticeConflicts, notifyAbout } from '../notifications/service';
 
 export const EVENTS_CHANNEL = 'ordo_events';
 
+/**
+ * What a writer says of the event besides its data: the story it is about, and whether that story has
+ * `blocks` links to or from other teams when the writer read that anyway (the conflict check after the
+ * work then asks nothing more about it).
+ */
+export interface EventAbout {
+  storyId?: string | null;
+  blocksAcrossTeams?: boolean;
+}
+
 /** An event queued by a transaction, before it has a seq. */
-type PendingEvent = NewEvent & { storyId?: string | null | undefined };
+type PendingEvent = NewEvent & {
+  storyId?: string | null | undefined;
+  blocksAcrossTeams?: boolean | undefined;
+};
 
 export interface EventLog {
   /**
    * Queues an event; it is written with the next seq when the transaction's work is done. `data` must have
    * the shape `EVENT_SCHEMAS[type]` declares (checked by the compiler).
    */
-  append<T extends EventType>(type: T, data: EventData<T>, about?: { storyId?: string | null }): void;
+  append<T extends EventType>(type: T, data: EventData<T>, about?: EventAbout): void;
   /**
    * Queues a write that must change exactly one row (an UPDATE … RETURNING), sent in the same statement as
    * the events when the work is done: one round trip fewer under the project lock. Only for a write nothing
@@ -104,7 +117,12 @@ function collector() {
   const log: EventLog = {
     append: (type, data, about) => {
       checkEventData(type, data);
-      pending.push({ type, data, storyId: about?.storyId } as PendingEvent);
+      pending.push({
+        type,
+        data,
+        storyId: about?.storyId,
+        blocksAcrossTeams: about?.blocksAcrossTeams,
+      } as PendingEvent);
     },
     writeWithEvents: (update) => void writes.push(update),
   };
@@ -133,6 +151,8 @@ export async function writeInProject<T>(
     // Watchers and notifications follow from the events, in the same transaction as the change.
     await notifyAbout(tx, db, scope.project.id, scope.actor, pending);
     await flushEvents(tx, scope.project.id, locked.lastSeq, scope.actor, pending, writes);
+    // After the writes queued with the events: the conflict check reads the stories as they now are.
+    await noticeConflicts(tx, db, scope.project, scope.actor, pending);
     return result;
   });
 }

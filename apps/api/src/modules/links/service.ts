@@ -77,7 +77,9 @@ export async function addLink(
     };
     // The team's log is read by all of the team: another team's title stays out of it, whoever linked.
     const logged = team.id === scope.project.id ? link : { ...link, story: { ...link.story, title: null } };
-    recordStory(log, scope.project, 'link.added', from, { link: logged });
+    // A new `blocks` link to another team may be a dependency conflict from the start (judged after the work).
+    const blocksAcrossTeams = input.type === 'blocks' && team.id !== scope.project.id;
+    recordStory(log, scope.project, 'link.added', from, { link: logged }, { blocksAcrossTeams });
     return link;
   });
 }

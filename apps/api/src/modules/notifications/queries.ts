@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { members, notifications, projects, stories, type Db, type Tx } from '@ordo/db';
+import { members, notifications, productMembers, projects, stories, type Db, type Tx } from '@ordo/db';
 import {
   formatStoryKey,
   notFound,
@@ -39,8 +39,9 @@ const toNotification = (row: Row): Notification => ({
 });
 
 /**
- * What a user may see of their inbox: what comes from a project they are still a member of (someone who
- * lost access hears nothing more from it, old news included), and their invitations.
+ * What a user may see of their inbox: what comes from a project they may still read, as a member of it or
+ * with a role on its product (someone who lost access hears nothing more from it, old news included), and
+ * their invitations.
  */
 const visibleTo = (userId: string): SQL =>
   and(
@@ -48,6 +49,8 @@ const visibleTo = (userId: string): SQL =>
     or(
       eq(notifications.type, 'invited'),
       sql`exists (select 1 from ${members} where ${members.projectId} = ${notifications.projectId} and ${members.userId} = ${userId})`,
+      sql`exists (select 1 from ${projects} p join ${productMembers} pm on pm.product_id = p.product_id
+        where p.id = ${notifications.projectId} and pm.user_id = ${userId} and cardinality(pm.roles) > 0)`,
     ),
   )!;
 

@@ -1,5 +1,6 @@
 import { markReadBody, notificationsQuery, notificationsResponse } from '@ordo/domain';
 import type { App } from '../../types';
+import { useToday } from './conflicts';
 import { useMailer } from './mail';
 import { listNotifications, markRead, unreadCount } from './queries';
 
@@ -9,6 +10,7 @@ const tags = ['notifications'];
 export default async function notificationRoutes(app: App) {
   const db = app.database.db;
   useMailer(db, app.mail);
+  useToday(db, () => app.today());
 
   app.get(
     '/api/me/notifications',

@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { members, notifications, statuses, users, watchers, type Db, type Tx } from '@ordo/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { members, statuses, users, watchers, type Db, type Tx } from '@ordo/db';
 import {
   invitedText,
   isNotifiable,
@@ -8,16 +8,14 @@ import {
   type NewEvent,
   type NotificationDraft,
 } from '@ordo/domain';
-import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
+import type { Actor } from '../../lib/scope';
+import { mailNotifications } from './mail';
+import { insertChunked, writeNotifications } from './write';
 
 /** What live sync needs to deliver notifications: the channel and how to read its notices. */
 export { NOTIFICATIONS_CHANNEL, readNotice } from './channel';
-import { mailNotifications } from './mail';
-
-interface Actor {
-  id: string;
-  name: string;
-}
+/** The dependency conflicts a project write makes are told from its events too. */
+export { noticeConflicts } from './conflicts';
 
 /** The project's members now, with their handles (mentions are resolved against these only). */
 async function membersOf(tx: Tx, projectId: string) {
@@ -45,46 +43,6 @@ async function statusNamesOf(tx: Tx, projectId: string) {
     .from(statuses)
     .where(eq(statuses.projectId, projectId));
   return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-const INSERT_CHUNK = 1000;
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
-}
-
-/**
- * Writes the notifications (and tells every instance, on commit) in the caller's transaction; returns
- * them with their ids. Used for the events of a project write and for invitations.
- */
-export async function writeNotifications(
-  tx: Tx,
-  projectId: string,
-  actor: Actor,
-  drafts: (Omit<NotificationDraft, 'storyId'> & { storyId: string | null })[],
-) {
-  if (drafts.length === 0) return [];
-  const written: { id: string; userId: string }[] = [];
-  await insertChunked(drafts, async (chunk) => {
-    const rows = chunk.map((d) => ({
-      projectId,
-      userId: d.userId,
-      storyId: d.storyId,
-      type: d.type,
-      actorId: actor.id,
-      actorName: actor.name,
-      text: d.text,
-    }));
-    written.push(
-      ...(await tx
-        .insert(notifications)
-        .values(rows)
-        .returning({ id: notifications.id, userId: notifications.userId })),
-    );
-  });
-  for (const notice of noticesFor(written.map((w) => [w.userId, w.id]))) {
-    await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, ${notice})`);
-  }
-  return written;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { stories, type Tx } from '@ordo/db';
 import { compareRanks, type EventData, type StoryEventType } from '@ordo/domain';
-import type { EventLog } from '../events/log';
+import type { EventAbout, EventLog } from '../events/log';
 import { storyColumnsList, storyFromList, toStory, type StoryRow } from './queries';
 
 /**
@@ -16,16 +16,20 @@ type StoryChanges = Omit<PgUpdateSetSource<typeof stories>, 'id' | 'projectId' |
 type Extra<T extends StoryEventType> = Omit<EventData<T>, 'story'>;
 type Project = { id: string; key: string };
 
-/** Appends a story event with the story as `row` holds it (also for events that leave the row as it is). */
+/**
+ * Appends a story event with the story as `row` holds it (also for events that leave the row as it is);
+ * `about` says what else the writer knows of it (`EventAbout`).
+ */
 export function recordStory<T extends StoryEventType>(
   log: EventLog,
   project: Project,
   type: T,
   row: StoryRow,
   extra: Extra<T>,
+  about: Omit<EventAbout, 'storyId'> = {},
 ) {
   const story = toStory(row, project.key);
-  log.append(type, { ...extra, story } as EventData<T>, { storyId: row.id });
+  log.append(type, { ...extra, story } as EventData<T>, { ...about, storyId: row.id });
   return story;
 }
 
@@ -134,7 +138,7 @@ export function writeStoryWithEvents<T extends StoryEventType>(
   log: EventLog,
   project: Project,
   row: StoryRow,
-  write: { changes: PlainStoryChanges; type: T; extra: Extra<T> },
+  write: { changes: PlainStoryChanges; type: T; extra: Extra<T>; about?: Omit<EventAbout, 'storyId'> },
 ) {
   const saved: StoryRow = { ...row, ...write.changes, version: row.version + 1, updatedAt: new Date() };
   log.writeWithEvents(
@@ -145,7 +149,7 @@ export function writeStoryWithEvents<T extends StoryEventType>(
       .returning({ id: stories.id })
       .getSQL(),
   );
-  return { row: saved, story: recordStory(log, project, write.type, saved, write.extra) };
+  return { row: saved, story: recordStory(log, project, write.type, saved, write.extra, write.about) };
 }
 
 /** The fields of an edit with the values they had before: an edit event's `from`. */
