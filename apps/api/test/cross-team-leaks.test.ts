@@ -87,6 +87,62 @@ describe('cross-team leaks', () => {
     );
   });
 
+  it("links feedback to B's story through A's routes for whoever reads B, recorded in B's log; never for A's developer, nor another product's story", async () => {
+    const inboxOfA = `/api/projects/${p.teamA}/feedback`;
+    const sent = await p.pm.post(inboxOfA, { body: 'Refunds take a week' });
+    expect(sent.status).toBe(201);
+    const triaged = await p.pm.patch(`${inboxOfA}/${sent.body.feedback.id}`, { storyId: secret.id });
+    expect(triaged.status, JSON.stringify(triaged.body)).toBe(200);
+    expect(triaged.body.feedback).toMatchObject({ storyId: secret.id, storyKey: secret.key });
+    // The event names B's story: it is in B's log, read by B; A's log, read by all of A, holds none of it.
+    const logOf = async (team: string) =>
+      (await p.pm.get(`/api/projects/${team}/events?limit=500`)).body.items as {
+        type: string;
+        data: { feedback?: { id: string } };
+      }[];
+    const about = (events: Awaited<ReturnType<typeof logOf>>) =>
+      events.filter((e) => e.type === 'feedback.updated' && e.data.feedback?.id === sent.body.feedback.id);
+    expect(about(await logOf(p.teamB))).toHaveLength(1);
+    const feedbackInA = (await logOf(p.teamA)).filter((e) => e.type.startsWith('feedback.'));
+    expect(about(feedbackInA)).toEqual([]);
+    expect(JSON.stringify(feedbackInA)).not.toContain(secret.key);
+    const asDevA = (await p.devA.get(inboxOfA)).body.items.find(
+      (f: { id: string }) => f.id === sent.body.feedback.id,
+    );
+    expect(asDevA).toMatchObject({ storyId: null, storyKey: null });
+
+    // Sent through A's route about B's story: the product stakeholder reads B; A's developer does not, and
+    // learns nothing more than for a story that does not exist.
+    const fromStakeholder = await p.stakeholder.post(inboxOfA, { body: 'Also slow', storyId: secret.id });
+    expect(fromStakeholder.status, JSON.stringify(fromStakeholder.body)).toBe(201);
+    expect(fromStakeholder.body.feedback.storyKey).toBe(secret.key);
+    const fromDevA = await p.devA.post(inboxOfA, { body: 'About B', storyId: secret.id });
+    const unknown = await p.devA.post(inboxOfA, { body: 'About B', storyId: crypto.randomUUID() });
+    expect(fromDevA.status).toBe(400);
+    expect(fromDevA.body).toEqual(unknown.body);
+    noSecret(fromDevA.body);
+
+    // A's own admin triages it too (admin may do everything in A) but reads no more of B than A's developer.
+    const adminA = await t.register('Admin A');
+    const made = await p.cpo.post(`/api/projects/${p.teamA}/members`, {
+      email: adminA.user!.email,
+      roles: ['admin'],
+    });
+    expect(made.status).toBe(201);
+    const closed = await adminA.patch(`${inboxOfA}/${sent.body.feedback.id}`, { done: true });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body.feedback).toMatchObject({ done: true, storyId: null, storyKey: null });
+
+    // A story of another product is no story of this one, whoever asks.
+    const elsewhere = await t.projectWithTeam();
+    const theirs = (await elsewhere.po.post(`/api/projects/${elsewhere.key}/stories`, { title: 'Theirs' }))
+      .body.story;
+    const foreign = await p.pm.patch(`${inboxOfA}/${sent.body.feedback.id}`, { storyId: theirs.id });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toContain('storyId');
+    expect(JSON.stringify(foreign.body)).not.toContain('Theirs');
+  });
+
   it("keeps B's titles out of the product roadmap for A's developer", async () => {
     const epic = (await p.pm.post(`/api/products/${p.product}/epics`, { title: 'Payments' })).body.epic;
     await p.poB.patch(`/api/projects/${p.teamB}/stories/${secret.key}`, { version: 1, epicId: epic.id });

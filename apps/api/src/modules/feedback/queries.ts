@@ -50,6 +50,12 @@ function selectLinked(db: Db | Tx, where: SQL | undefined) {
   );
 }
 
+/** Feedback as a reader of the teams `readable` (ids) sees it: a story of another team is not named (no id, no key). */
+export const redactStory = (row: LinkedFeedbackRow, readable: ReadonlySet<string>): LinkedFeedbackRow =>
+  row.storyProjectId && !readable.has(row.storyProjectId)
+    ? { ...row, feedback: { ...row.feedback, storyId: null }, storyNumber: null, storyProjectKey: null }
+    : row;
+
 /**
  * The product's inbox, newest first, as a reader who may read the teams `readable` (ids) sees it: the
  * story of feedback linked to a story of another team is not named (no id, no key), like a link's.
@@ -64,11 +70,7 @@ export async function listFeedback(
   if (filter.epic) where.push(eq(feedback.epicId, filter.epic));
   if (filter.done !== undefined) where.push(eq(feedback.done, filter.done));
   const rows = await selectLinked(db, and(...where)).orderBy(desc(feedback.createdAt), desc(feedback.id));
-  return rows.map((row) =>
-    row.storyProjectId && !readable.has(row.storyProjectId)
-      ? { ...row, feedback: { ...row.feedback, storyId: null }, storyNumber: null, storyProjectKey: null }
-      : row,
-  );
+  return rows.map((row) => redactStory(row, readable));
 }
 
 export async function feedbackOfEpic(tx: Tx, productId: string, epicId: string) {

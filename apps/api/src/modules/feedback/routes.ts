@@ -13,7 +13,7 @@ import { ownProduct, teamsProduct } from '../../lib/scope';
 import type { App } from '../../types';
 import { readableTeams } from '../products/queries';
 import { listFeedback, toFeedback } from './queries';
-import { productFeedbackScope, submitFeedback, triageFeedback } from './service';
+import { submitFeedback, triageFeedback } from './service';
 
 const tags = ['feedback'];
 
@@ -68,10 +68,8 @@ export default async function feedbackRoutes(app: App) {
       config: { action: 'feedback.submit' },
       schema: { tags, params: productParams, body: submitFeedbackBody, response: { 201: feedbackResponse } },
     },
-    async (request, reply) => {
-      const scope = await productFeedbackScope(db, request.productScope, request.body.storyId);
-      return reply.code(201).send({ feedback: await submitFeedback(db, scope, request.body) });
-    },
+    async (request, reply) =>
+      reply.code(201).send({ feedback: await submitFeedback(db, request.productScope, request.body) }),
   );
 
   // The PM triages from the product too: the change is logged in the story's team when it names a story.
