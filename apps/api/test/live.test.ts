@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '@ordo/db';
+import { productMembers, projects, sessions } from '@ordo/db';
 import { hashSecret } from '../src/lib/secrets';
 import { writeInProject } from '../src/modules/events/log';
 import { Client, startTestApp, type Team, type TestApp } from './harness';
@@ -225,6 +225,37 @@ describe('revocation', () => {
     socket.send({ type: 'subscribe', project: key, since: last });
     await socket.waitFor((m) => m.type === 'error' && m.code === 'not_found');
     expect(seqsOf(socket, key)).toEqual([]);
+  });
+
+  it('ends a subscription that may no longer be read though nothing announced it (no NOTIFY, no event)', async () => {
+    const { key, po, admin, stakeholder } = await t.projectWithTeam();
+    const watcher = await t.register('Product watcher');
+    const added = await admin.post(`/api/products/${key}/members`, {
+      email: watcher.user!.email,
+      roles: ['stakeholder'],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const socket = await openLive(t.url, watcher);
+    const stays = await openLive(t.url, stakeholder);
+    for (const s of [socket, stays]) {
+      s.send({ type: 'subscribe', project: key });
+      await s.waitFor((m) => m.type === 'presence' && m.project === key);
+    }
+    // Straight in the database, as a lost NOTIFY ordo_access would leave it: only the periodic check can tell.
+    const [team] = await t.database.db
+      .select({ productId: projects.productId })
+      .from(projects)
+      .where(eq(projects.key, key));
+    await t.database.db
+      .delete(productMembers)
+      .where(and(eq(productMembers.productId, team!.productId), eq(productMembers.userId, watcher.user!.id)));
+    await socket.waitFor((m) => m.type === 'error' && m.code === 'forbidden' && m.project === key);
+    // A reader who may still read it keeps the subscription: the next story reaches them, not the removed one.
+    await po.post(`/api/projects/${key}/stories`, { title: 'After the quiet removal' });
+    await stays.waitFor((m) => m.type === 'event' && JSON.stringify(m).includes('After the quiet removal'));
+    expect(JSON.stringify(socket.messages)).not.toContain('After the quiet removal');
+    socket.close();
+    stays.close();
   });
 
   it('closes the sockets of a session that logs out, and only those', async () => {

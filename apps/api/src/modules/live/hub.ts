@@ -66,6 +66,9 @@ export class LiveHub {
     this.every(this.options.heartbeatMs, () => this.heartbeat());
     this.every(this.options.pollMs, () => void this.poll());
     this.every(this.options.sessionCheckMs, () => void this.checkSessions());
+    // Access changes announce themselves (NOTIFY ordo_access, member.removed in the log); one lost with its
+    // connection, or a change that announced nothing, still ends what may no longer be read, this late.
+    this.every(this.options.sessionCheckMs, () => void this.subscriptions.recheck());
   }
 
   async stop() {

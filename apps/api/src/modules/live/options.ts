@@ -14,7 +14,10 @@ export interface LiveOptions {
   slowMs: number;
   /** Client messages allowed per second per socket. */
   messagesPerSecond: number;
-  /** How often open sockets' sessions are checked, so that one that expired (not only logged out) ends. */
+  /**
+   * How often open sockets' sessions are checked, so that one that expired (not only logged out) ends; and
+   * their subscriptions' access, so that one whose announcement was lost ends too.
+   */
   sessionCheckMs: number;
   /** Open sockets one user may hold on one instance (a person with 20 tabs, and some to spare). */
   socketsPerUser: number;

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '@ordo/db';
 import { can, type LiveClientMessage, type LiveServerMessage, type LiveUser } from '@ordo/domain';
 import { lastSeqOf } from '../events/queries';
-import { findMembership, listMyProjects } from '../projects/queries';
+import { findMembership, readableProjects } from '../projects/queries';
 import { ProjectFeed } from './feed';
 import { Lane, type LaneSocket } from './lane';
 import type { LiveOptions } from './options';
@@ -74,28 +74,36 @@ export class Subscriptions {
     this.sockets.delete(socket);
   }
 
-  /** This person's access may have shrunk: each of their subscriptions that they may no longer read ends. */
-  async recheck(userId: string) {
-    const mine = [...this.sockets].filter(([socket]) => socket.user.id === userId);
-    if (mine.length === 0) return;
-    let readable: Set<string>;
+  /**
+   * Access may have shrunk: each subscription of this person (or, without one, of everyone here) to a
+   * project they may no longer read ends with `forbidden`. One read for all of them, whatever the number
+   * of sockets and lanes.
+   */
+  async recheck(userId?: string) {
+    const lanes = [...this.sockets].flatMap(([socket, state]) =>
+      userId === undefined || socket.user.id === userId
+        ? [...state.lanes.values()].map((lane) => ({ socket, state, lane }))
+        : [],
+    );
+    if (lanes.length === 0) return;
+    let readable: (userId: string, projectId: string) => boolean;
     try {
-      // One read of every project they may still read, whatever the number of their sockets and lanes.
-      const projects = await listMyProjects(this.deps.db, userId);
-      readable = new Set(projects.filter((p) => can(p.roles, 'project.read')).map((p) => p.id));
+      readable = await readableProjects(
+        this.deps.db,
+        lanes.map(({ socket, lane }) => ({ userId: socket.user.id, projectId: lane.project.id })),
+      );
     } catch (err) {
       return this.deps.log.error({ err }, 'live: access check failed');
     }
-    for (const [socket, state] of mine) {
-      for (const lane of [...state.lanes.values()]) {
-        if (readable.has(lane.project.id)) continue;
-        this.end(socket, lane, {
-          type: 'error',
-          code: 'forbidden',
-          message: 'You are no longer a member of this project',
-          project: lane.project.key,
-        });
-      }
+    for (const { socket, state, lane } of lanes) {
+      // A lane replaced or dropped while the read ran is none of this check's business.
+      if (state.lanes.get(lane.project.key) !== lane || readable(socket.user.id, lane.project.id)) continue;
+      this.end(socket, lane, {
+        type: 'error',
+        code: 'forbidden',
+        message: 'You are no longer a member of this project',
+        project: lane.project.key,
+      });
     }
   }
 

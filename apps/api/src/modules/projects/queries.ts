@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { members, productMembers, products, projects, statuses, type Db } from '@ordo/db';
-import { rolesInTeam, type Project, type Status } from '@ordo/domain';
+import { can, rolesInTeam, type Project, type Status } from '@ordo/domain';
 import type { ProductRow, ProjectRow } from '../../types';
 import { prepared } from '../../lib/prepared';
 
@@ -92,6 +92,43 @@ export async function listMyProjects(db: Db, userId: string) {
     ...toProject(r.project, r.product),
     roles: rolesInTeam(r.teamRoles, r.productRoles),
   }));
+}
+
+/**
+ * Of these (person, project) pairs, which the person may still read, as `findMembership` judges it (a role
+ * in the team, or one on its product): two reads whatever the number of pairs (the live safety check).
+ */
+export async function readableProjects(
+  db: Db,
+  pairs: readonly { userId: string; projectId: string }[],
+): Promise<(userId: string, projectId: string) => boolean> {
+  if (pairs.length === 0) return () => false;
+  const userIds = [...new Set(pairs.map((p) => p.userId))];
+  const projectIds = [...new Set(pairs.map((p) => p.projectId))];
+  const [team, product] = await Promise.all([
+    db
+      .select({ userId: members.userId, projectId: members.projectId, roles: members.roles })
+      .from(members)
+      .where(and(inArray(members.projectId, projectIds), inArray(members.userId, userIds))),
+    db
+      .select({ userId: productMembers.userId, projectId: projects.id, roles: productMembers.roles })
+      .from(projects)
+      .innerJoin(productMembers, eq(productMembers.productId, projects.productId))
+      .where(and(inArray(projects.id, projectIds), inArray(productMembers.userId, userIds))),
+  ]);
+  const roles = new Map<string, { team: string[] | null; product: string[] | null }>();
+  const entry = (userId: string, projectId: string) => {
+    const key = `${userId} ${projectId}`;
+    const found = roles.get(key) ?? { team: null, product: null };
+    roles.set(key, found);
+    return found;
+  };
+  for (const row of team) entry(row.userId, row.projectId).team = row.roles;
+  for (const row of product) entry(row.userId, row.projectId).product = row.roles;
+  return (userId, projectId) => {
+    const held = roles.get(`${userId} ${projectId}`);
+    return held !== undefined && can(rolesInTeam(held.team, held.product), 'project.read');
+  };
 }
 
 /** The project's workflow in board order. */
