@@ -164,4 +164,46 @@ describe.skipIf(!CHROMIUM)("the head of product's portfolio, product members and
     }
     expect(world.pageErrors).toEqual([]);
   });
+
+  it("APP's PO sees the conflict in the bell without a reload once WEB's PO ranks the blocker down again", async () => {
+    await world.register('Ada App Owner', 'ada@e2e.test');
+    await world.register('Wendy Web Owner', 'wendy@e2e.test');
+    for (const [team, email] of [
+      ['APP', 'ada@e2e.test'],
+      ['WEB', 'wendy@e2e.test'],
+    ])
+      await cpo.call('POST', `/projects/${team}/members`, { email, roles: ['product_owner'] });
+    const conflictOnAppStory = async () =>
+      (await cpo.call<{ story: { links: { conflict: boolean }[] } }>('GET', '/projects/APP/stories/APP-3'))
+        .story.links[0]?.conflict;
+    const ada = await world.signIn('ada@e2e.test');
+    const wendy = await world.signIn('wendy@e2e.test');
+    await ada.goto('/projects/APP/backlog');
+    await ada.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+
+    // Wendy takes the blocker first: the conflict is gone (and resolving one tells nobody).
+    await wendy.goto('/projects/WEB/backlog');
+    await wendy.locator('[data-story="WEB-4"] .drag-handle').focus();
+    await wendy.keyboard.press('Alt+Shift+ArrowUp');
+    await expect.poll(conflictOnAppStory, { timeout: 10_000 }).toBe(false);
+    expect(await ada.getByTestId('unread-count').count()).toBe(0);
+
+    // Back to the bottom of WEB's backlog: the conflict appears again, and Ada is told at once.
+    await wendy.locator('[data-story="WEB-4"] .drag-handle').focus();
+    await wendy.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => ada.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe('1');
+    await ada.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    const item = ada.locator('.notification[data-type="dependency_conflict"] a');
+    expect(await item.locator('.notification-kind').innerText()).toBe('Dependency conflict');
+    expect(await item.locator('.notification-text').innerText()).toMatch(
+      /^Wendy Web Owner's change makes a dependency conflict: your APP-3 Checkout API waits for WEB-4 of team WEB, .*Rank APP-3 lower, or ask WEB's Product Owner to rank WEB-4 higher\.$/,
+    );
+    await snap(ada, 'notification-dependency-conflict');
+    await item.click();
+    await ada.waitForURL(/\/projects\/APP\/stories\/APP-3$/);
+    await ada.locator('[data-link="WEB-4"] .chip-danger').waitFor();
+    // Wendy's own change tells her nothing.
+    expect(await wendy.getByTestId('unread-count').count()).toBe(0);
+    expect(world.pageErrors).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Notification } from '@ordo/domain';
 import { formatMoment } from '../../shared/ui/format';
-import { inboxQuery, linkOf, markRead } from './queries';
+import { inboxQuery, KIND_LABELS, linkOf, markRead } from './queries';
 import { useLiveInbox } from './use-live-inbox';
 import './notifications.css';
 
@@ -26,9 +26,11 @@ const BellIcon = () => (
 );
 
 function Item({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
+  const label = KIND_LABELS[notification.type];
   return (
-    <li className={notification.read ? 'notification' : 'notification unread'}>
+    <li className={notification.read ? 'notification' : 'notification unread'} data-type={notification.type}>
       <Link to={linkOf(notification)} onClick={onOpen}>
+        {label && <span className="chip chip-danger notification-kind">{label}</span>}
         {/* Text, never markup: it quotes what people typed. */}
         <span className="notification-text">{notification.text}</span>
         <span className="muted notification-meta">
@@ -99,7 +101,8 @@ export function NotificationBell() {
           {inbox.isError && <p className="muted">The notifications could not be loaded.</p>}
           {inbox.isSuccess && items.length === 0 && (
             <p className="muted">
-              Nothing yet. Mentions, assignments and news of the stories you watch show here.
+              Nothing yet. Mentions, assignments, news of the stories you watch and dependency conflicts
+              between your team and another show here.
             </p>
           )}
           <ul className="notification-list">

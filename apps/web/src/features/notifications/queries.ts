@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { notificationsResponse, type Notification } from '@ordo/domain';
+import { notificationsResponse, type Notification, type NotificationType } from '@ordo/domain';
 import { request } from '../../shared/api/client';
 
 /** The newest notifications shown in the bell's list. */
@@ -44,3 +44,11 @@ export async function markRead(client: QueryClient, which: { ids: string[] } | {
 /** Where a notification leads: its story, or the project it is about. */
 export const linkOf = (n: Notification) =>
   n.story ? `/projects/${n.project.key}/stories/${n.story.key}` : `/projects/${n.project.key}`;
+
+/**
+ * The notifications that need doing something about, with the words the list flags them with: a
+ * dependency conflict asks a PO to re-rank (the text says which story, and what either PO can do).
+ */
+export const KIND_LABELS: Partial<Record<NotificationType, string>> = {
+  dependency_conflict: 'Dependency conflict',
+};
