@@ -14,7 +14,8 @@ import {
 // What the forecast of a team reads, shared by the roadmap (its pages) and the notifications (a dependency
 // conflict that a change makes): here, so that neither imports the other. Every read takes a `Db` or the
 // `Tx` of a write in progress (PGlite has one connection: a read through `db` inside a transaction waits
-// for that transaction forever).
+// for that transaction forever), so they run one after the other: a transaction's one connection takes
+// one statement at a time (pg deprecates sending the next before the last answered).
 
 export interface TeamProject {
   id: string;
@@ -75,10 +76,8 @@ export async function forecastSprints(db: Db | Tx, projectId: string): Promise<R
 
 /** One team's part of the product forecast: its stories and sprints, two queries. */
 export async function loadTeamInput(db: Db | Tx, team: TeamProject): Promise<TeamInput> {
-  const [teamStories, teamSprints] = await Promise.all([
-    forecastStories(db, team),
-    forecastSprints(db, team.id),
-  ]);
+  const teamStories = await forecastStories(db, team);
+  const teamSprints = await forecastSprints(db, team.id);
   return {
     key: team.key,
     name: team.name,
@@ -108,13 +107,12 @@ export async function productConflicts(
   teams: readonly TeamProject[],
   today: string,
 ): Promise<Map<string, RoadmapDependency>> {
-  const [inputs, blocks] = await Promise.all([
-    Promise.all(teams.map((team) => loadTeamInput(db, team))),
-    blocksLinks(
-      db,
-      teams.map((t) => t.id),
-    ),
-  ]);
+  const inputs: TeamInput[] = [];
+  for (const team of teams) inputs.push(await loadTeamInput(db, team));
+  const blocks = await blocksLinks(
+    db,
+    teams.map((t) => t.id),
+  );
   const idOf = new Map(inputs.flatMap((team) => team.stories.map((story) => [story.key, story.id])));
   const conflicts = dependencyConflicts({
     today,

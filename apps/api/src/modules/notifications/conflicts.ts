@@ -100,18 +100,16 @@ async function storiesOf(tx: Tx, links: readonly CrossLink[]) {
 
 /** Who hears of the product's conflicts: each team's POs and PMs, and the product's PMs. */
 async function audience(tx: Tx, productId: string, teamIds: string[]) {
-  const [team, product] = await Promise.all([
-    tx
-      .select({ userId: members.userId, projectId: members.projectId, roles: members.roles })
-      .from(members)
-      .where(inArray(members.projectId, teamIds)),
-    tx
-      .select({ userId: productMembers.userId })
-      .from(productMembers)
-      .where(
-        and(eq(productMembers.productId, productId), sql`'product_manager' = any(${productMembers.roles})`),
-      ),
-  ]);
+  const team = await tx
+    .select({ userId: members.userId, projectId: members.projectId, roles: members.roles })
+    .from(members)
+    .where(inArray(members.projectId, teamIds));
+  const product = await tx
+    .select({ userId: productMembers.userId })
+    .from(productMembers)
+    .where(
+      and(eq(productMembers.productId, productId), sql`'product_manager' = any(${productMembers.roles})`),
+    );
   const holding = (projectId: string, role: string) =>
     team.filter((m) => m.projectId === projectId && m.roles.includes(role)).map((m) => m.userId);
   return {
@@ -130,9 +128,9 @@ async function tell(
   conflictOf: (link: CrossLink) => { finishes: string | null; lands: string | null } | undefined,
 ) {
   const keyOf = new Map(teams.map((t) => [t.id, t.key]));
-  const [found, people] = await Promise.all([
-    storiesOf(tx, appeared),
-    audience(tx, productId, [...new Set(appeared.flatMap((l) => [l.projectId, l.toProjectId]))]),
+  const found = await storiesOf(tx, appeared);
+  const people = await audience(tx, productId, [
+    ...new Set(appeared.flatMap((l) => [l.projectId, l.toProjectId])),
   ]);
   const team = (projectId: string) => ({
     key: keyOf.get(projectId) ?? '',
