@@ -84,9 +84,8 @@ export default async function feedbackRoutes(app: App) {
         response: { 200: feedbackResponse },
       },
     },
-    async (request) => {
-      const scope = await productFeedbackScope(db, request.productScope, request.body.storyId);
-      return { feedback: await triageFeedback(db, scope, request.params.id, request.body) };
-    },
+    async (request) => ({
+      feedback: await triageFeedback(db, request.productScope, request.params.id, request.body),
+    }),
   );
 }
