@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, planCheckoutAcrossTeams, snap, startWorld, type World } from './setup';
+import { CHROMIUM, openWholeBacklog, planCheckoutAcrossTeams, snap, startWorld, type World } from './setup';
 
 /** The forecast text of one team's part of the Checkout lane. */
 const teamForecast = (page: Page, team: string) =>
@@ -45,7 +45,7 @@ describe.skipIf(!CHROMIUM)('the product roadmap across two teams', () => {
 
   it("the WEB PO re-ranks in another browser and the PM's forecast and conflict change without reload", async () => {
     const before = await teamForecast(pm, 'WEB');
-    await po.goto('/projects/WEB/backlog');
+    await openWholeBacklog(po, 'WEB');
     await po.locator('[data-story="WEB-4"] .drag-handle').focus();
     await po.keyboard.press('Alt+Shift+ArrowUp');
     await expect.poll(() => conflictMarkers(pm), { timeout: 10_000 }).toBe(0);

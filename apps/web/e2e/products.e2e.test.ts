@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ApiSession } from './api';
-import { CHROMIUM, planCheckoutAcrossTeams, snap, startWorld, type World } from './setup';
+import { CHROMIUM, openWholeBacklog, planCheckoutAcrossTeams, snap, startWorld, type World } from './setup';
 
 const keysOf = (page: Page, selector: string, attribute: string) =>
   page.locator(selector).evaluateAll((nodes, name) => nodes.map((n) => n.getAttribute(name)), attribute);
@@ -182,7 +182,7 @@ describe.skipIf(!CHROMIUM)("the head of product's portfolio, product members and
     await ada.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
 
     // Wendy takes the blocker first: the conflict is gone (and resolving one tells nobody).
-    await wendy.goto('/projects/WEB/backlog');
+    await openWholeBacklog(wendy, 'WEB');
     await wendy.locator('[data-story="WEB-4"] .drag-handle').focus();
     await wendy.keyboard.press('Alt+Shift+ArrowUp');
     await expect.poll(conflictOnAppStory, { timeout: 10_000 }).toBe(false);

@@ -163,10 +163,19 @@ export const backlogOrder = (page: Page) =>
 export const waitForLive = (page: Page) =>
   page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
 
+/**
+ * Opens a project's backlog and waits for the whole list: until it is here the page shows its first rows only,
+ * and nothing can be reordered (a keyboard move pressed then does nothing).
+ */
+export async function openWholeBacklog(page: Page, projectKey: string) {
+  await page.goto(`/projects/${projectKey}/backlog`);
+  await page.locator('.backlog-scroll[aria-busy="false"]').waitFor();
+}
+
 /** The PO and the developer open the backlog and wait until it shows `lastStory` and follows the live feed. */
 export async function openBacklogs(team: Team, lastStory: string) {
   for (const page of [team.po, team.dev]) {
-    await page.goto(`/projects/${team.projectKey}/backlog`);
+    await openWholeBacklog(page, team.projectKey);
     await page.locator(`[data-story="${lastStory}"]`).waitFor();
     await waitForLive(page);
   }
