@@ -36,20 +36,25 @@ const KEPT_TEAMS = 64;
 const byRank = (a: KeptStory, b: KeptStory) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
 
 /**
- * The team's live stories in rank order with its seq, in one statement (one snapshot): no ORM mapping of
- * 50,000 rows, and the rank order lets the work queue's sort find them sorted already.
+ * The team's live stories in rank order, with a seq read before them: every change the stories show is at
+ * or before it, or in an event after it, and the next patch applies those again in order (a story event
+ * carries the whole story, so applying one twice changes nothing). Reading the seq after the stories, or
+ * only when there are stories, could keep a list that misses a change already behind its seq. No ORM
+ * mapping of 50,000 rows; the rank order lets the work queue's sort find them sorted already.
  */
 async function readAll(db: Db | Tx, project: { id: string; key: string }): Promise<Kept> {
+  const [seqRow] = await db
+    .select({ seq: projects.lastSeq })
+    .from(projects)
+    .where(eq(projects.id, project.id));
   const result = await db.execute(sql`select ${stories.id} as id, ${stories.number} as number,
       ${stories.epicId} as "epicId", ${stories.points} as points, ${stories.rank} as rank,
-      ${stories.sprintId} as "sprintId", ${stories.statusId} as "statusId",
-      (select ${projects.lastSeq} from ${projects} where ${projects.id} = ${project.id}) as seq
+      ${stories.sprintId} as "sprintId", ${stories.statusId} as "statusId"
     from ${stories}
     where ${stories.projectId} = ${project.id} and ${stories.deletedAt} is null
     order by ${stories.rank}`);
-  type Row = Omit<KeptStory, 'key'> & { number: number; seq: number };
-  const rows = (result as { rows: Row[] }).rows;
-  const ordered = rows.map((row) => ({
+  type Row = Omit<KeptStory, 'key'> & { number: number };
+  const ordered = (result as { rows: Row[] }).rows.map((row) => ({
     id: row.id,
     key: formatStoryKey(project.key, row.number),
     epicId: row.epicId,
@@ -58,13 +63,7 @@ async function readAll(db: Db | Tx, project: { id: string; key: string }): Promi
     sprintId: row.sprintId,
     statusId: row.statusId,
   }));
-  const seq = rows[0]?.seq ?? (await currentSeq(db, project.id));
-  return { seq, byId: new Map(ordered.map((s) => [s.id, s])), ordered };
-}
-
-async function currentSeq(db: Db | Tx, projectId: string) {
-  const [row] = await db.select({ seq: projects.lastSeq }).from(projects).where(eq(projects.id, projectId));
-  return row?.seq ?? 0;
+  return { seq: seqRow?.seq ?? 0, byId: new Map(ordered.map((s) => [s.id, s])), ordered };
 }
 
 /**
