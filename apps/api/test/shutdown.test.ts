@@ -1,8 +1,7 @@
 import { connect, type Socket } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyOfTemplateDataDir } from './database';
 import { Client, sessionOf } from './harness';
 import { openLive } from './live-socket';
 import { buildServer, removeBuild, startServer, type ServerProcess } from './server-process';
@@ -18,7 +17,7 @@ describe.skipIf(!once)('a server stopped with SIGTERM', { timeout: 240_000 }, ()
   const dirs: string[] = [];
   const servers: ServerProcess[] = [];
   const dataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ordo-shutdown-'));
+    const dir = copyOfTemplateDataDir('ordo-shutdown-');
     dirs.push(dir);
     return dir;
   };

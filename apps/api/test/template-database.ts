@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The migrated template every test file's database is cloned from: a PGlite dump's path or a PG name. */
     templateDatabase: string;
+    /** PGlite only: the template as a data dir, for a server process or a CLI to start on a copy of. */
+    templateDataDir: string;
   }
 }
 
@@ -26,11 +28,13 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', name);
     return () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
-  const database = await openDatabase({});
   const dir = await mkdtemp(join(tmpdir(), 'ordo-template-'));
+  const dataDir = join(dir, 'data');
+  const database = await openDatabase({ dataDir });
   const path = join(dir, 'migrated.tar');
   await writeFile(path, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
   await database.close();
   project.provide('templateDatabase', path);
+  project.provide('templateDataDir', dataDir);
   return () => rm(dir, { recursive: true, force: true });
 }

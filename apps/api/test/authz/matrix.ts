@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can } from '@ordo/domain';
 import { startTestApp, TEAM_ROLES, type Team, type TestApp } from '../harness';
+import { lastSeqOf } from '../database-state';
 import { authzFixture, loadAuthzCases } from './fixture';
 import type { AuthzCase, AuthzFixture } from './types';
 
@@ -16,9 +17,6 @@ function expectedStatus(caller: (typeof callers)[number], action: AuthzCase['act
   if (caller === 'outsider') return 'not_found';
   return can(TEAM_ROLES[caller], action) ? 'allowed' : 'forbidden';
 }
-
-const lastSeq = async (team: Team) =>
-  (await team.admin.get(`/api/projects/${team.key}/events?limit=1`)).body.lastSeq as number;
 
 /**
  * The authorization matrix, generated from the policy table: every project route × admin, PO, PM, SM,
@@ -60,7 +58,7 @@ export async function describeAuthorizationMatrix(part: number, parts: number) {
         for (const caller of callers) {
           const client = caller === 'anonymous' ? team.anonymous : team[caller];
           const { path, body } = await c.request(fixture, client);
-          const seqBefore = await lastSeq(team);
+          const seqBefore = await lastSeqOf(t, team.key);
           const reply = await client.request(c.route.split(' ')[0]!, path, body);
           const expected = expectedStatus(caller, c.action);
           const got = reply.status < 300 ? 'allowed' : reply.body?.error?.code;
@@ -68,7 +66,7 @@ export async function describeAuthorizationMatrix(part: number, parts: number) {
             unexpected.push(
               `${caller}: expected ${expected}, got ${reply.status} ${JSON.stringify(reply.body)}`,
             );
-          if (expected !== 'allowed' && (await lastSeq(team)) !== seqBefore)
+          if (expected !== 'allowed' && (await lastSeqOf(t, team.key)) !== seqBefore)
             unexpected.push(`${caller}: a refused request wrote events`);
         }
         expect(unexpected).toEqual([]);

@@ -1,5 +1,6 @@
 import { ERROR_STATUS, type ErrorCode } from '@ordo/domain';
 import type { Client } from '../harness';
+import { lastSeqOf, scopedState } from '../database-state';
 import type { HostileTarget, ValidRequest } from './target';
 import {
   anyBodyRequests,
@@ -24,28 +25,20 @@ export function validRequests(h: Attack, route: string): (() => Promise<ValidReq
 
 /** What a refused request must leave alone: the project's event log, or the caller's project list. */
 async function lastSeq(h: Attack, route: string): Promise<string> {
-  const { team, fixture, loner } = h;
-  if (route.includes('/api/projects/{key}'))
-    return JSON.stringify((await team.admin.get(`${fixture.base}/events?limit=1`)).body.lastSeq);
-  if (route === 'POST /api/projects') return JSON.stringify((await loner.get('/api/projects')).body);
+  if (route.includes('/api/projects/{key}')) return String(await lastSeqOf(h.t, h.team.key));
+  if (route === 'POST /api/projects') return JSON.stringify((await h.loner.get('/api/projects')).body);
   return '';
 }
 
-/** What its admin reads of the loner's product, which the product routes' variants are sent to. */
-async function productState(h: Attack): Promise<string> {
-  const views = ['', '/epics', '/feedback', '/members', '/invitations'];
-  const replies = await Promise.all(views.map((view) => h.loner.get(`${h.productBase}${view}`)));
-  return JSON.stringify(replies.map((r) => r.body));
-}
-
-/** Everything a reader of the project (or the product) sees, to catch a write that appended no event. */
+/**
+ * Every row of the project and its product (or of the loner's product, which the product routes' variants
+ * are sent to), to catch a write that appended no event.
+ */
 async function projectState(h: Attack, route: string): Promise<string> {
-  const { team, fixture } = h;
-  if (route.includes('/api/products/{product}')) return productState(h);
+  if (route.includes('/api/products/{product}'))
+    return JSON.stringify(await scopedState(h.t, { products: [h.product] }));
   if (!route.includes('/api/projects/{key}')) return lastSeq(h, route);
-  const views = ['', '/members', '/backlog', '/epics', '/sprints', '/feedback', '/board', '/events?limit=1'];
-  const replies = await Promise.all(views.map((view) => team.admin.get(`${fixture.base}${view}`)));
-  return JSON.stringify(replies.map((r) => r.body));
+  return JSON.stringify(await scopedState(h.t, { projects: [h.team.key] }));
 }
 
 function hostileRequests(h: Attack, route: string, valid: ValidRequest): HostileRequest[] {

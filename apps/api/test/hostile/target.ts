@@ -48,6 +48,7 @@ export async function hostileTarget() {
     cases,
     spec,
     foreign,
+    product,
     productBase: `/api/products/${product}`,
     routes,
   };
