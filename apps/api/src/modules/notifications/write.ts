@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/scope';
 import { NOTIFICATIONS_CHANNEL, noticesFor } from './channel';
 
 const INSERT_CHUNK = 1000;
-export async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
 }
 
