@@ -30,6 +30,8 @@ export interface ImportContext {
 
 export interface PlannedStory {
   externalKey: string;
+  /** Whether the project has it already (an earlier import, or its own story of that key): it is updated. */
+  existing: boolean;
   /** The story number: the Jira number when the project keys match and it is free, else a new one (null). */
   number: number | null;
   type: StoryType;
@@ -265,6 +267,7 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
     const reporter = matchPerson(issue.reporter);
     stories.push({
       externalKey: issue.key,
+      existing: context.existingStories.has(issue.key),
       number:
         context.existingStories.get(issue.key)?.number ??
         keptNumber(issue.key, context.projectKey, numbersUsed),
@@ -337,7 +340,7 @@ export function planImport(issues: readonly JiraIssue[], context: ImportContext)
   report.users = { matched: people.matched.size, unmatched: [...people.unmatched].sort() };
   report.people = people.mapping();
   report.stories = stories.length;
-  report.created = stories.filter((s) => !context.existingStories.has(s.externalKey)).length;
+  report.created = stories.filter((s) => !s.existing).length;
   report.updated = stories.length - report.created;
   report.epics = epics.length;
   report.sprints = sprints.length;

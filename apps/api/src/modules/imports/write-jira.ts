@@ -157,10 +157,11 @@ export async function writePlan(
   const epicsAndSprints = { changed: epicIds.changed + sprintIds.changed };
   let changed = 0;
 
+  // Only those the plan found in the project (read under the same lock): a first import asks for none.
   const existing = await findStories(
     tx,
     project,
-    plan.stories.map((s) => s.externalKey),
+    plan.stories.filter((s) => s.existing).map((s) => s.externalKey),
   );
   const fresh = plan.stories.filter((s) => !existing.has(s.externalKey));
   for (const planned of plan.stories) {
