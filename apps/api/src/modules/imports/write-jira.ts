@@ -187,8 +187,9 @@ export async function writePlan(
       rank: ranks[start + i]!,
       externalKey: planned.externalKey,
       createdBy: planned.reporterId,
-      ...(planned.createdAt ? { createdAt: new Date(planned.createdAt) } : {}),
-      ...(planned.updatedAt ? { updatedAt: new Date(planned.updatedAt) } : {}),
+      // Left undefined, a time takes its default (`insertStories`).
+      createdAt: at(planned.createdAt),
+      updatedAt: at(planned.updatedAt),
     }));
     const rows = await insertStories(tx, values);
     for (const row of rows) existing.set(row.externalKey!, row);
