@@ -326,8 +326,15 @@ async function writeComments(
   byKey: Map<string, StoryRow>,
   advance: (n: number) => void,
 ) {
+  // Only stories that were there before can have comments already: this import adds the others' now.
+  const earlier = new Set(plan.stories.filter((s) => s.existing).map((s) => s.externalKey));
   const storyIds = [
-    ...new Set(plan.comments.map((c) => byKey.get(c.storyKey)?.id).filter((id): id is string => !!id)),
+    ...new Set(
+      plan.comments
+        .filter((c) => earlier.has(c.storyKey))
+        .map((c) => byKey.get(c.storyKey)?.id)
+        .filter((id): id is string => !!id),
+    ),
   ];
   const seen = new Set<string>();
   for (let i = 0; i < storyIds.length; i += BATCH) {
