@@ -179,7 +179,7 @@ export async function writePlan(
   const numbers = await reserveNumbers(tx, project.id, fresh);
   const ranks =
     fresh.length > 0 ? ranksBetween(await lastRank(tx, stories, project.id), null, fresh.length) : [];
-  for (let start = 0; start < fresh.length; start += BATCH) {
+  const insertBatch = (start: number) => {
     const values = fresh.slice(start, start + BATCH).map((planned, i) => ({
       ...storyColumns(planned, ids),
       projectId: project.id,
@@ -191,7 +191,18 @@ export async function writePlan(
       createdAt: at(planned.createdAt),
       updatedAt: at(planned.updatedAt),
     }));
-    const rows = await insertStories(tx, values);
+    const inserted = insertStories(tx, values);
+    // Awaited in its turn; one still queued when an earlier batch fails must not go unhandled.
+    inserted.catch(() => {});
+    return inserted;
+  };
+  // Each batch is built and sent before the one ahead of it is awaited and logged: the statements queue
+  // on the transaction's connection, in order, and PostgreSQL inserts one while Node builds the next.
+  let next = fresh.length > 0 ? insertBatch(0) : undefined;
+  for (let start = 0; next; start += BATCH) {
+    const current = next;
+    next = start + BATCH < fresh.length ? insertBatch(start + BATCH) : undefined;
+    const rows = await current;
     for (const row of rows) existing.set(row.externalKey!, row);
     recordCreated(log, project, rows);
     advance(rows.length);
