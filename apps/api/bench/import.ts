@@ -74,8 +74,10 @@ console.log(
 
 const rssBefore = process.memoryUsage.rss() / 1024 / 1024;
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const { result: job, peakMb } = await peakRss(() => importFile(po, base, file));
 const took = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 if (job.state !== 'done') throw new Error(`the import failed: ${job.error}`);
 // The floor: the stories the import wrote and one event each, into a project of their own, in raw SQL.
 const floorProject = (await po.post('/api/projects', { key: `F${key.slice(1)}`, name: 'Floor' })).body
@@ -115,6 +117,9 @@ await database.db.transaction(async (tx) => {
 const floor = performance.now() - floorStart;
 console.log(
   `  import over HTTP (${job.report.stories} stories, ${job.report.epics} epics, ${job.report.sprints} sprints, ${job.report.comments} comments): ${seconds(took)} (${(took / floor).toFixed(1)}× the floor), peak RSS ${peakMb.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before)`,
+);
+console.log(
+  `  CPU time of this process during the import: ${seconds((cpu.user + cpu.system) / 1000)} (the API and the bench's client; on PGlite the database too)`,
 );
 console.log(
   `  floor: raw SQL (${stories.length} story rows + one event each, one transaction): ${seconds(floor)}`,
