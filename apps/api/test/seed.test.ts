@@ -4,7 +4,7 @@ import { DEMO_KEY, DEMO_PASSWORD, DEMO_PEOPLE } from '../src/seed/demo-data';
 import { openDatabase } from '@ordo/db';
 import { buildApp } from '../src/app';
 import { createEmptyDatabase } from './database';
-import { Client, sessionOf, startTestApp, type TestApp } from './harness';
+import { Client, sessionOf, startTestApp, TEST_PASSWORD_COST, type TestApp } from './harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,7 +53,10 @@ describe.runIf(adminUrl)('instances starting together on one PostgreSQL', () => 
         openDatabase({ url: empty.url }),
         openDatabase({ url: empty.url }),
       ]);
-      const apps = await Promise.all(databases.map((database) => buildApp({ database })));
+      // The seed's coordination is under test here, not the password hash: the suite's cheap scrypt cost.
+      const apps = await Promise.all(
+        databases.map((database) => buildApp({ database, passwordCost: TEST_PASSWORD_COST })),
+      );
       const seeded = await Promise.all(apps.map((app, i) => databases[i]!.exclusively(() => seedDemo(app))));
       expect(seeded.filter((logins) => logins !== null)).toHaveLength(1);
       const projects = await databases[0].db.query.projects.findMany();

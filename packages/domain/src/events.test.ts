@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_SCHEMAS, EVENT_TYPES, parseEvent, STORY_EVENT_TYPES, storyOfEvent } from './events';
+import {
+  changesUncarriedStories,
+  EVENT_SCHEMAS,
+  EVENT_TYPES,
+  parseEvent,
+  STORY_EVENT_TYPES,
+  storyOfEvent,
+} from './events';
 
 const logged = (type: string, data: Record<string, unknown>) => ({
   seq: 1,
@@ -32,5 +39,16 @@ describe('the event vocabulary', () => {
   it('reads no story out of an event that carries none', () => {
     expect(storyOfEvent(logged('member.removed', { member, story: {} }))).toBeNull();
     expect(storyOfEvent(logged('story.updated', { story: { id: 'x' } }))).toBeNull();
+  });
+
+  it('says which events change stories they do not carry, and assumes so of a type it does not know', () => {
+    expect(EVENT_TYPES.filter(changesUncarriedStories)).toEqual([
+      'workflow.updated',
+      'sprint.completed',
+      'epic.deleted',
+      'import.completed',
+    ]);
+    expect(changesUncarriedStories('story.archived')).toBe(true);
+    expect(changesUncarriedStories('constructor')).toBe(true);
   });
 });

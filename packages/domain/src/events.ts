@@ -100,6 +100,62 @@ export const EVENT_SCHEMAS = {
 export type EventType = keyof typeof EVENT_SCHEMAS;
 export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
 
+/**
+ * Whether an event of the type may change stories it does not carry: a reader that keeps stories between
+ * reads, patching them from the story events (`storyOfEvent`), must read them again after one. Every type
+ * is classified here, so a new type cannot be added without saying (the compiler asks).
+ */
+const CHANGES_UNCARRIED_STORIES: Record<EventType, boolean> = {
+  'project.created': false,
+  'project.updated': false,
+  'project.vision_updated': false,
+  'member.added': false,
+  'member.updated': false,
+  'member.removed': false,
+  // Stories of a removed status move to another.
+  'workflow.updated': true,
+  'story.created': false,
+  'story.updated': false,
+  'story.ranked': false,
+  'story.transitioned': false,
+  'story.deleted': false,
+  'story.restored': false,
+  'story.accepted': false,
+  'story.rejected': false,
+  'comment.added': false,
+  'comment.edited': false,
+  'comment.deleted': false,
+  'subtask.added': false,
+  'subtask.updated': false,
+  'subtask.deleted': false,
+  'link.added': false,
+  'link.removed': false,
+  'sprint.created': false,
+  'sprint.updated': false,
+  'sprint.story_added': false,
+  'sprint.story_removed': false,
+  'sprint.started': false,
+  // Open stories go back to the backlog or on to the next sprint.
+  'sprint.completed': true,
+  'retro.item_added': false,
+  'epic.created': false,
+  'epic.updated': false,
+  // Its stories lose their epic.
+  'epic.deleted': true,
+  'roadmap.ranked': false,
+  'feedback.submitted': false,
+  'feedback.updated': false,
+  // Stories created and updated in bulk.
+  'import.completed': true,
+};
+
+/**
+ * See `CHANGES_UNCARRIED_STORIES`. True for a type this version does not know (a newer instance wrote it,
+ * mid-deploy): reading the stories again is always safe.
+ */
+export const changesUncarriedStories = (type: string) =>
+  !Object.hasOwn(CHANGES_UNCARRIED_STORIES, type) || CHANGES_UNCARRIED_STORIES[type as EventType];
+
 /** What a writer passes for an event of type `T`. */
 export type EventData<T extends EventType> = z.input<(typeof EVENT_SCHEMAS)[T]>;
 

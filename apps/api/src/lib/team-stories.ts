@@ -4,7 +4,7 @@ import {
   formatStoryKey,
   isDoneCategory,
   storyOfEvent,
-  type EventType,
+  changesUncarriedStories,
   type StatusCategory,
   type TeamStory,
 } from '@ordo/domain';
@@ -19,16 +19,6 @@ interface Kept {
   ordered: KeptStory[];
 }
 
-/**
- * Events that change stories without carrying each of them (`data.story`): after one, the list is read
- * again. Every other story change is a story event carrying the whole story, so it patches the list.
- */
-const RELOAD_AFTER = new Set<EventType>([
-  'epic.deleted',
-  'workflow.updated',
-  'sprint.completed',
-  'import.completed',
-]);
 /** Past this many events since the last read, reading the list again is cheaper than patching it. */
 const MAX_PATCH = 500;
 const KEPT_TEAMS = 64;
@@ -79,7 +69,7 @@ async function patch(db: Db | Tx, projectId: string, kept: Kept): Promise<Kept |
     .orderBy(asc(events.seq))
     .limit(MAX_PATCH + 1);
   if (since.length === 0) return kept;
-  if (since.length > MAX_PATCH || since.some((e) => RELOAD_AFTER.has(e.type as EventType))) return null;
+  if (since.length > MAX_PATCH || since.some((e) => changesUncarriedStories(e.type))) return null;
   const byId = new Map(kept.byId);
   for (const event of since) {
     const story = storyOfEvent(event);
