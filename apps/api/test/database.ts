@@ -39,9 +39,16 @@ async function pgliteCopy(template: string): Promise<FreshDatabase> {
   const database =
     idlePglites.pop() ??
     (await openDatabase({ loadDataDir: new Blob([await readFile(template)]), logger: sqlRecorder.logger }));
+  // A test may close the database under the app (an outage): that one is not handed out again.
+  let closed = false;
+  const close = () => {
+    closed = true;
+    return database.close();
+  };
   return {
-    database,
+    database: { ...database, close },
     drop: async () => {
+      if (closed) return;
       // Back to the template's state: the template holds no rows (only the migrations' own bookkeeping).
       await database.db.execute(sql.raw(`truncate ${await appTables(database)} restart identity cascade`));
       idlePglites.push(database);
