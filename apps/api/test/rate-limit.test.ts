@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@ordo/db';
-import { clear, enforce, hit, pruneRateLimits, refund, type Limit } from '../src/lib/rate-limit';
+import { clear, enforce, hit, hits, pruneRateLimits, refund, type Limit } from '../src/lib/rate-limit';
 import { openTestDatabase, type FreshDatabase } from './database';
 
 let fresh: FreshDatabase;
@@ -51,6 +51,15 @@ describe('a window limit', () => {
     expect((await hit(db, limit, s, after(2))).allowed).toBe(false);
     await clear(db, limit, s);
     expect(await hit(db, limit, s, after(3))).toMatchObject({ allowed: true, hits: 1 });
+  });
+
+  it('counts several hits at once, and none once the limit refuses', async () => {
+    const s = subject();
+    const roomy: Limit = { name: 'test-batch', limit: 10, windowSeconds: 60 };
+    expect(await hits(db, roomy, s, 4, t0)).toMatchObject({ allowed: true, hits: 4 });
+    expect(await hits(db, roomy, s, 6, after(1))).toMatchObject({ allowed: true, hits: 10 });
+    expect(await hits(db, roomy, s, 3, after(2))).toMatchObject({ allowed: false, hits: 10 });
+    expect(await hits(db, roomy, s, 5, after(61))).toMatchObject({ allowed: true, hits: 5 });
   });
 
   it('throws the contract 429 with the wait from enforce', async () => {

@@ -58,7 +58,8 @@ function buildHit(db: Db, delay: boolean) {
   const since = delay ? r.lastAt : r.windowStart;
   const stale = sql`(${since} <= ${now} - ${windowSeconds})`;
   const blocked = sql`(not ${stale} and ${r.blockedUntil} is not null and ${r.blockedUntil} > ${now})`;
-  const nextHits = sql`(case when ${stale} then 1 else ${r.hits} + 1 end)`;
+  const n = sql`${p('n')}::int`;
+  const nextHits = sql`(case when ${stale} then ${n} else ${r.hits} + ${n} end)`;
   const nextStart = sql`(case when ${stale} then ${now} else ${r.windowStart} end)`;
   const [base, max] = [seconds(sql`${p('baseSeconds')}::int`), seconds(sql`${p('maxSeconds')}::int`)];
   const blockAfter = (hits: SQL, start: SQL): SQL =>
@@ -71,8 +72,8 @@ function buildHit(db: Db, delay: boolean) {
       key: p('key'),
       windowStart: now as never,
       lastAt: now as never,
-      hits: 1,
-      blockedUntil: blockAfter(sql`1`, now) as never,
+      hits: n as never,
+      blockedUntil: blockAfter(n, now) as never,
       allowed: true,
     })
     .onConflictDoUpdate({
@@ -96,8 +97,23 @@ const windowHit = prepared((db) => buildHit(db, false));
 const delayHit = prepared((db) => buildHit(db, true));
 
 export async function hit(db: Executor, limit: Limit, subject: string, at?: Date): Promise<Verdict> {
+  return hits(db, limit, subject, 1, at);
+}
+
+/**
+ * Counts `n` hits at once (the request limit's batch, `request-limit.ts`): allowed, all of them, when the
+ * count stays within the limit; else none is counted and the verdict says how long to wait.
+ */
+export async function hits(
+  db: Executor,
+  limit: Limit,
+  subject: string,
+  n: number,
+  at?: Date,
+): Promise<Verdict> {
   const query = (limit.delay ? delayHit : windowHit)(db);
   const [row] = await query.execute({
+    n,
     key: keyOf(limit, subject),
     at: at?.toISOString() ?? null,
     limit: limit.limit,

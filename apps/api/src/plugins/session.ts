@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { DomainError } from '@ordo/domain';
-import { enforce } from '../lib/rate-limit';
+import { requestLimit } from '../lib/request-limit';
 import { findCaller } from '../modules/auth/queries';
 import { hashSecret } from '../lib/secrets';
 import { SESSION_DAYS } from '../modules/auth/service';
@@ -81,6 +81,7 @@ export const session = fp(async (app: App) => {
   await app.register(cookie);
   app.decorateRequest('user', null as never);
   app.decorateRequest('credential', null as never);
+  const requests = requestLimit(app.limits.userRequests);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     refuseCrossSiteCookie(app, request);
@@ -91,7 +92,7 @@ export const session = fp(async (app: App) => {
     if (caller) {
       request.user = caller.user;
       request.credential = caller.credential;
-      await enforce(app.database.db, app.limits.userRequests, caller.user.id, 'Too many requests; slow down');
+      await requests.enforce(app.database.db, caller.user.id, 'Too many requests; slow down');
     } else if (!request.routeOptions.config.public) throw new DomainError('unauthenticated', 'Sign in first');
   });
   // API answers are about one user at one moment: no browser or proxy may keep a copy.
