@@ -147,6 +147,8 @@ const stop = await database.listen(EVENTS_CHANNEL, (payload) => {
       for (const socket of minimalSockets) socket.send(frame);
     });
 });
+// The server listens once the event loop turns: ask for its port after that.
+if (!wss.address()) await new Promise((resolve) => wss.once('listening', resolve));
 const port = (wss.address() as AddressInfo).port;
 const minimal = audience(() => new WebSocket(`ws://127.0.0.1:${port}`), undefined, SOCKETS);
 await minimal.ready;
