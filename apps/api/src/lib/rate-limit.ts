@@ -101,8 +101,9 @@ export async function hit(db: Executor, limit: Limit, subject: string, at?: Date
 }
 
 /**
- * Counts `n` hits at once (the request limit's batch, `request-limit.ts`): allowed, all of them, when the
- * count stays within the limit; else none is counted and the verdict says how long to wait.
+ * Counts `n` hits at once (the request limit's batch, `request-limit.ts`), as `hit` counts one: while the
+ * subject is not refused, all `n` are counted and allowed, and reaching the limit starts the refusal (so a
+ * batch may end past it: the caller keeps batches clear of the limit); while refused, none is counted.
  */
 export async function hits(
   db: Executor,

@@ -34,7 +34,7 @@ export function requestLimit(limit: Limit) {
   const tallyOf = (subject: string, now: number) => {
     let tally = tallies.get(subject);
     if (!tally) {
-      if (tallies.size > 10_000) forgetIdle(tallies, now);
+      if (tallies.size > 10_000) forgetIdle(tallies, now, limit.windowSeconds * 1000);
       tally = { pending: 0, known: undefined, knownAt: 0 };
       tallies.set(subject, tally);
     }
@@ -76,8 +76,8 @@ export function requestLimit(limit: Limit) {
   };
 }
 
-/** Forgets the people whose last verdict is older than any window (bounds the memory a flood of sign-ins takes). */
-function forgetIdle(tallies: Map<string, Tally>, now: number) {
+/** Forgets the people whose last verdict is older than the window (bounds the memory a flood of sign-ins takes). */
+function forgetIdle(tallies: Map<string, Tally>, now: number, windowMs: number) {
   for (const [subject, tally] of tallies)
-    if (tally.pending === 0 && now - tally.knownAt > 3_600_000) tallies.delete(subject);
+    if (tally.pending === 0 && now - tally.knownAt > windowMs) tallies.delete(subject);
 }
